@@ -1,0 +1,123 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+/// lienthong: connects an agency's shared folders to the national document axis.
+///
+/// Modules follow the pipeline (see ../shared/docs/style.md): the folder tree is the architecture diagram.
+/// Dependencies point one way: pipelines use the building blocks; nothing uses the command line.
+let package = Package(
+    name: "lienthong",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "lienthong", targets: ["LienthongCommand"]),
+        .executable(name: "lienthong-axis", targets: ["LienthongAxisCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+    ],
+    targets: [
+        // C libraries, wrapped once each.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
+        .target(name: "CLinux"),
+
+        // Building blocks.
+        .target(name: "SystemSupport", dependencies: ["CLinux"]),
+        .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
+        .target(name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives", "SystemSupport"]),
+        .target(
+            name: "EdXML",
+            dependencies: ["SystemSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .target(name: "AxisProtocol", dependencies: ["CryptoPrimitives"]),
+        .target(
+            name: "AxisClient",
+            dependencies: ["CCurl", "AxisProtocol", "SystemSupport", .product(name: "Logging", package: "swift-log")]
+        ),
+        .target(name: "FolderWatch", dependencies: ["CLinux", "SystemSupport"]),
+        .target(
+            name: "Config",
+            dependencies: ["SystemSupport", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "StateStore",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "Systemd",
+            dependencies: ["SystemSupport", .product(name: "Logging", package: "swift-log")]
+        ),
+
+        // Pipelines.
+        .target(
+            name: "Outbound",
+            dependencies: [
+                "AxisClient", "Config", "CryptoPrimitives", "EdXML", "FolderWatch", "Signing", "StateStore",
+                "SystemSupport", .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Inbound",
+            dependencies: [
+                "AxisClient", "Config", "CryptoPrimitives", "EdXML", "StateStore", "SystemSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Daemon",
+            dependencies: [
+                "Config", "Inbound", "Outbound", "StateStore", "Systemd",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+
+        // The local stand-in for the national axis.
+        .target(
+            name: "AxisSimulator",
+            dependencies: [
+                "AxisProtocol", "CryptoPrimitives", "EdXML", "SystemSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+
+        // Executables.
+        .executableTarget(
+            name: "LienthongCommand",
+            dependencies: [
+                "AxisClient", "Config", "Daemon", "Signing", "StateStore", "Systemd", "SystemSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "LienthongAxisCommand",
+            dependencies: [
+                "AxisSimulator", "Systemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Tests mirror the modules; IntegrationTests run the real binaries on loopback.
+        .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
+        .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
+        .testTarget(name: "SigningTests", dependencies: ["Signing", "CryptoPrimitives"]),
+        .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
+        .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
+        .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol"]),
+        .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
+        .testTarget(name: "ConfigTests", dependencies: ["Config"]),
+        .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
+        .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
+        .testTarget(name: "IntegrationTests", dependencies: ["CryptoPrimitives"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,3 @@
+import Testing
+
+@Test func axisClientPlaceholderBuilds() { #expect(Bool(true)) }

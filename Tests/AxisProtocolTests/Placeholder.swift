@@ -1,0 +1,3 @@
+import Testing
+
+@Test func axisProtocolPlaceholderBuilds() { #expect(Bool(true)) }
