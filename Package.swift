@@ -29,15 +29,15 @@ let package = Package(
         // Building blocks.
         .target(name: "SystemSupport", dependencies: ["CLinux"]),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
-        .target(name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives", "SystemSupport"]),
+        .target(name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives"]),
         .target(
             name: "EdXML",
-            dependencies: ["SystemSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "AxisProtocol", dependencies: ["CryptoPrimitives"]),
         .target(
             name: "AxisClient",
-            dependencies: ["CCurl", "AxisProtocol", "SystemSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CCurl", "AxisProtocol", .product(name: "Logging", package: "swift-log")]
         ),
         .target(name: "FolderWatch", dependencies: ["CLinux", "SystemSupport"]),
         .target(
