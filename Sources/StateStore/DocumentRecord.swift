@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+
+/// One document, outbound or inbound, as stored in `documents`.
+///
+/// The record is a plain value; change it only through ``DocumentStore``, which checks every state move.
+public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
+    public var id: Int64?
+    public var direction: Direction
+    /// The agency code (mã định danh) this document belongs to: the sender for outbound, the recipient for inbound.
+    public var agency: String
+    public var state: DocumentState
+    /// `edoc` or `status`.
+    public var messageType: String
+    /// The file name as the clerk (outbound) or the sender (inbound, untrusted) named it.
+    public var fileName: String
+    /// Outbound: where the file was found in the outbox.
+    public var sourcePath: String?
+    public var fileSize: Int64?
+    /// Outbound: modification time of the file when detected, in nanoseconds since 1970.
+    public var fileModifiedNanos: Int64?
+    public var fileInode: Int64?
+    /// Lowercase hex SHA-256 of the original file (outbound) or of the envelope (inbound).
+    public var sha256: String?
+    /// Recipient agency codes (outbound) or the recipients named in the envelope (inbound).
+    public var recipients: [String]
+    /// The other side: the sender's code for inbound documents.
+    public var counterpart: String?
+    public var subject: String?
+    /// `number/notation` (số/ký hiệu).
+    public var codeNotation: String?
+    /// The edXML `DocumentId`.
+    public var edxmlDocumentId: String?
+    /// The axis's DocId: returned by `sendEdoc` (outbound) or listed by `getReceivedEdocList` (inbound).
+    public var axisDocId: String?
+    /// Where the document ended up for people: the file in `sent/` or `failed/`, or the folder in `inbox/`.
+    public var destinationPath: String?
+    /// Failed attempts of the current step; reset by every successful transition.
+    public var attempts: Int
+    /// When the current step may be tried again; nil means now.
+    public var nextAttemptAt: Date?
+    /// The last failure, in words for `status` and `show`.
+    public var lastError: String?
+    public var createdAt: Date
+    public var updatedAt: Date
+
+    public init(
+        direction: Direction, agency: String, messageType: String = "edoc", fileName: String,
+        sourcePath: String? = nil, fileSize: Int64? = nil, fileModifiedNanos: Int64? = nil, fileInode: Int64? = nil,
+        sha256: String? = nil, recipients: [String] = [], counterpart: String? = nil, subject: String? = nil,
+        codeNotation: String? = nil, edxmlDocumentId: String? = nil, axisDocId: String? = nil, now: Date = Date()
+    ) {
+        self.direction = direction
+        self.agency = agency
+        self.state = DocumentState.initial(for: direction)
+        self.messageType = messageType
+        self.fileName = fileName
+        self.sourcePath = sourcePath
+        self.fileSize = fileSize
+        self.fileModifiedNanos = fileModifiedNanos
+        self.fileInode = fileInode
+        self.sha256 = sha256
+        self.recipients = recipients
+        self.counterpart = counterpart
+        self.subject = subject
+        self.codeNotation = codeNotation
+        self.edxmlDocumentId = edxmlDocumentId
+        self.axisDocId = axisDocId
+        self.attempts = 0
+        self.createdAt = now
+        self.updatedAt = now
+    }
+}
+
+extension DocumentRecord: FetchableRecord, MutablePersistableRecord {
+    public static let databaseTableName = "documents"
+    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
+    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+}

@@ -1,0 +1,259 @@
+import Foundation
+import GRDB
+
+/// The durable record of every document and the only place that changes a document's state.
+///
+/// SQLite in WAL mode with `synchronous=FULL` (reliability.md, "Durable state"): a committed transition survives
+/// power loss. Every public method runs in one transaction, so a document and its history never disagree.
+/// The store is safe to share between tasks and processes (the CLI reads while the daemon writes).
+public final class DocumentStore: Sendable {
+    private let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws(StateStoreError) {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try Schema.migrator.migrate(pool)
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+        self.path = path
+    }
+
+    /// Opens an existing database for reading only (the command line's `status`, `list`, `show`).
+    public init(readingFrom path: String) throws(StateStoreError) {
+        var configuration = Configuration()
+        configuration.readonly = true
+        configuration.busyMode = .timeout(10)
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw .cannotOpen(path: path, reason: String(describing: error))
+        }
+        self.path = path
+    }
+
+    // MARK: - Creating documents
+
+    /// Records a new document in its direction's initial state, with a first history line.
+    public func insert(_ document: DocumentRecord, note: String) throws -> DocumentRecord {
+        try pool.write { db in
+            var document = document
+            document.state = DocumentState.initial(for: document.direction)
+            try document.insert(db)
+            try Self.log(db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
+            return document
+        }
+    }
+
+    /// Records an inbound docId unless this agency already has it; returns the stored record and whether it is new.
+    public func insertInboundIfNew(_ document: DocumentRecord, note: String) throws -> (DocumentRecord, isNew: Bool) {
+        precondition(document.direction == .inbound && document.axisDocId != nil, "inbound records need an axis docId")
+        return try pool.write { db in
+            if let existing = try DocumentRecord
+                .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == document.agency
+                    && Column("message_type") == document.messageType && Column("axis_doc_id") == document.axisDocId)
+                .fetchOne(db)
+            {
+                return (existing, false)
+            }
+            var document = document
+            document.state = .listed
+            try document.insert(db)
+            try Self.log(db, document.id!, kind: .transition, from: nil, to: .listed, note, at: document.createdAt)
+            return (document, true)
+        }
+    }
+
+    // MARK: - Changing documents
+
+    /// Moves a document to `next`, applying `change` to its other fields in the same transaction.
+    ///
+    /// Refuses moves the state machine does not allow. A successful move clears the retry bookkeeping
+    /// (attempts, next attempt, last error) unless `change` sets it again.
+    @discardableResult
+    public func transition(
+        _ id: Int64, to next: DocumentState, note: String, now: Date = Date(),
+        change: @Sendable (inout DocumentRecord) -> Void = { _ in }
+    ) throws -> DocumentRecord {
+        try pool.write { db in
+            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            let previous = document.state
+            guard previous.canMove(to: next) else {
+                throw StateStoreError.illegalTransition(document: id, from: previous, to: next)
+            }
+            document.state = next
+            document.attempts = 0
+            document.nextAttemptAt = nil
+            document.lastError = nil
+            change(&document)
+            document.updatedAt = now
+            try document.update(db)
+            try Self.log(db, id, kind: .transition, from: previous, to: next, note, at: now)
+            return document
+        }
+    }
+
+    /// Records a failed attempt of the document's current step and when to try again.
+    @discardableResult
+    public func recordFailedAttempt(
+        _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
+    ) throws -> DocumentRecord {
+        try pool.write { db in
+            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            document.attempts += 1
+            document.lastError = message
+            document.nextAttemptAt = retryAt
+            document.updatedAt = now
+            try document.update(db)
+            try Self.log(db, id, kind: .retry, from: document.state, to: document.state, message, at: now)
+            return document
+        }
+    }
+
+    /// Changes fields that are not the state (a destination path learnt, say) and keeps a history line.
+    @discardableResult
+    public func annotate(
+        _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void = { _ in }
+    ) throws -> DocumentRecord {
+        try pool.write { db in
+            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            let state = document.state
+            change(&document)
+            document.state = state
+            document.updatedAt = now
+            try document.update(db)
+            try Self.log(db, id, kind: .note, from: nil, to: nil, note, at: now)
+            return document
+        }
+    }
+
+    private static func log(
+        _ db: Database, _ id: Int64, kind: DocumentEvent.Kind, from: DocumentState?, to: DocumentState?,
+        _ message: String, at: Date
+    ) throws {
+        var event = DocumentEvent(documentId: id, at: at, kind: kind, fromState: from, toState: to, message: message)
+        try event.insert(db)
+    }
+
+    // MARK: - Reading
+
+    public func document(_ id: Int64) throws -> DocumentRecord? {
+        try pool.read { db in try DocumentRecord.fetchOne(db, key: id) }
+    }
+
+    public func events(of id: Int64) throws -> [DocumentEvent] {
+        try pool.read { db in
+            try DocumentEvent.filter(Column("document_id") == id).order(Column("id")).fetchAll(db)
+        }
+    }
+
+    /// Documents of one agency and direction that still need work, whose retry time (if any) has come.
+    public func due(direction: Direction, agency: String, now: Date = Date()) throws -> [DocumentRecord] {
+        let active = DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
+        return try pool.read { db in
+            try DocumentRecord
+                .filter(Column("direction") == direction.rawValue && Column("agency") == agency)
+                .filter(active.contains(Column("state")))
+                .filter(Column("next_attempt_at") == nil || Column("next_attempt_at") <= now)
+                .order(Column("id"))
+                .fetchAll(db)
+        }
+    }
+
+    /// The earliest retry time among waiting documents, so a pipeline can sleep exactly until then.
+    public func nextRetryTime(direction: Direction, agency: String) throws -> Date? {
+        let active = DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
+        return try pool.read { db in
+            try Date.fetchOne(
+                db,
+                DocumentRecord
+                    .select(min(Column("next_attempt_at")))
+                    .filter(Column("direction") == direction.rawValue && Column("agency") == agency)
+                    .filter(active.contains(Column("state")))
+            )
+        }
+    }
+
+    /// The unfinished outbound record for a file still in the outbox, if any (a claim interrupted by a crash).
+    public func unfinishedOutbound(agency: String, sourcePath: String) throws -> DocumentRecord? {
+        try pool.read { db in
+            try DocumentRecord
+                .filter(Column("direction") == Direction.outbound.rawValue && Column("agency") == agency)
+                .filter(Column("source_path") == sourcePath && Column("state") == DocumentState.detected.rawValue)
+                .fetchOne(db)
+        }
+    }
+
+    /// Documents, newest first, optionally filtered.
+    public func documents(
+        state: DocumentState? = nil, direction: Direction? = nil, since: Date? = nil, limit: Int = 100
+    ) throws -> [DocumentRecord] {
+        try pool.read { db in
+            var request = DocumentRecord.all()
+            if let state { request = request.filter(Column("state") == state.rawValue) }
+            if let direction { request = request.filter(Column("direction") == direction.rawValue) }
+            if let since { request = request.filter(Column("created_at") >= since) }
+            return try request.order(Column("id").desc).limit(limit).fetchAll(db)
+        }
+    }
+
+    /// How many documents are in each state.
+    public func countsByState() throws -> [DocumentState: Int] {
+        try pool.read { db in
+            var counts: [DocumentState: Int] = [:]
+            let rows = try Row.fetchAll(db, sql: "SELECT state, COUNT(*) AS n FROM documents GROUP BY state")
+            for row in rows {
+                if let state = DocumentState(rawValue: row["state"]) { counts[state] = row["n"] }
+            }
+            return counts
+        }
+    }
+
+    /// The oldest document still waiting for work.
+    public func oldestWaiting() throws -> DocumentRecord? {
+        let active = DocumentState.allCases.filter { !$0.isTerminal }.map(\.rawValue)
+        return try pool.read { db in
+            try DocumentRecord.filter(active.contains(Column("state"))).order(Column("created_at")).fetchOne(db)
+        }
+    }
+
+    /// Waiting documents whose last attempt failed, most recent first.
+    public func recentErrors(limit: Int = 5) throws -> [DocumentRecord] {
+        try pool.read { db in
+            try DocumentRecord.filter(Column("last_error") != nil).order(Column("updated_at").desc).limit(limit)
+                .fetchAll(db)
+        }
+    }
+
+    /// An outbound document we sent, found by the edXML DocumentId a status message answers.
+    public func outbound(edxmlDocumentId: String) throws -> DocumentRecord? {
+        try pool.read { db in
+            try DocumentRecord
+                .filter(Column("direction") == Direction.outbound.rawValue)
+                .filter(Column("edxml_document_id") == edxmlDocumentId)
+                .order(Column("id").desc)
+                .fetchOne(db)
+        }
+    }
+}
+
+extension DocumentStore {
+    /// The value of a PRAGMA, for diagnostics and tests.
+    public func pragma(_ name: String) throws -> String? {
+        precondition(name.allSatisfy { $0.isLetter || $0 == "_" }, "pragma names are identifiers")
+        return try pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+    }
+}

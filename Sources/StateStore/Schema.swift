@@ -1,0 +1,52 @@
+import GRDB
+
+/// The schema's history. Append migrations; never edit a shipped one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents and events") { db in
+            try db.create(table: "documents") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("direction", .text).notNull()
+                t.column("agency", .text).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("message_type", .text).notNull()
+                t.column("file_name", .text).notNull()
+                t.column("source_path", .text)
+                t.column("file_size", .integer)
+                t.column("file_modified_nanos", .integer)
+                t.column("file_inode", .integer)
+                t.column("sha256", .text)
+                t.column("recipients", .text).notNull()
+                t.column("counterpart", .text)
+                t.column("subject", .text)
+                t.column("code_notation", .text)
+                t.column("edxml_document_id", .text)
+                t.column("axis_doc_id", .text)
+                t.column("destination_path", .text)
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .datetime)
+                t.column("last_error", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("updated_at", .datetime).notNull()
+            }
+            // A docId listed by the axis is delivered once per agency, however often it is listed.
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX documents_inbound_axis_doc_id ON documents(agency, message_type, axis_doc_id)
+                    WHERE direction = 'in'
+                    """)
+            try db.create(index: "documents_outbound_source", on: "documents", columns: ["agency", "source_path"])
+            try db.create(table: "events") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("at", .datetime).notNull()
+                t.column("kind", .text).notNull()
+                t.column("from_state", .text)
+                t.column("to_state", .text)
+                t.column("message", .text).notNull()
+            }
+        }
+        return migrator
+    }
+}

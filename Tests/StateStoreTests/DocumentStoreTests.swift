@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+
+@testable import StateStore
+
+/// A fresh database in its own temporary directory, removed when the test ends.
+final class TemporaryStore {
+    let directory: URL
+    let store: DocumentStore
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("statestore-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        store = try DocumentStore(path: directory.appendingPathComponent("state.db").path)
+    }
+
+    deinit { try? FileManager.default.removeItem(at: directory) }
+}
+
+func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {
+    DocumentRecord(
+        direction: .outbound, agency: "000.00.00.H41", fileName: name, sourcePath: "/srv/h41/outbox/\(name)",
+        fileSize: 10, sha256: "ab", recipients: ["000.00.00.H26"])
+}
+
+@Suite struct DocumentStoreTests {
+    @Test func outboundDocumentWalksItsWholePipelineAndKeepsHistory() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let inserted = try store.insert(outboundDocument(), note: "found in outbox")
+        let id = try #require(inserted.id)
+        #expect(inserted.state == .detected)
+        for next: DocumentState in [.claimed, .signed, .packaged] {
+            try store.transition(id, to: next, note: "step \(next)")
+        }
+        try store.transition(id, to: .sent, note: "axis accepted") { $0.axisDocId = "doc-1" }
+        let filed = try store.transition(id, to: .filed, note: "filed") { $0.destinationPath = "/srv/h41/sent/x.pdf" }
+        #expect(filed.state == .filed)
+        #expect(filed.axisDocId == "doc-1")
+        let history = try store.events(of: id)
+        #expect(history.map(\.toState) == [.detected, .claimed, .signed, .packaged, .sent, .filed])
+        #expect(history.first?.message == "found in outbox")
+    }
+
+    @Test func illegalTransitionsAreRefusedAndLeaveTheDocumentUnchanged() throws {
+        let fixture = try TemporaryStore()
+        let id = try #require(try fixture.store.insert(outboundDocument(), note: "found").id)
+        #expect(throws: StateStoreError.self) { try fixture.store.transition(id, to: .sent, note: "skip ahead") }
+        #expect(throws: StateStoreError.self) { try fixture.store.transition(id, to: .downloaded, note: "wrong way") }
+        #expect(try fixture.store.document(id)?.state == .detected)
+        #expect(try fixture.store.events(of: id).count == 1)
+    }
+
+    @Test func everyStateMachineEdgeStaysWithinOneDirection() {
+        for state in DocumentState.allCases {
+            for next in state.successors { #expect(next.direction == state.direction, "\(state) → \(next)") }
+        }
+        #expect(DocumentState.filed.successors.isEmpty)
+        #expect(DocumentState.acknowledged.successors.isEmpty)
+    }
+
+    @Test func failedAttemptsAreCountedThenClearedByTheNextSuccessfulStep() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let id = try #require(try store.insert(outboundDocument(), note: "found").id)
+        let later = Date().addingTimeInterval(60)
+        try store.recordFailedAttempt(id, error: "axis unreachable", retryAt: later)
+        let waiting = try store.recordFailedAttempt(id, error: "axis unreachable again", retryAt: later)
+        #expect(waiting.attempts == 2)
+        #expect(waiting.lastError == "axis unreachable again")
+        #expect(try store.due(direction: .outbound, agency: "000.00.00.H41").isEmpty)
+        #expect(try store.due(direction: .outbound, agency: "000.00.00.H41", now: later).count == 1)
+        #expect(try store.nextRetryTime(direction: .outbound, agency: "000.00.00.H41") != nil)
+        let claimed = try store.transition(id, to: .claimed, note: "claimed")
+        #expect(claimed.attempts == 0 && claimed.lastError == nil && claimed.nextAttemptAt == nil)
+        #expect(try store.events(of: id).filter { $0.kind == .retry }.count == 2)
+    }
+
+    @Test func anInboundDocIdIsRecordedOncePerAgency() throws {
+        let fixture = try TemporaryStore()
+        var record = DocumentRecord(direction: .inbound, agency: "000.00.00.H26", fileName: "", axisDocId: "axis-7")
+        record.counterpart = "000.00.00.H41"
+        let (first, firstIsNew) = try fixture.store.insertInboundIfNew(record, note: "listed")
+        let (second, secondIsNew) = try fixture.store.insertInboundIfNew(record, note: "listed again")
+        #expect(firstIsNew && !secondIsNew)
+        #expect(first.id == second.id)
+        var other = record
+        other.agency = "000.00.00.G22"
+        #expect(try fixture.store.insertInboundIfNew(other, note: "listed").isNew)
+    }
+
+    @Test func stateSurvivesReopeningTheDatabase() throws {
+        let fixture = try TemporaryStore()
+        let id = try #require(try fixture.store.insert(outboundDocument(), note: "found").id)
+        try fixture.store.transition(id, to: .claimed, note: "claimed")
+        let reopened = try DocumentStore(path: fixture.store.path)
+        #expect(try reopened.document(id)?.state == .claimed)
+        let reader = try DocumentStore(readingFrom: fixture.store.path)
+        #expect(try reader.countsByState()[.claimed] == 1)
+        #expect(try reader.documents(direction: .outbound).count == 1)
+    }
+
+    @Test func theDatabaseRunsInWALWithFullSynchronousWrites() throws {
+        let fixture = try TemporaryStore()
+        _ = try fixture.store.insert(outboundDocument(), note: "found")
+        let walFile = fixture.directory.appendingPathComponent("state.db-wal").path
+        #expect(FileManager.default.fileExists(atPath: walFile))
+        #expect(try fixture.store.pragma("journal_mode") == "wal")
+        #expect(try fixture.store.pragma("synchronous") == "2")
+    }
+
+    @Test func aStatusMessageFindsTheDocumentItAnswers() throws {
+        let fixture = try TemporaryStore()
+        var record = outboundDocument()
+        record.edxmlDocumentId = "000.00.00.H41,2026/11/25,12/UBND-VP"
+        let id = try fixture.store.insert(record, note: "found").id
+        #expect(try fixture.store.outbound(edxmlDocumentId: "000.00.00.H41,2026/11/25,12/UBND-VP")?.id == id)
+        #expect(try fixture.store.outbound(edxmlDocumentId: "other") == nil)
+    }
+}
