@@ -15,8 +15,9 @@ public enum AxisTimestamp {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let totalMilliseconds = (date.timeIntervalSince1970 * 1000).rounded(.down)
-        let millisecond = Int(totalMilliseconds.truncatingRemainder(dividingBy: 1000) + 1000) % 1000
+        // Round to the microsecond first so that binary noise (…042 stored as …041999) does not lose a millisecond.
+        let microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
+        let millisecond = Int(((microseconds / 1000) % 1000 + 1000) % 1000)
         return pad(parts.day ?? 0, 2) + pad(parts.month ?? 0, 2) + pad(parts.year ?? 0, 4) + "T"
             + pad(parts.hour ?? 0, 2) + pad(parts.minute ?? 0, 2) + pad(parts.second ?? 0, 2) + "+"
             + pad(millisecond, 4)
