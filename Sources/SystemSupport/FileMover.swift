@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Moving files without ever replacing one that is already there, across filesystems if need be, durably.
+///
+/// Within one filesystem a move is `renameat2(RENAME_NOREPLACE)`. Across filesystems (`EXDEV`, e.g. from the Samba
+/// share to the spool) the file is copied into a temporary file in the destination directory, `fsync`ed, renamed
+/// into place without replacing, and only then is the source unlinked. Both directories are `fsync`ed at the end,
+/// so after a crash the file is in at least one of the two places, complete.
+public enum FileMover {
+    /// The largest numbered suffix tried before giving up (`name (9999).ext`).
+    static let maximumSuffix = 9_999
+
+    /// Moves `source` into `directory` as `preferredName`, or `name (2).ext`, `name (3).ext`, … when that name is
+    /// taken, and returns the final path.
+    /// - Parameter preferredName: a single safe file name (see ``SafeFileName``); a name with `/` is refused.
+    public static func move(from source: String, toDirectory directory: String, preferredName: String) throws
+        -> String
+    {
+        guard PathParts.isSingleComponent(preferredName) else {
+            throw SystemError(operation: "move", path: PathParts.join(directory, preferredName), errno: EINVAL)
+        }
+        let destination = FileDescriptor(
+            owning: try Syscall.open(directory, flags: O_RDONLY | O_DIRECTORY), path: directory)
+        let (sourceDirectoryPath, sourceName) = PathParts.split(source)
+        let sourceDirectory = FileDescriptor(
+            owning: try Syscall.open(sourceDirectoryPath, flags: O_RDONLY | O_DIRECTORY), path: sourceDirectoryPath)
+
+        do {
+            guard
+                let path = try renameToFreeName(
+                    sourceDirectory.rawDescriptor, sourceName, into: destination, directoryPath: directory,
+                    candidates: CandidateNames(preferredName))
+            else {
+                throw SystemError(operation: "move", path: PathParts.join(directory, preferredName), errno: EEXIST)
+            }
+            try destination.sync()
+            try sourceDirectory.sync()
+            return path
+        } catch let error as SystemError where error.errno == EXDEV {
+            return try copyAcross(
+                source: source, sourceDirectory: sourceDirectory, sourceName: sourceName,
+                destination: destination, destinationPath: directory, candidates: CandidateNames(preferredName))
+        }
+    }
+
+    /// Renames `sourceName` to the first candidate name not taken in `destination`; nil when all are taken.
+    private static func renameToFreeName(
+        _ sourceDirectory: Int32, _ sourceName: String, into destination: FileDescriptor, directoryPath: String,
+        candidates: CandidateNames
+    ) throws(SystemError) -> String? {
+        var names = candidates
+        while let name = names.next() {
+            let path = PathParts.join(directoryPath, name)
+            do {
+                try NoReplaceRename.rename(
+                    from: sourceDirectory, sourceName, to: destination.rawDescriptor, name, describedAs: path)
+                return path
+            } catch {
+                guard error.isAlreadyExists else { throw error }
+            }
+        }
+        return nil
+    }
+
+    /// Moves `source` to exactly `destination`; fails with `EEXIST` if `destination` exists.
+    public static func moveReplacingNothing(from source: String, to destination: String) throws {
+        let (directory, name) = PathParts.split(destination)
+        guard PathParts.isSingleComponent(name) else {
+            throw SystemError(operation: "move", path: destination, errno: EINVAL)
+        }
+        let destinationDirectory = FileDescriptor(
+            owning: try Syscall.open(directory, flags: O_RDONLY | O_DIRECTORY), path: directory)
+        let (sourceDirectoryPath, sourceName) = PathParts.split(source)
+        let sourceDirectory = FileDescriptor(
+            owning: try Syscall.open(sourceDirectoryPath, flags: O_RDONLY | O_DIRECTORY), path: sourceDirectoryPath)
+        do {
+            try NoReplaceRename.rename(
+                from: sourceDirectory.rawDescriptor, sourceName, to: destinationDirectory.rawDescriptor, name,
+                describedAs: destination)
+            try destinationDirectory.sync()
+            try sourceDirectory.sync()
+        } catch where error.errno == EXDEV {
+            _ = try copyAcross(
+                source: source, sourceDirectory: sourceDirectory, sourceName: sourceName,
+                destination: destinationDirectory, destinationPath: directory,
+                candidates: CandidateNames(name, numbered: false))
+        }
+    }
+
+    /// The cross-filesystem path of a move: copy into a temporary file in `destination`, `fsync`, rename without
+    /// replacing to the first free candidate name, unlink the source, `fsync` both directories.
+    /// Internal so that tests can exercise it when no second filesystem is available.
+    static func copyAcross(
+        source: String, sourceDirectory: FileDescriptor, sourceName: String, destination: FileDescriptor,
+        destinationPath: String, candidates: CandidateNames
+    ) throws -> String {
+        let input = FileDescriptor(
+            owning: try Syscall.openat(
+                sourceDirectory.rawDescriptor, sourceName, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK,
+                describedAs: source),
+            path: source)
+        let status = try input.status()
+        guard status.kind == .regular else {
+            throw SystemError(operation: "copy", path: source, errno: status.kind == .directory ? EISDIR : EINVAL)
+        }
+        try input.setNonBlocking(false)
+        let temporary = try DurableFile.createTemporary(
+            in: destination, directoryPath: destinationPath, mode: status.permissions & 0o777)
+        do {
+            try copyContents(from: input, to: temporary.descriptor)
+            try Syscall.setModificationTime(
+                temporary.descriptor.rawDescriptor, status.modificationTime, path: temporary.path)
+            try temporary.descriptor.sync()
+            try temporary.descriptor.close()
+            guard
+                let finalPath = try renameToFreeName(
+                    destination.rawDescriptor, temporary.name, into: destination, directoryPath: destinationPath,
+                    candidates: candidates)
+            else {
+                throw SystemError(
+                    operation: "move", path: PathParts.join(destinationPath, candidates.base), errno: EEXIST)
+            }
+            try destination.sync()
+            try Syscall.unlinkat(sourceDirectory.rawDescriptor, sourceName, describedAs: source)
+            try sourceDirectory.sync()
+            return finalPath
+        } catch {
+            try? Syscall.unlinkat(destination.rawDescriptor, temporary.name, describedAs: temporary.path)
+            throw error
+        }
+    }
+
+    private static func copyContents(from input: FileDescriptor, to output: FileDescriptor) throws(SystemError) {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try input.read(into: buffer)
+            if count == 0 { return }
+            try output.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+}
+
+/// `name.ext`, `name (2).ext`, `name (3).ext`, … up to ``FileMover/maximumSuffix``.
+struct CandidateNames {
+    let base: String
+    private let numbered: Bool
+    private var next_ = 1
+
+    init(_ base: String, numbered: Bool = true) {
+        self.base = base
+        self.numbered = numbered
+    }
+
+    mutating func next() -> String? {
+        defer { next_ += 1 }
+        if next_ == 1 { return base }
+        guard numbered, next_ <= FileMover.maximumSuffix else { return nil }
+        return SafeFileName.numbered(base, next_)
+    }
+}
