@@ -11,6 +11,8 @@ public enum AxisReplyError: Error, Sendable, Equatable, CustomStringConvertible 
     case missingDocId(AxisReply)
     /// A field the reply needs is absent or unreadable.
     case missingField(String)
+    /// The base64 text of a getEdoc reply is broken at this offset (1-based, counted in the base64 text).
+    case invalidBase64(offset: Int)
 
     public var description: String {
         switch self {
@@ -23,6 +25,8 @@ public enum AxisReplyError: Error, Sendable, Equatable, CustomStringConvertible 
             "the axis answered sendEdoc without a DocId (ErrorCode \(reply.errorCode): "
                 + "\(reply.errorDescription)); the document was not accepted"
         case .missingField(let name): "the axis reply has no readable '\(name)' field"
+        case .invalidBase64(let offset):
+            "the document's base64 text in the axis reply is broken at character \(offset)"
         }
     }
 
