@@ -1,0 +1,43 @@
+/// One agency served by this installation: its identity on the axis, its folders and its defaults.
+public struct AgencyConfig: Sendable, Equatable {
+    /// The agency's code on the axis (edXML `OrganId`), e.g. `000.00.00.H41`. Unique in the configuration.
+    public var code: String
+    /// Full name (edXML `OrganName`), e.g. `UBND tỉnh Nghệ An`.
+    public var name: String
+    /// edXML `OrganizationInCharge`: the body the agency reports to.
+    public var organizationInCharge: String?
+    public var address: String?
+    public var email: String?
+    public var telephone: String?
+    public var fax: String?
+    public var website: String?
+    public var folders: AgencyFolders
+    public var watch: WatchSettings
+    public var defaults: DocumentDefaults
+
+    public init(
+        code: String,
+        name: String,
+        organizationInCharge: String? = nil,
+        address: String? = nil,
+        email: String? = nil,
+        telephone: String? = nil,
+        fax: String? = nil,
+        website: String? = nil,
+        folders: AgencyFolders,
+        watch: WatchSettings = WatchSettings(),
+        defaults: DocumentDefaults = DocumentDefaults()
+    ) {
+        self.code = code
+        self.name = name
+        self.organizationInCharge = organizationInCharge
+        self.address = address
+        self.email = email
+        self.telephone = telephone
+        self.fax = fax
+        self.website = website
+        self.folders = folders
+        self.watch = watch
+        self.defaults = defaults
+    }
+}
