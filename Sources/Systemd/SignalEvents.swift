@@ -1,7 +1,3 @@
-import Dispatch
-import Foundation
-import Glibc
-
 /// Delivers `SIGHUP` and `SIGUSR1` as an `AsyncStream` of `ControlSignal`s.
 ///
 /// ```swift
@@ -13,15 +9,16 @@ import Glibc
 /// }
 /// ```
 ///
-/// The signals' default action (terminate the process) is replaced by `SIG_IGN` before the dispatch sources are
-/// created, as dispatch requires, and stays so when the stream ends: a late `SIGHUP` must never kill the daemon.
-/// Signals that arrive together are coalesced by dispatch into one element, which is what a reload or a poll needs;
-/// at most `bufferLimit` elements wait for a slow consumer, older ones are dropped.
+/// The first stream that asks for a signal sets it to `SIG_IGN` (so that it can no longer terminate the process) and
+/// installs one process-wide dispatch source for it; every stream then gets every occurrence. The disposition stays
+/// so when streams end: a late `SIGHUP` must never kill the daemon. Signals that arrive together are coalesced by
+/// dispatch into one element, which is what a reload or a poll needs; at most `bufferLimit` elements wait for a
+/// slow consumer, older ones are dropped.
 public enum SignalEvents {
     /// How many elements wait for a consumer that is busy (e.g. in the middle of a reload).
     public static let bufferLimit = 16
 
-    /// A stream of `signals` as they arrive. Ending the iteration (or cancelling its task) cancels the sources.
+    /// A stream of `signals` as they arrive. Ending the iteration (or cancelling its task) unsubscribes it.
     public static func stream(
         for signals: Set<ControlSignal> = Set(ControlSignal.allCases)
     ) -> AsyncStream<ControlSignal> {
@@ -29,34 +26,8 @@ public enum SignalEvents {
             of: ControlSignal.self,
             bufferingPolicy: .bufferingNewest(bufferLimit)
         )
-        let queue = DispatchQueue(label: "lienthong.signals")
-        let sources = SignalSources()
-        for signal in ControlSignal.allCases where signals.contains(signal) {
-            Glibc.signal(signal.signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signal.signalNumber, queue: queue)
-            source.setEventHandler { continuation.yield(signal) }
-            sources.append(source)
-            source.resume()
-        }
-        continuation.onTermination = { _ in sources.cancelAll() }
+        let subscription = SignalHub.shared.subscribe(to: signals) { continuation.yield($0) }
+        continuation.onTermination = { _ in SignalHub.shared.unsubscribe(subscription) }
         return stream
-    }
-}
-
-/// Owns the dispatch sources of one stream so that they live as long as the stream and are cancelled with it.
-private final class SignalSources: @unchecked Sendable {
-    // Guarded by `lock`; dispatch sources are thread-safe themselves, the array is not.
-    private var sources: [any DispatchSourceSignal] = []
-    private let lock = NSLock()
-
-    func append(_ source: any DispatchSourceSignal) {
-        lock.withLock { sources.append(source) }
-    }
-
-    func cancelAll() {
-        lock.withLock {
-            for source in sources { source.cancel() }
-            sources.removeAll()
-        }
     }
 }
