@@ -1,0 +1,121 @@
+/// Everything that can go wrong while reading, writing or unwrapping edXML.
+///
+/// Messages name the file, the place (line and column) when there is one, and what to do.
+public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
+    /// The file could not be opened (missing, permissions, a directory, ...).
+    case cannotOpen(path: String, reason: String)
+    /// Reading failed half-way (I/O error).
+    case readFailed(path: String, reason: String)
+    /// Writing an output file failed (disk full, permissions, ...).
+    case writeFailed(path: String, reason: String)
+    /// The output file already exists; this module never overwrites a file.
+    case destinationExists(path: String)
+    /// The input is larger than the configured cap.
+    case inputTooLarge(limit: Int64)
+    /// The input is not well-formed XML at the given place.
+    case malformed(String, at: XMLPosition)
+    /// A `<!DOCTYPE` was found. It is refused outright: DTDs enable XXE and entity-expansion attacks.
+    case doctypeForbidden(at: XMLPosition)
+    /// An entity reference other than the five predefined ones and numeric references.
+    case undefinedEntity(name: String, at: XMLPosition)
+    /// A numeric character reference to a code point XML does not allow.
+    case invalidCharacterReference(String, at: XMLPosition)
+    /// Bytes that are not valid UTF-8, or a control character XML does not allow.
+    case invalidCharacter(String, at: XMLPosition)
+    /// The XML declaration names an encoding other than UTF-8.
+    case unsupportedEncoding(String, at: XMLPosition)
+    /// Elements nested deeper than the limit (a "depth bomb").
+    case depthLimitExceeded(limit: Int, at: XMLPosition)
+    /// An element or attribute name longer than the limit.
+    case nameTooLong(limit: Int, at: XMLPosition)
+    /// An attribute value longer than the limit.
+    case attributeValueTooLong(limit: Int, at: XMLPosition)
+    /// More attributes on one element than the limit.
+    case tooManyAttributes(limit: Int, at: XMLPosition)
+    /// The text of an ordinary (non-attachment) element is larger than the limit.
+    case textTooLarge(element: String, limit: Int, at: XMLPosition)
+    /// An end tag that does not close the element that is open.
+    case mismatchedEndTag(expected: String, found: String, at: XMLPosition)
+    /// The file ended in the middle of something.
+    case unexpectedEndOfInput(context: String, at: XMLPosition)
+    /// The XML is well-formed but is not an edXML message (wrong root, missing header, ...).
+    case notEdXML(String)
+    /// A required element is absent.
+    case missingElement(String)
+    /// The base64 content of an attachment is invalid.
+    case invalidBase64(attachment: String, detail: String, at: XMLPosition)
+    /// More attachments than the limit.
+    case tooManyAttachments(limit: Int)
+    /// One decoded attachment is larger than the limit.
+    case attachmentTooLarge(attachment: String, limit: Int64)
+    /// The decoded attachments together are larger than the limit.
+    case attachmentsTooLarge(limit: Int64)
+    /// A ZIP-wrapped attachment could not be unwrapped.
+    case zip(path: String, reason: String)
+    /// A document identifier is neither `OrganId,yyyy/MM/dd,Number/Notation` nor a UUID.
+    case invalidDocumentId(String, reason: String)
+    /// A value handed to the writer cannot be written.
+    case invalidArgument(String)
+
+    public var description: String {
+        switch self {
+        case let .cannotOpen(path, reason):
+            return "cannot open \(path): \(reason); check that the file exists and is readable by the service"
+        case let .readFailed(path, reason):
+            return "reading \(path) failed: \(reason)"
+        case let .writeFailed(path, reason):
+            return "writing \(path) failed: \(reason); check free space and permissions of the directory"
+        case let .destinationExists(path):
+            return "\(path) already exists; refusing to overwrite it (remove it or choose another name)"
+        case let .inputTooLarge(limit):
+            return "the edXML file is larger than the limit of \(limit) bytes; raise the limit if this is legitimate"
+        case let .malformed(what, position):
+            return "the edXML is not well-formed XML at \(position): \(what)"
+        case let .doctypeForbidden(position):
+            return "a <!DOCTYPE> declaration at \(position) is refused: edXML never needs one and DTDs allow "
+                + "external-entity and entity-expansion attacks; ask the sender to remove it"
+        case let .undefinedEntity(name, position):
+            return "undefined entity '&\(name);' at \(position); only &lt; &gt; &amp; &quot; &apos; and "
+                + "numeric references are allowed"
+        case let .invalidCharacterReference(reference, position):
+            return "character reference '\(reference)' at \(position) does not name a character XML allows"
+        case let .invalidCharacter(what, position):
+            return "invalid character at \(position): \(what); the file must be UTF-8 text"
+        case let .unsupportedEncoding(encoding, position):
+            return "the XML declaration at \(position) says encoding '\(encoding)'; edXML must be UTF-8"
+        case let .depthLimitExceeded(limit, position):
+            return "elements are nested deeper than \(limit) levels at \(position); this is not an edXML message"
+        case let .nameTooLong(limit, position):
+            return "a name longer than \(limit) bytes at \(position)"
+        case let .attributeValueTooLong(limit, position):
+            return "an attribute value longer than \(limit) bytes at \(position)"
+        case let .tooManyAttributes(limit, position):
+            return "more than \(limit) attributes on one element at \(position)"
+        case let .textTooLarge(element, limit, position):
+            return "the text of <\(element)> at \(position) is larger than \(limit) bytes"
+        case let .mismatchedEndTag(expected, found, position):
+            return "end tag </\(found)> at \(position) does not close the open element <\(expected)>"
+        case let .unexpectedEndOfInput(context, position):
+            return "the file ends unexpectedly at \(position) \(context); it was probably truncated in transit"
+        case let .notEdXML(what):
+            return "not an edXML message: \(what)"
+        case let .missingElement(name):
+            return "the edXML message has no \(name) element, which is required"
+        case let .invalidBase64(attachment, detail, position):
+            return "attachment '\(attachment)' has invalid base64 content at \(position): \(detail)"
+        case let .tooManyAttachments(limit):
+            return "the message has more than \(limit) attachments"
+        case let .attachmentTooLarge(attachment, limit):
+            return "attachment '\(attachment)' is larger than the limit of \(limit) bytes once decoded"
+        case let .attachmentsTooLarge(limit):
+            return "the attachments together are larger than the limit of \(limit) bytes once decoded"
+        case let .zip(path, reason):
+            return "cannot unwrap the ZIP attachment \(path): \(reason)"
+        case let .invalidDocumentId(value, reason):
+            return "'\(value)' is not a document identifier: \(reason); expected "
+                + "'OrganId,yyyy/MM/dd,Number/Notation' or a UUID"
+        case let .invalidArgument(what):
+            return "cannot write edXML: \(what)"
+        }
+    }
+}

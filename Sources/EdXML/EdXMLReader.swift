@@ -1,0 +1,40 @@
+/// Reads edXML messages (QCVN 102:2016) from files, in one pass and in constant memory.
+///
+/// The reader accepts what real senders produce (see ``XMLTokenizer`` for the tolerated defects, reported
+/// in ``EdXMLMessage/warnings``) and refuses what is dangerous (DOCTYPE, oversized input) with an
+/// ``EdXMLError``. Elements are matched by local name in the QCVN namespace or in no namespace; elements in
+/// other namespaces and unknown elements are skipped. Values are trimmed of surrounding whitespace.
+public struct EdXMLReader: Sendable {
+    /// The QCVN 102:2016 namespace.
+    public static let namespace = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
+
+    public let limits: EdXMLLimits
+
+    public init(limits: EdXMLLimits = .default) {
+        self.limits = limits
+    }
+
+    /// Parses the MessageHeader and TraceHeaderList and stops at the end of `edXMLHeader`, before the body
+    /// and the attachments. Fast enough to route messages by sender and recipients.
+    public func readHeader(from path: String) throws(EdXMLError) -> EdXMLMessage {
+        let session = try EdXMLParseSession(path: path, limits: limits, attachmentDirectory: nil)
+        return try session.run()
+    }
+
+    /// Parses the whole message. Each attachment's base64 is decoded as it is read into a new file
+    /// `attachment-<N>.bin` (N from 1, in message order) in `attachmentDirectory`, which must exist.
+    ///
+    /// Files are created exclusively (an existing file is an error, never overwritten), fsynced, and the
+    /// directory is fsynced at the end. On any error the files created by this call are removed.
+    public func read(from path: String, attachmentDirectory: String) throws(EdXMLError) -> EdXMLMessage {
+        let session = try EdXMLParseSession(path: path, limits: limits, attachmentDirectory: attachmentDirectory)
+        do {
+            let message = try session.run()
+            if !session.createdFiles.isEmpty { try OutputFile.syncDirectory(attachmentDirectory) }
+            return message
+        } catch {
+            session.removeCreatedFiles()
+            throw error
+        }
+    }
+}
