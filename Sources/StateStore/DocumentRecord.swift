@@ -41,6 +41,12 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var nextAttemptAt: Date?
     /// The last failure, in words for `status` and `show`.
     public var lastError: String?
+    /// What the clerk reads in `failed/x.pdf.error.txt`, Vietnamese then English; kept so a restart writes the same.
+    public var clerkNotice: String?
+    /// The document's files still have to be moved to `failed/` (set with the move to `failed`, cleared after it).
+    public var filingPending: Bool
+    /// A send got no answer: the axis may have stored it, so look it up with `getSentEdocList` before sending again.
+    public var sendUncertain: Bool
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -67,6 +73,8 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
         self.edxmlDocumentId = edxmlDocumentId
         self.axisDocId = axisDocId
         self.attempts = 0
+        self.filingPending = false
+        self.sendUncertain = false
         self.createdAt = now
         self.updatedAt = now
     }

@@ -197,6 +197,17 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// Failed outbound documents whose files still wait to be moved into `failed/` (a crash interrupted it).
+    public func pendingFailedFiling(agency: String) throws -> [DocumentRecord] {
+        try pool.read { db in
+            try DocumentRecord
+                .filter(Column("direction") == Direction.outbound.rawValue && Column("agency") == agency)
+                .filter(Column("state") == DocumentState.failed.rawValue && Column("filing_pending") == true)
+                .order(Column("id"))
+                .fetchAll(db)
+        }
+    }
+
     /// Documents, newest first, optionally filtered.
     public func documents(
         state: DocumentState? = nil, direction: Direction? = nil, since: Date? = nil, limit: Int = 100

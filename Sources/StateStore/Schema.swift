@@ -27,6 +27,9 @@ enum Schema {
                 t.column("attempts", .integer).notNull().defaults(to: 0)
                 t.column("next_attempt_at", .datetime)
                 t.column("last_error", .text)
+                t.column("clerk_notice", .text)
+                t.column("filing_pending", .boolean).notNull().defaults(to: false)
+                t.column("send_uncertain", .boolean).notNull().defaults(to: false)
                 t.column("created_at", .datetime).notNull()
                 t.column("updated_at", .datetime).notNull()
             }
