@@ -1,0 +1,102 @@
+import CryptoPrimitives
+import Foundation
+
+/// Everything that can go wrong while loading a signing identity, signing, or verifying a signature.
+///
+/// Each message names the file and says what to do. Passwords never appear in any message.
+public enum SigningError: Error, CustomStringConvertible, Sendable {
+    /// What a file is for, so that messages say "the private key /etc/…" rather than "the file /etc/…".
+    public enum FileRole: String, Sendable {
+        case privateKey = "private key"
+        case certificate = "certificate"
+        case certificateChain = "certificate chain"
+        case passwordFile = "password file"
+        case pkcs12 = "PKCS#12 bundle"
+        case content = "document"
+        case trustedCertificate = "trusted certificate"
+    }
+
+    case fileMissing(path: String, role: FileRole)
+    case fileUnreadable(path: String, role: FileRole, reason: String)
+    case notRegularFile(path: String, role: FileRole)
+    case fileTooLarge(path: String, role: FileRole, limit: Int)
+    /// A secret (key, PKCS#12 bundle, password file) that the group or other users can read.
+    case insecurePermissions(path: String, role: FileRole, mode: UInt32)
+    /// The key is encrypted and no password file was configured.
+    case passwordRequired(keyPath: String)
+    case wrongPassword(keyPath: String, passwordFile: String)
+    case invalidPrivateKey(path: String, detail: String)
+    case invalidCertificate(path: String, detail: String)
+    case keyCertificateMismatch(keyPath: String, certificatePath: String)
+    case certificateExpired(subject: String, notBefore: Date, notAfter: Date, now: Date)
+    case certificateNotYetValid(subject: String, notBefore: Date, notAfter: Date, now: Date)
+    /// The file's size or modification time changed, or it could not be read to the end, while it was streamed.
+    case fileChangedWhileReading(path: String, detail: String)
+    /// The signature bytes are not a detached CMS SignedData structure.
+    case malformedSignature(detail: String)
+    /// The signature does not match the content (tampered content, wrong file, or a broken signature).
+    case signatureMismatch(contentPath: String, detail: String)
+    case openSSL(operation: String, error: OpenSSLError)
+
+    public var description: String {
+        switch self {
+        case let .fileMissing(path, role):
+            return "the \(role.rawValue) file \(path) does not exist; check the path in the configuration"
+        case let .fileUnreadable(path, role, reason):
+            return "the \(role.rawValue) file \(path) cannot be read (\(reason)); "
+                + "make it readable by the user lienthong runs as"
+        case let .notRegularFile(path, role):
+            return "the \(role.rawValue) path \(path) is not a regular file; point the configuration at the file itself"
+        case let .fileTooLarge(path, role, limit):
+            return "the \(role.rawValue) file \(path) is larger than \(limit) bytes, far too large for its kind; "
+                + "check that the configuration names the right file"
+        case let .insecurePermissions(path, role, mode):
+            let octal = String(mode & 0o7777, radix: 8)
+            let padded = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
+            return "the \(role.rawValue) file \(path) has mode \(padded): others can read the agency key; "
+                + "run: chmod 600 \(path)"
+        case let .passwordRequired(keyPath):
+            return "the private key \(keyPath) is encrypted; configure a password file "
+                + "(one line, mode 600) that holds its password"
+        case let .wrongPassword(keyPath, passwordFile):
+            return "the password in \(passwordFile) does not decrypt \(keyPath); "
+                + "check that the password file belongs to this key and has no extra characters"
+        case let .invalidPrivateKey(path, detail):
+            return "\(path) does not hold a usable private key (\(detail)); "
+                + "it must be a PEM private key (-----BEGIN PRIVATE KEY-----, possibly encrypted) "
+                + "or a .p12/.pfx bundle"
+        case let .invalidCertificate(path, detail):
+            return "\(path) does not hold a usable certificate (\(detail)); it must be a PEM certificate "
+                + "(-----BEGIN CERTIFICATE-----); to convert a DER file run: "
+                + "openssl x509 -inform DER -in \(path) -out \(path).pem"
+        case let .keyCertificateMismatch(keyPath, certificatePath):
+            return "the private key \(keyPath) does not belong to the certificate \(certificatePath); "
+                + "configure the certificate that was issued for this key"
+        case let .certificateExpired(subject, notBefore, notAfter, now):
+            return "the certificate of \(subject) expired on \(Self.format(notAfter)) "
+                + "(valid from \(Self.format(notBefore)); now \(Self.format(now))); "
+                + "renew it with the certificate authority and install the new certificate"
+        case let .certificateNotYetValid(subject, notBefore, notAfter, now):
+            return "the certificate of \(subject) is not valid before \(Self.format(notBefore)) "
+                + "(valid until \(Self.format(notAfter)); now \(Self.format(now))); "
+                + "check the system clock or wait until the certificate becomes valid"
+        case let .fileChangedWhileReading(path, detail):
+            return "\(path) changed or could not be read completely while it was being processed (\(detail)); "
+                + "it will have to be processed again once it is stable"
+        case let .malformedSignature(detail):
+            return "the signature is not a detached CMS (PKCS#7) SignedData structure in DER (\(detail)); "
+                + "ask the sender for the .p7s file as produced by the signing tool"
+        case let .signatureMismatch(contentPath, detail):
+            return "the signature does not match \(contentPath) (\(detail)); the document was altered "
+                + "after signing or the signature belongs to another file"
+        case let .openSSL(operation, error):
+            return "OpenSSL failed to \(operation): \(error)"
+        }
+    }
+
+    private static func format(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}
