@@ -15,7 +15,7 @@ extension ConfigDecoder {
             root.report("agencies", "the list is empty; list at least one agency with its code and folders.root")
             return []
         }
-        var agencies: [(agency: AgencyConfig, line: Int?)] = []
+        var agencies: [DecodedAgency] = []
         for (index, item) in sequence.enumerated() {
             let path = "agencies[\(index)]"
             guard case .mapping(let mapping) = item else {
@@ -25,7 +25,7 @@ extension ConfigDecoder {
             }
             let reader = MappingReader(mapping: mapping, path: path, line: item.mark?.line, diagnostics: diagnostics)
             if let agency = decodeAgency(reader) {
-                agencies.append((agency, reader.lineOf("code")))
+                agencies.append(agency)
             }
         }
         checkUniqueCodes(agencies)
@@ -33,7 +33,15 @@ extension ConfigDecoder {
         return agencies.map(\.agency)
     }
 
-    private func decodeAgency(_ agency: MappingReader) -> AgencyConfig? {
+    /// An agency with the lines its cross-agency checks point at.
+    private struct DecodedAgency {
+        var agency: AgencyConfig
+        var codeLine: Int?
+        /// Line of each folder key (`outbox`, `sent`, …), or of `root` for folders left at their default.
+        var folderLines: [String: Int]
+    }
+
+    private func decodeAgency(_ agency: MappingReader) -> DecodedAgency? {
         let code = agency.requiredString("code", hint: "set the agency's code on the axis, e.g. 000.00.00.H41")
         if let code, let problem = CodeRules.problem(with: code) {
             agency.report("code", problem)
@@ -48,19 +56,20 @@ extension ConfigDecoder {
         let telephone = agency.string("telephone")
         let fax = agency.string("fax")
         let website = agency.string("website")
-        let folders = decodeFolders(agency)
+        let decodedFolders = decodeFolders(agency)
         let watch = agency.mapping("watch").map(decodeWatch) ?? WatchSettings()
         let defaults = agency.mapping("defaults").map(decodeDefaults) ?? DocumentDefaults()
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
 
-        guard let code, let folders else { return nil }
-        return AgencyConfig(
+        guard let code, let (folders, folderLines) = decodedFolders else { return nil }
+        let config = AgencyConfig(
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
             defaults: defaults)
+        return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 
-    private func decodeFolders(_ agency: MappingReader) -> AgencyFolders? {
+    private func decodeFolders(_ agency: MappingReader) -> (AgencyFolders, [String: Int])? {
         guard agency.node("folders") != nil else {
             agency.reportMissing("folders", "set folders.root, e.g. /srv/lienthong/h41")
             return nil
@@ -82,7 +91,11 @@ extension ConfigDecoder {
         if result.outbox == root {
             folders.report("outbox", "must not be the root folder itself, or sent/, failed/ and inbox/ would be sent")
         }
-        return result
+        var lines: [String: Int] = [:]
+        for key in ["outbox", "sent", "failed", "inbox", "quarantine"] {
+            lines[key] = folders.node(key) == nil ? folders.lineOf("root") : folders.lineOf(key)
+        }
+        return (result, lines)
     }
 
     private func decodeWatch(_ watch: MappingReader) -> WatchSettings {
@@ -129,24 +142,25 @@ extension ConfigDecoder {
             signerFullName: fullName, priority: priority, steeringType: steeringType, sphereOfPromulgation: sphere)
     }
 
-    private func checkUniqueCodes(_ agencies: [(agency: AgencyConfig, line: Int?)]) {
+    private func checkUniqueCodes(_ agencies: [DecodedAgency]) {
         for (index, entry) in agencies.enumerated() {
             guard
                 let first = agencies[..<index].firstIndex(where: {
                     $0.agency.code.caseInsensitiveCompare(entry.agency.code) == .orderedSame
                 })
             else { continue }
-            let firstLine = agencies[first].line.map { " (line \($0))" } ?? ""
+            let firstLine = agencies[first].codeLine.map { " (line \($0))" } ?? ""
             diagnostics.report(
-                "agencies[\(index)].code", line: entry.line,
+                "agencies[\(index)].code", line: entry.codeLine,
                 "'\(entry.agency.code)' is already used by agencies[\(first)]\(firstLine); each agency needs its own code")
         }
     }
 
     /// Two agencies sharing a folder, or any folder inside an outbox, would send documents twice or send receipts.
-    private func checkFoldersDoNotOverlap(_ agencies: [(agency: AgencyConfig, line: Int?)]) {
+    private func checkFoldersDoNotOverlap(_ agencies: [DecodedAgency]) {
         var seen: [(path: String, owner: String, line: Int?)] = []
-        for (index, (agency, line)) in agencies.enumerated() {
+        for (index, decoded) in agencies.enumerated() {
+            let agency = decoded.agency
             let folders = agency.folders
             let named = [
                 ("outbox", folders.outbox), ("sent", folders.sent), ("failed", folders.failed),
@@ -154,15 +168,20 @@ extension ConfigDecoder {
             ]
             for (name, path) in named {
                 let owner = "agencies[\(index)].folders.\(name)"
+                let line = decoded.folderLines[name]
                 if let clash = seen.first(where: { $0.path == path }) {
                     diagnostics.report(owner, line: line, "'\(path)' is also \(clash.owner); every folder must be distinct")
                 }
                 seen.append((path, owner, line))
             }
         }
-        for (index, (agency, _)) in agencies.enumerated() {
-            let outbox = agency.folders.outbox
-            for other in seen where other.path != outbox && PathRules.isSameOrInside(other.path, outbox) {
+        var reported: Set<String> = []
+        for (index, decoded) in agencies.enumerated() {
+            let outbox = decoded.agency.folders.outbox
+            for other in seen
+            where other.path != outbox && PathRules.isSameOrInside(other.path, outbox)
+                && reported.insert(other.owner).inserted
+            {
                 diagnostics.report(
                     other.owner, line: other.line,
                     "'\(other.path)' is inside agencies[\(index)].folders.outbox; files there would be sent")

@@ -4,25 +4,25 @@ import Yams
 enum YAMLSyntaxProblem {
     static func problem(from error: any Error) -> ConfigProblem {
         guard let yamlError = error as? YamlError else {
-            return ConfigProblem(keyPath: "", line: nil, message: "is not valid YAML: \(error)")
+            return ConfigProblem(keyPath: "", line: nil, message: "not valid YAML: \(error)")
         }
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
             .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             return ConfigProblem(
-                keyPath: "", line: mark.line, message: "is not valid YAML: \(problem)\(contextText(context))")
+                keyPath: "", line: mark.line, message: "not valid YAML: \(problem)\(contextText(context))")
         case .reader(let problem, let offset, _, let yaml):
             return ConfigProblem(
                 keyPath: "", line: offset.map { line(atCharacterOffset: $0, in: yaml) },
-                message: "is not valid YAML text: \(problem); the file must be UTF-8 text without control characters")
+                message: "not valid YAML text: \(problem); the file must be UTF-8 text without control characters")
         case .duplicatedKeysInMapping(let duplicates, let context):
             let keys = duplicates.map { "'\($0)'" }.joined(separator: ", ")
             return ConfigProblem(
                 keyPath: "", line: context.mark.line > 0 ? context.mark.line : nil,
                 message: "key \(keys) appears more than once in the same mapping; keep only one")
         default:
-            return ConfigProblem(keyPath: "", line: nil, message: "is not valid YAML: \(yamlError)")
+            return ConfigProblem(keyPath: "", line: nil, message: "not valid YAML: \(yamlError)")
         }
     }
 
