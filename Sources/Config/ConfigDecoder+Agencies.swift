@@ -20,7 +20,8 @@ extension ConfigDecoder {
             let path = "agencies[\(index)]"
             guard case .mapping(let mapping) = item else {
                 diagnostics.report(
-                    path, line: item.mark?.line, "expected a mapping with code, name and folders, found \(item.kindDescription)")
+                    path, line: item.mark?.line,
+                    "expected a mapping with code, name and folders, found \(item.kindDescription)")
                 continue
             }
             let reader = MappingReader(mapping: mapping, path: path, line: item.mark?.line, diagnostics: diagnostics)
@@ -152,7 +153,8 @@ extension ConfigDecoder {
             let firstLine = agencies[first].codeLine.map { " (line \($0))" } ?? ""
             diagnostics.report(
                 "agencies[\(index)].code", line: entry.codeLine,
-                "'\(entry.agency.code)' is already used by agencies[\(first)]\(firstLine); each agency needs its own code")
+                "'\(entry.agency.code)' is already used by agencies[\(first)]\(firstLine); "
+                    + "each agency needs its own code")
         }
     }
 
@@ -170,7 +172,8 @@ extension ConfigDecoder {
                 let owner = "agencies[\(index)].folders.\(name)"
                 let line = decoded.folderLines[name]
                 if let clash = seen.first(where: { $0.path == path }) {
-                    diagnostics.report(owner, line: line, "'\(path)' is also \(clash.owner); every folder must be distinct")
+                    diagnostics.report(
+                        owner, line: line, "'\(path)' is also \(clash.owner); every folder must be distinct")
                 }
                 seen.append((path, owner, line))
             }

@@ -78,7 +78,8 @@ struct ConfigDecoder {
         guard let url = URLComponents(string: endpoint), let scheme = url.scheme?.lowercased(),
             let host = url.host, !host.isEmpty
         else {
-            axis.report("endpoint", "'\(endpoint)' is not a URL; use e.g. https://axis.example.gov.vn/XrdAdapter/adapter")
+            axis.report(
+                "endpoint", "'\(endpoint)' is not a URL; use e.g. https://axis.example.gov.vn/XrdAdapter/adapter")
             return
         }
         if url.user != nil || url.password != nil {
@@ -96,7 +97,8 @@ struct ConfigDecoder {
                     + "replay or alter requests; use https://, or, if the provincial adapter only speaks http on a "
                     + "private network, set axis.allow_plain_http: true")
         default:
-            axis.report("endpoint", "scheme '\(scheme)' is not supported; use https:// (or http:// with allow_plain_http)")
+            axis.report(
+                "endpoint", "scheme '\(scheme)' is not supported; use https:// (or http:// with allow_plain_http)")
         }
     }
 
@@ -150,8 +152,10 @@ struct ConfigDecoder {
     func credentialName(_ reader: MappingReader, _ key: String) -> String? {
         guard let name = reader.string(key) else { return nil }
         guard name != ".", name != "..", !name.contains("/"), name.utf8.count <= 255 else {
-            reader.report(key, "'\(name)' is not a systemd credential name; use the name given to LoadCredential=, "
-                + "e.g. axis-secret (no '/')")
+            reader.report(
+                key,
+                "'\(name)' is not a systemd credential name; use the name given to LoadCredential=, "
+                    + "e.g. axis-secret (no '/')")
             return nil
         }
         return name

@@ -18,7 +18,8 @@ public enum ConfigLoader {
             let attributes = try FileManager.default.attributesOfItem(atPath: path)
             if let size = attributes[.size] as? NSNumber, size.intValue > maximumFileSize {
                 throw ConfigError(
-                    keyPath: "", message: "the file is \(size.intValue) bytes; a configuration is at most "
+                    keyPath: "",
+                    message: "the file is \(size.intValue) bytes; a configuration is at most "
                         + "\(maximumFileSize) bytes. Is this the right file?", sourceName: path)
             }
             data = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -29,7 +30,8 @@ public enum ConfigLoader {
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ConfigError(
-                keyPath: "", message: "the file is not UTF-8 text; save it as UTF-8 (without a byte order mark "
+                keyPath: "",
+                message: "the file is not UTF-8 text; save it as UTF-8 (without a byte order mark "
                     + "is best)", sourceName: path)
         }
         return try parse(yaml: text, sourceName: path)

@@ -37,7 +37,9 @@ extension MappingReader {
         guard let text = scalarText(key, expecting: "a whole number") else { return value }
         let suffix = meaning.isEmpty ? "" : " (\(meaning))"
         guard let number = Int(text.replacingUnderscores()), range.contains(number) else {
-            report(key, "'\(text)' is not valid; use a whole number from \(range.lowerBound) to \(range.upperBound)\(suffix)")
+            report(
+                key,
+                "'\(text)' is not valid; use a whole number from \(range.lowerBound) to \(range.upperBound)\(suffix)")
             return value
         }
         return number
@@ -96,8 +98,10 @@ extension MappingReader {
     func path(_ key: String) -> String? {
         guard let text = string(key) else { return nil }
         guard PathRules.isAbsolute(text) else {
-            report(key, "'\(text)' is a relative path; use an absolute path starting with '/' (the daemon's working "
-                + "directory is not the configuration's)")
+            report(
+                key,
+                "'\(text)' is a relative path; use an absolute path starting with '/' (the daemon's working "
+                    + "directory is not the configuration's)")
             return nil
         }
         return PathRules.normalized(text)

@@ -91,8 +91,8 @@ final class MappingReader {
                 guard case .mapping(let sourceMapping) = source else {
                     diagnostics.report(
                         path.isEmpty ? "<<" : "\(path).<<", line: keyLine,
-                        "a merge key must refer to a mapping (e.g. '<<: *watch_defaults'), found \(source.kindDescription)"
-                    )
+                        "a merge key must refer to a mapping (e.g. '<<: *watch_defaults'), "
+                            + "found \(source.kindDescription)")
                     continue
                 }
                 for entry in Self.entries(of: sourceMapping, path: path, diagnostics: diagnostics)

@@ -49,7 +49,9 @@ struct SecretSource {
         return try Self.readSecret(path: filePath, keyPath: fileKey, requirePrivateMode: true)
     }
 
-    private static func readSecret(path: String, keyPath: String, requirePrivateMode: Bool) throws(ConfigError) -> String {
+    private static func readSecret(path: String, keyPath: String, requirePrivateMode: Bool) throws(ConfigError)
+        -> String
+    {
         func failure(_ message: String) -> ConfigError {
             ConfigError(keyPath: keyPath, message: message)
         }

@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func badBooleanAndOutOfRangeNumberSayWhatIsValid() throws {
-        let yaml = replacing("  system_id: 000.00.00.H41", with: "  system_id: 000.00.00.H41\n  allow_plain_http: maybe")
+        let yaml =
+            replacing("  system_id: 000.00.00.H41", with: "  system_id: 000.00.00.H41\n  allow_plain_http: maybe")
             + "\n    defaults:\n      priority: 7"
         let found = problems(in: yaml)
         let flag = try #require(problem(at: "axis.allow_plain_http", in: found))
@@ -36,7 +37,8 @@ import Testing
     @Test func invalidChoiceListsTheAlternativesInTheDocumentedFormat() throws {
         let found = problems(in: minimalYAML + "\n    watch:\n      mode: inotfy")
         let mode = try #require(problem(at: "agencies[0].watch.mode", in: found))
-        #expect(mode.description == "agencies[0].watch.mode (line 13): 'inotfy' is not valid; use auto, inotify or poll")
+        #expect(
+            mode.description == "agencies[0].watch.mode (line 13): 'inotfy' is not valid; use auto, inotify or poll")
     }
 
     @Test func unknownKeyListsValidKeysAndSuggestsTheClosest() throws {
@@ -128,10 +130,12 @@ import Testing
 
     @Test func inlineSecretsAreRefusedWithTheSafeAlternative() throws {
         let yaml = replacing("  secret_file: /etc/lienthong/axis-secret", with: "  secret: c2VjcmV0LXZhbHVl")
-            .replacingOccurrences(of: "  certificate: /etc/lienthong/cert.pem", with: """
-                  certificate: /etc/lienthong/cert.pem
-                  password: hunter2
-                """)
+            .replacingOccurrences(
+                of: "  certificate: /etc/lienthong/cert.pem",
+                with: """
+                      certificate: /etc/lienthong/cert.pem
+                      password: hunter2
+                    """)
         let found = problems(in: yaml)
         let secret = try #require(problem(at: "axis.secret", in: found))
         #expect(secret.line == 4)
@@ -145,12 +149,13 @@ import Testing
     }
 
     @Test func duplicateAgencyCodesPointAtBothAgencies() throws {
-        let yaml = minimalYAML + """
+        let yaml =
+            minimalYAML + """
 
-              - code: 000.00.00.h41
-                folders:
-                  root: /srv/lienthong/other
-            """
+                  - code: 000.00.00.h41
+                    folders:
+                      root: /srv/lienthong/other
+                """
         let found = problems(in: yaml)
         let duplicate = try #require(problem(at: "agencies[1].code", in: found))
         #expect(duplicate.line == 12)
@@ -158,7 +163,8 @@ import Testing
     }
 
     @Test func invalidAgencyAndRecipientCodesAreRefused() throws {
-        let yaml = replacing("  - code: 000.00.00.H41", with: "  - code: UBND tỉnh")
+        let yaml =
+            replacing("  - code: 000.00.00.H41", with: "  - code: UBND tỉnh")
             + "\n    defaults:\n      recipients: [000.00.01.H41, 'a/b']"
         let found = problems(in: yaml)
         #expect(problem(at: "agencies[0].code", in: found)?.message.contains("1 to 35 letters, digits") == true)
@@ -168,8 +174,9 @@ import Testing
     }
 
     @Test func relativePathsAreRefused() throws {
-        let found = problems(in: replacing("root: /srv/lienthong/h41", with: "root: srv/lienthong/h41")
-            .replacingOccurrences(of: "private_key: /etc", with: "private_key: ./etc"))
+        let found = problems(
+            in: replacing("root: /srv/lienthong/h41", with: "root: srv/lienthong/h41")
+                .replacingOccurrences(of: "private_key: /etc", with: "private_key: ./etc"))
         let root = try #require(problem(at: "agencies[0].folders.root", in: found))
         #expect(root.line == 11)
         #expect(root.message.contains("'srv/lienthong/h41' is a relative path; use an absolute path"))
@@ -177,13 +184,14 @@ import Testing
     }
 
     @Test func foldersSharedBetweenAgenciesOrInsideAnOutboxAreRefused() throws {
-        let yaml = minimalYAML + """
+        let yaml =
+            minimalYAML + """
 
-                  sent: /srv/lienthong/h41/outbox/sent
-              - code: 000.01.31.H41
-                folders:
-                  root: /srv/lienthong/h41
-            """
+                      sent: /srv/lienthong/h41/outbox/sent
+                  - code: 000.01.31.H41
+                    folders:
+                      root: /srv/lienthong/h41
+                """
         let found = problems(in: yaml)
         let nested = try #require(problem(at: "agencies[0].folders.sent", in: found))
         #expect(nested.line == 12)
@@ -213,9 +221,10 @@ import Testing
         let error = try #require(throws: ConfigError.self) {
             try ConfigLoader.parse(yaml: yaml, sourceName: "/etc/lienthong/lienthong.yaml")
         }
-        #expect(error.problems.map(\.keyPath) == [
-            "log_level", "axis.endpoint", "axis.secret_file", "agencies[0].watch.mode",
-        ])
+        #expect(
+            error.problems.map(\.keyPath) == [
+                "log_level", "axis.endpoint", "axis.secret_file", "agencies[0].watch.mode",
+            ])
         #expect(error.problems.map(\.line) == [1, 3, 5, 14])
         #expect(error.description.hasPrefix("/etc/lienthong/lienthong.yaml has 4 problems:\n  - log_level (line 1): "))
         #expect(error.problems[0].message.contains("trace, debug, info, notice, warning, error or critical"))

@@ -49,11 +49,12 @@ import Testing
     }
 
     @Test func folderOverridesReplaceOnlyTheirOwnDefaultAndAreNormalized() throws {
-        let yaml = minimalYAML + """
+        let yaml =
+            minimalYAML + """
 
-                  sent: /srv/archive//h41/sent/
-                  inbox: /srv/lienthong/h41/../h41-in
-            """
+                      sent: /srv/archive//h41/sent/
+                      inbox: /srv/lienthong/h41/../h41-in
+                """
         let folders = try #require(try ConfigLoader.parse(yaml: yaml, sourceName: "test.yaml").agencies.first).folders
         #expect(folders.sent == "/srv/archive/h41/sent")
         #expect(folders.inbox == "/srv/lienthong/h41-in")
@@ -62,12 +63,14 @@ import Testing
     }
 
     @Test func emptyValuesReadAsUnsetAndNumbersKeepTheirTextInTextFields() throws {
-        let yaml = minimalYAML.replacingOccurrences(of: "  - code: 000.00.00.H41", with: """
-              - code: 000.00.00.H41
-                fax:
-                email: ~
-                telephone: 02383844111
-            """)
+        let yaml = minimalYAML.replacingOccurrences(
+            of: "  - code: 000.00.00.H41",
+            with: """
+                  - code: 000.00.00.H41
+                    fax:
+                    email: ~
+                    telephone: 02383844111
+                """)
         let agency = try #require(try ConfigLoader.parse(yaml: yaml, sourceName: "test.yaml").agencies.first)
         #expect(agency.fax == nil)
         #expect(agency.email == nil)
@@ -75,18 +78,19 @@ import Testing
     }
 
     @Test func yamlMergeKeysShareSettingsBetweenAgenciesAndExplicitKeysWin() throws {
-        let yaml = minimalYAML + """
+        let yaml =
+            minimalYAML + """
 
-                watch: &slow_share
-                  mode: poll
-                  settle_time: 30s
-              - code: 000.01.31.H41
-                folders:
-                  root: /srv/lienthong/snv
-                watch:
-                  <<: *slow_share
-                  settle_time: 1m
-            """
+                    watch: &slow_share
+                      mode: poll
+                      settle_time: 30s
+                  - code: 000.01.31.H41
+                    folders:
+                      root: /srv/lienthong/snv
+                    watch:
+                      <<: *slow_share
+                      settle_time: 1m
+                """
         let agencies = try ConfigLoader.parse(yaml: yaml, sourceName: "test.yaml").agencies
         #expect(agencies.count == 2)
         #expect(agencies[0].watch.mode == "poll")

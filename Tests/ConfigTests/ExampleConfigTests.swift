@@ -33,7 +33,9 @@ import Testing
         #expect(config.signing.passwordFile == nil)
 
         #expect(config.inbound == InboundSettings(pollInterval: .seconds(30), enabled: true))
-        #expect(config.retry == RetryPolicy(initialDelay: .seconds(5), maxDelay: .seconds(1800), maxAttempts: 0, jitter: 0.2))
+        #expect(
+            config.retry
+                == RetryPolicy(initialDelay: .seconds(5), maxDelay: .seconds(1800), maxAttempts: 0, jitter: 0.2))
         #expect(config.limits.maxDocumentSize == 500 * 1024 * 1024)
         #expect(config.limits.maxAttachments == 50)
         #expect(config.limits.maxInboundEnvelopeSize == 1 << 30)

@@ -56,7 +56,9 @@ import Testing
         defer { directory.remove() }
         for mode in [0o644, 0o640, 0o604, 0o660] {
             let file = try directory.write("secret-\(mode)", secret, mode: mode)
-            let error = try #require(throws: ConfigError.self) { try axis(secretFile: file).loadSecret(environment: [:]) }
+            let error = try #require(throws: ConfigError.self) {
+                try axis(secretFile: file).loadSecret(environment: [:])
+            }
             let problem = try #require(error.problems.first)
             #expect(problem.keyPath == "axis.secret_file")
             #expect(problem.message.contains("(mode 0\(String(mode, radix: 8)))"))
@@ -70,7 +72,9 @@ import Testing
         defer { directory.remove() }
         let file = try directory.write("empty", "\n", mode: 0o600)
         let error = try #require(throws: ConfigError.self) { try axis(secretFile: file).loadSecret(environment: [:]) }
-        #expect(error.description == "the configuration: axis.secret_file: \(file) is empty; write the secret into it on one line")
+        #expect(
+            error.description
+                == "the configuration: axis.secret_file: \(file) is empty; write the secret into it on one line")
     }
 
     @Test func missingSecretFileAndDirectoryAreRefused() throws {
