@@ -53,7 +53,8 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
         case let .insecurePermissions(path, role, mode):
             let octal = String(mode & 0o7777, radix: 8)
             let padded = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
-            return "the \(role.rawValue) file \(path) has mode \(padded): others can read the agency key; "
+            let secret = role == .passwordFile ? "the password of the agency key" : "the agency key"
+            return "the \(role.rawValue) file \(path) has mode \(padded): others can read \(secret); "
                 + "run: chmod 600 \(path)"
         case let .passwordRequired(keyPath):
             return "the private key \(keyPath) is encrypted; configure a password file "

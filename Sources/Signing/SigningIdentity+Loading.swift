@@ -13,7 +13,8 @@ extension SigningIdentity {
     ///     bundle's certificate; another path overrides it.
     ///   - chainPath: optional PEM file of intermediate certificates to include in signatures.
     ///   - passwordFile: optional file holding the key's password on its first line (trailing newline ignored);
-    ///     it must be private like the key. The password never appears in logs or errors.
+    ///     it must be private like the key. The password never appears in logs or errors. Inside the systemd
+    ///     credentials directory (`$CREDENTIALS_DIRECTORY`), secrets may be group-readable, as systemd makes them.
     /// - Throws: ``SigningError`` naming the file at fault and what to do, including when the key does not belong to
     ///   the certificate or the certificate is expired or not yet valid.
     public static func load(

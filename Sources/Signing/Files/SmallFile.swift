@@ -7,20 +7,31 @@ enum SmallFile {
     /// Keys, certificates and bundles are a few KiB; anything far larger is the wrong file.
     static let defaultLimit = 1 << 20
 
+    /// The service's systemd credentials directory (`LoadCredential=`), if it runs with one.
+    static var credentialsDirectory: String? { ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"] }
+
     /// Returns the file's bytes.
     ///
-    /// - Parameter secret: also refuse the file when the group or other users can read it.
+    /// - Parameters:
+    ///   - secret: also refuse the file when the group or other users can read it. One exception: files inside
+    ///     `credentialsDirectory` may be group-readable, because systemd gives credentials mode 0440 plus an ACL for
+    ///     the service user when the unit sets `User=` or `DynamicUser=` (the group bits are then the ACL mask, and
+    ///     the directory is private to the service).
     static func read(
         path: String,
         role: SigningError.FileRole,
         secret: Bool,
-        limit: Int = defaultLimit
+        limit: Int = defaultLimit,
+        credentialsDirectory: String? = credentialsDirectory
     ) throws(SigningError) -> [UInt8] {
         let descriptor = try FileOpening.open(path: path, role: role)
         defer { close(descriptor.fd) }
 
-        if secret && descriptor.mode & 0o044 != 0 {
-            throw .insecurePermissions(path: path, role: role, mode: descriptor.mode)
+        if secret {
+            let forbidden: UInt32 = isInside(path, credentialsDirectory) ? 0o004 : 0o044
+            if descriptor.mode & forbidden != 0 {
+                throw .insecurePermissions(path: path, role: role, mode: descriptor.mode)
+            }
         }
         guard descriptor.size <= limit else { throw .fileTooLarge(path: path, role: role, limit: limit) }
 
@@ -42,5 +53,11 @@ enum SmallFile {
         }
         bytes.removeSubrange(filled...)
         return bytes
+    }
+
+    private static func isInside(_ path: String, _ directory: String?) -> Bool {
+        guard let directory, !directory.isEmpty else { return false }
+        let parent = URL(fileURLWithPath: directory).standardizedFileURL.path
+        return URL(fileURLWithPath: path).standardizedFileURL.path.hasPrefix(parent + "/")
     }
 }
