@@ -1,0 +1,134 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+
+/// Writes edXML messages in the layout of axis-protocol.md section 4, like VNPT's samples: a root `edXML`
+/// with the QCVN default namespace, an `edXML:`-prefixed envelope, `cid:` ContentIds, and
+/// `AttachmentEncoded` after the envelope with each attachment base64-encoded on one line.
+///
+/// Output is streamed (attachments are encoded chunk by chunk from their files), written to a temp file
+/// in the destination's directory, fsynced, then published under its name; an existing destination is an
+/// error. Text is written as given (no Unicode normalisation); optional fields that are nil are left out,
+/// "" is written as an empty element. No `Signature` element is written: it is not verified in practice
+/// and cannot survive the axis's re-serialisation (section 4).
+public struct EdXMLWriter: Sendable {
+    /// Bytes of source read per base64 chunk; a multiple of 3 so chunks concatenate without padding.
+    static let encodeChunkSize = 48 * 1024
+
+    public init() {}
+
+    /// Writes a document message. When `business` is nil a `Bussiness` block for a new document
+    /// (`BussinessDocType` 0) is written, with the header's DocumentId.
+    public func writeDocument(
+        header: DocumentHeader,
+        traces: [TraceHeader],
+        business: BusinessInfo?,
+        attachments: [OutgoingAttachment],
+        to path: String
+    ) throws(EdXMLError) {
+        let contentIds = attachments.map { EdXMLParseSession.normalizedContentId($0.contentId) }
+        guard Set(contentIds).count == contentIds.count, !contentIds.contains("") else {
+            throw .invalidArgument("attachment ContentIds must be unique and non-empty")
+        }
+        try write(to: path) { output throws(EdXMLError) in
+            try output.open("edXML:edXMLHeader")
+            try writeMessageHeader(header, to: output)
+            try writeTraceHeaderList(traces, business: business ?? .newDocument(documentId: header.documentId),
+                                     to: output)
+            try output.close("edXML:edXMLHeader")
+            try output.open("edXML:edXMLBody")
+            try output.open("edXML:edXMLManifest", attributes: " version=\"1.0\"")
+            for (attachment, id) in zip(attachments, contentIds) {
+                try output.open("edXML:Reference")
+                try output.element("edXML:ContentId", "cid:" + id)
+                try output.element("edXML:ContentType", attachment.contentType)
+                try output.element("edXML:Description", attachment.description)
+                try output.element("edXML:AttachmentName", attachment.name)
+                try output.close("edXML:Reference")
+            }
+            try output.close("edXML:edXMLManifest")
+            try output.close("edXML:edXMLBody")
+        } afterEnvelope: { output throws(EdXMLError) in
+            guard !attachments.isEmpty else { return }
+            try output.open("AttachmentEncoded")
+            for (attachment, id) in zip(attachments, contentIds) {
+                try output.open("Attachment")
+                try output.element("ContentId", "cid:" + id)
+                try output.element("AttachmentName", attachment.name)
+                try output.element("Description", attachment.description)
+                try output.element("ContentType", attachment.contentType)
+                try output.startLine("<edXML:ContentTransferEncoded xmlns:edXML=\"\(EdXMLReader.namespace)\">")
+                try encode(file: attachment.sourcePath, into: output.file)
+                try output.raw("</edXML:ContentTransferEncoded>\n")
+                try output.close("Attachment")
+            }
+            try output.close("AttachmentEncoded")
+        }
+    }
+
+    /// Writes a status message (section 6): the envelope header only, no body and no attachments.
+    /// A TraceHeaderList is written only when `traces` is not empty.
+    public func writeStatus(header: StatusHeader, traces: [TraceHeader] = [], to path: String) throws(EdXMLError) {
+        try write(to: path) { output throws(EdXMLError) in
+            try output.open("edXML:edXMLHeader")
+            try writeStatusHeader(header, to: output)
+            if !traces.isEmpty { try writeTraceHeaderList(traces, business: nil, to: output) }
+            try output.close("edXML:edXMLHeader")
+        } afterEnvelope: { _ throws(EdXMLError) in }
+    }
+
+    private func write(
+        to path: String,
+        envelope: (XMLOutput) throws(EdXMLError) -> Void,
+        afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
+    ) throws(EdXMLError) {
+        if FileManager.default.fileExists(atPath: path) { throw .destinationExists(path: path) }
+        let temporary = DurablePublish.temporaryPath(for: path)
+        let file = try OutputFile(creating: temporary)
+        do throws(EdXMLError) {
+            let output = XMLOutput(file: file)
+            try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
+            try output.open("edXML:edXMLEnvelope", attributes: " xmlns:edXML=\"\(EdXMLReader.namespace)\"")
+            try envelope(output)
+            try output.close("edXML:edXMLEnvelope")
+            try afterEnvelope(output)
+            try output.close("edXML")
+            try file.close()
+        } catch {
+            file.discard()
+            throw error
+        }
+        try DurablePublish.publish(temporary, as: path)
+    }
+
+    /// Appends the base64 of the file at `path` to `output`, without line breaks, reading in chunks.
+    private func encode(file path: String, into output: OutputFile) throws(EdXMLError) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { _ = SystemCall.close(fd) }
+        var chunk = [UInt8](repeating: 0, count: Self.encodeChunkSize)
+        var filled = 0
+        while true {
+            let got = chunk.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return read(fd, base + filled, Self.encodeChunkSize - filled)
+            }
+            if got < 0 {
+                if errno == EINTR { continue }
+                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
+            }
+            filled += got
+            if filled == Self.encodeChunkSize || (got == 0 && filled > 0) {
+                try output.write(Data(chunk[0..<filled]).base64EncodedData())
+                filled = 0
+            }
+            if got == 0 { return }
+        }
+    }
+}
