@@ -33,8 +33,9 @@ public struct JournalLogHandler: LogHandler {
         format: LogLineFormat,
         metadataProvider: Logger.MetadataProvider? = nil
     ) {
-        self.init(label: label, level: level, output: StandardErrorOutput(format: format),
-                  metadataProvider: metadataProvider)
+        self.init(
+            label: label, level: level, output: StandardErrorOutput(format: format),
+            metadataProvider: metadataProvider)
     }
 
     init(label: String, level: Logger.Level, output: any LogOutput, metadataProvider: Logger.MetadataProvider?) {

@@ -17,7 +17,8 @@ enum LocalTimestamp {
         guard localtime_r(&clock, &parts) != nil else { return "\(seconds)" }
         let offsetMinutes = Int(parts.tm_gmtoff) / 60
         let sign = offsetMinutes < 0 ? "-" : "+"
-        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-" + pad(Int(parts.tm_mday), 2)
+        return pad(Int(parts.tm_year) + 1900, 4) + "-" + pad(Int(parts.tm_mon) + 1, 2) + "-"
+            + pad(Int(parts.tm_mday), 2)
             + "T" + pad(Int(parts.tm_hour), 2) + ":" + pad(Int(parts.tm_min), 2) + ":" + pad(Int(parts.tm_sec), 2)
             + "." + pad(milliseconds, 3)
             + sign + pad(abs(offsetMinutes) / 60, 2) + ":" + pad(abs(offsetMinutes) % 60, 2)

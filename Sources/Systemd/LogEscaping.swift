@@ -38,7 +38,8 @@ enum LogEscaping {
     /// or contains a space, `=` or `"`, so that `key=value` pairs can be split again reliably.
     static func value(_ text: String) -> String {
         let escaped = escape(text)
-        let needsQuotes = escaped.isEmpty
+        let needsQuotes =
+            escaped.isEmpty
             || escaped.unicodeScalars.contains { $0 == " " || $0 == "=" || $0 == "\"" || $0.properties.isWhitespace }
         guard needsQuotes else { return escaped }
         return "\"" + escape(text, quotes: true) + "\""

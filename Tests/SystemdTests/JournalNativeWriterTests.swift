@@ -20,7 +20,9 @@ struct JournalNativeWriterTests {
         #expect(bytes == Array("PATH\n".utf8) + [3, 0, 0, 0, 0, 0, 0, 0] + Array("a\nb\nX=\n".utf8))
     }
 
-    @Test("invalid field names are refused", arguments: ["", "_PID", "1ST", "doc_id", "DOC-ID", String(repeating: "A", count: 65)])
+    @Test(
+        "invalid field names are refused",
+        arguments: ["", "_PID", "1ST", "doc_id", "DOC-ID", String(repeating: "A", count: 65)])
     func rejectsInvalidNames(name: String) {
         #expect(throws: SystemdError.invalidJournalFieldName(name)) {
             try JournalNativeWriter.encode([.init(name: name, value: "v")])
@@ -42,11 +44,15 @@ struct JournalNativeWriterTests {
             "cannot claim", metadata: ["doc_id": "42", "PATH": "/srv/x/new\nline.pdf", "axis-secret": "s", "n": "1"])
 
         let fields = try parseNativeDatagram(receiver.receive())
-        #expect(fields.map(\.name) == [
-            "MESSAGE", "PRIORITY", "SYSLOG_IDENTIFIER", "LOGGER", "DOC_ID", "PATH", "CODE_FILE", "CODE_LINE", "CODE_FUNC",
-        ])
+        #expect(
+            fields.map(\.name) == [
+                "MESSAGE", "PRIORITY", "SYSLOG_IDENTIFIER", "LOGGER", "DOC_ID", "PATH", "CODE_FILE", "CODE_LINE",
+                "CODE_FUNC",
+            ])
         let values = Dictionary(fields.map { ($0.name, $0.value) }, uniquingKeysWith: { first, _ in first })
-        #expect(values["MESSAGE"] == #"outbound: cannot claim DOC_ID=42 PATH=/srv/x/new\nline.pdf axis-secret=<redacted> n=1"#)
+        #expect(
+            values["MESSAGE"]
+                == #"outbound: cannot claim DOC_ID=42 PATH=/srv/x/new\nline.pdf axis-secret=<redacted> n=1"#)
         #expect(values["PRIORITY"] == "4")
         #expect(values["SYSLOG_IDENTIFIER"] == "lienthong")
         #expect(values["LOGGER"] == "outbound")

@@ -45,8 +45,9 @@ struct LogLineFormatTests {
         for rotation in 0..<pairs.count {
             var metadata = Logger.Metadata()
             for (key, value) in pairs[rotation...] + pairs[..<rotation] { metadata[key] = value }
-            lines.insert(LogLineFormatter(format: .priorityPrefixed).line(
-                for: LogRecord(level: .info, label: "", message: "m", metadata: metadata)))
+            lines.insert(
+                LogLineFormatter(format: .priorityPrefixed).line(
+                    for: LogRecord(level: .info, label: "", message: "m", metadata: metadata)))
         }
         #expect(lines == ["<6>m DOC_ID=7 AGENCY=H41 PATH=/x a=1 b=2 c=3 d=4"])
     }

@@ -73,9 +73,11 @@ struct SystemdNotifierTests {
         #expect(!SystemdNotifier.disabled.isEnabled)
     }
 
-    @Test("a NOTIFY_SOCKET that is relative, vsock, or too long is refused", arguments: [
-        "run/notify", "vsock:2:1234", "@", "/" + String(repeating: "a", count: 120),
-    ])
+    @Test(
+        "a NOTIFY_SOCKET that is relative, vsock, or too long is refused",
+        arguments: [
+            "run/notify", "vsock:2:1234", "@", "/" + String(repeating: "a", count: 120),
+        ])
     func rejectsBadAddresses(address: String) {
         #expect {
             try SystemdNotifier(environment: ["NOTIFY_SOCKET": address])
