@@ -13,7 +13,9 @@
 /// installs one process-wide dispatch source for it; every stream then gets every occurrence. The disposition stays
 /// so when streams end: a late `SIGHUP` must never kill the daemon. Signals that arrive together are coalesced by
 /// dispatch into one element, which is what a reload or a poll needs; at most `bufferLimit` elements wait for a
-/// slow consumer, older ones are dropped.
+/// slow consumer, older ones are dropped. Dispatch registers a new source asynchronously, so a signal sent in the
+/// first milliseconds after the very first `stream()` call may be ignored: create the stream early in start-up,
+/// before `READY=1`.
 public enum SignalEvents {
     /// How many elements wait for a consumer that is busy (e.g. in the middle of a reload).
     public static let bufferLimit = 16
