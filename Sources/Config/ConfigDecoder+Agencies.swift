@@ -11,6 +11,11 @@ extension ConfigDecoder {
             root.report("agencies", "expected a list of agencies ('- code: …' items), found \(node.kindDescription)")
             return []
         }
+        guard sequence.count <= MappingReader.maximumListLength else {
+            root.report(
+                "agencies", "lists \(sequence.count) agencies; at most \(MappingReader.maximumListLength) are accepted")
+            return []
+        }
         guard !sequence.isEmpty else {
             root.report("agencies", "the list is empty; list at least one agency with its code and folders.root")
             return []

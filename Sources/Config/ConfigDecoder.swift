@@ -25,6 +25,12 @@ struct ConfigDecoder {
         let limits = section(root, "limits", required: false).map(decodeLimits) ?? Limits()
         let agencies = decodeAgencies(root)
         root.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
+        if let share = agencies.first(where: { PathRules.isSameOrInside(stateDirectory, $0.folders.root) }) {
+            root.report(
+                "state_directory",
+                "'\(stateDirectory)' is inside the shared folder of agency \(share.code); the state database must "
+                    + "live on a local disk out of the clerks' reach, e.g. /var/lib/lienthong")
+        }
 
         guard let axis, let signing else { return nil }
         return LienthongConfig(

@@ -15,11 +15,10 @@ public struct ConfigError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        let source = sourceName ?? "the configuration"
         if problems.count == 1, let problem = problems.first {
-            return "\(source): \(problem)"
+            return sourceName.map { "\($0): \(problem)" } ?? problem.description
         }
         let lines = problems.map { "  - \($0)" }.joined(separator: "\n")
-        return "\(source) has \(problems.count) problems:\n\(lines)"
+        return "\(sourceName ?? "the configuration") has \(problems.count) problems:\n\(lines)"
     }
 }

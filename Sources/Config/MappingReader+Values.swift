@@ -4,6 +4,9 @@ import Yams
 /// Typed reads. Each reports a problem naming the key, its line and what would be valid, and returns `nil` (or the
 /// default) so that reading goes on and every problem is found in one pass.
 extension MappingReader {
+    /// Lists and agencies are short; a limit keeps alias tricks (`[*a, *a, …]`) from multiplying work.
+    static let maximumListLength = 1000
+
     /// A scalar read as text, trimmed. Numbers and booleans are read as written (`0238 3844 111` keeps its zeros).
     func string(_ key: String) -> String? {
         guard let node = node(key) else { return nil }
@@ -112,6 +115,10 @@ extension MappingReader {
         guard let node = node(key) else { return [] }
         guard case .sequence(let sequence) = node else {
             report(key, "expected a list (e.g. [a, b] or one '- item' per line), found \(node.kindDescription)")
+            return []
+        }
+        guard sequence.count <= Self.maximumListLength else {
+            report(key, "has \(sequence.count) items; at most \(Self.maximumListLength) are accepted")
             return []
         }
         var items: [String] = []

@@ -201,6 +201,19 @@ import Testing
         #expect(shared.line == 15)
     }
 
+    @Test func stateDirectoryInsideASharedFolderIsRefused() throws {
+        let found = problems(in: "state_directory: /srv/lienthong/h41/.state\n" + minimalYAML)
+        let state = try #require(problem(at: "state_directory", in: found))
+        #expect(state.line == 1)
+        #expect(state.message.contains("inside the shared folder of agency 000.00.00.H41"))
+    }
+
+    @Test func overlongListsAreRefusedBeforeTheirItemsAreRead() throws {
+        let patterns = Array(repeating: "'*.pdf'", count: 1001).joined(separator: ", ")
+        let found = problems(in: minimalYAML + "\n    watch:\n      include: [\(patterns)]")
+        #expect(problem(at: "agencies[0].watch.include", in: found)?.message.contains("at most 1000") == true)
+    }
+
     @Test func severalProblemsAreReportedTogetherInLineOrder() throws {
         let yaml = """
             log_level: verbose

@@ -74,7 +74,7 @@ import Testing
         let error = try #require(throws: ConfigError.self) { try axis(secretFile: file).loadSecret(environment: [:]) }
         #expect(
             error.description
-                == "the configuration: axis.secret_file: \(file) is empty; write the secret into it on one line")
+                == "axis.secret_file: \(file) is empty; write the secret into it on one line")
     }
 
     @Test func missingSecretFileAndDirectoryAreRefused() throws {
