@@ -1,0 +1,84 @@
+import AxisProtocol
+import CryptoPrimitives
+
+extension AxisClient {
+    /// Sends an edXML envelope (or status message) and returns the axis's `DocId` for it.
+    ///
+    /// The file is read twice from one open descriptor: once to compute `hash-file` (streaming SHA-256), once to
+    /// stream it as the body with an exact `Content-Length`; it is never held in memory. The bytes sent are exactly
+    /// the file's bytes (no trailing CRLF).
+    ///
+    /// - Parameters:
+    ///   - from: our agency code; must be the one registered for the system id.
+    ///   - to: optional recipient header, sent as given.
+    ///   - envelopePath: a regular file (symlinks are refused) that must not change during the call.
+    /// - Throws: ``AxisError``. Its ``AxisError/failureClass`` is `.ambiguous` when the whole file left us and the
+    ///   reply was lost, unreadable or a gateway error: check `getSentEdocList` before sending again.
+    public func sendEdoc(
+        from: String,
+        to: String? = nil,
+        messageType: AxisMessageType,
+        envelopePath: String
+    ) async throws(AxisError) -> String {
+        try await offload { cancellation in self.sendEdocBlocking(
+            from: from, to: to, messageType: messageType, envelopePath: envelopePath, cancellation: cancellation)
+        }
+    }
+
+    private func sendEdocBlocking(
+        from: String, to: String?, messageType: AxisMessageType, envelopePath: String,
+        cancellation: CancellationFlag
+    ) -> Result<String, AxisError> {
+        let method = AxisMethod.sendEdoc
+        let file: LocalFile
+        let size: Int64
+        let hashFile: String
+        do throws(LocalFile.Failure) {
+            file = try LocalFile.openForReading(envelopePath)
+            size = try file.size()
+            hashFile = HashFile.value(of: try Self.digest(of: file))
+            try file.rewind()
+        } catch {
+            return .failure(AxisError(method: method, kind: error.kind))
+        }
+        guard size > 0 else {
+            return .failure(AxisError(method: method, kind: .invalidRequest("the envelope \(envelopePath) is empty")))
+        }
+        var parameters: [(name: String, value: String)] = [
+            ("from", from), ("servicetype", "eDoc"), ("messagetype", messageType.rawValue),
+        ]
+        if let to { parameters.append(("to", to)) }
+        parameters.append(("hash-file", hashFile))
+
+        let exchanged = exchange(
+            method, parameters: parameters, contentType: "application/octet-stream", body: .file(file, size: size),
+            sink: .memory(limit: endpoint.maxReplyBytes), timeout: endpoint.transferTimeout,
+            cancellation: cancellation)
+        let sent = exchanged.bodyFullySent
+        return exchanged.result
+            .flatMap { Self.requireSuccessStatus($0, method: method, bodyFullySent: sent) }
+            .flatMap { response in
+                guard !response.body.isEmpty else {
+                    return .failure(AxisError(method: method, kind: .malformedReply("empty reply"),
+                        requestBodyFullySent: sent))
+                }
+                do throws(AxisReplyError) {
+                    return .success(try SendEdocReply.parse(response.body).docId)
+                } catch {
+                    return .failure(Self.replyError(error, method: method, bodyFullySent: sent))
+                }
+            }
+    }
+
+    /// SHA-256 of the file from its current offset to the end, read in 64 KiB chunks.
+    static func digest(of file: LocalFile) throws(LocalFile.Failure) -> Digest {
+        let hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try file.read(into: buffer)
+            if count == 0 { return hasher.finalize() }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import AxisProtocol
+import Foundation
+
+/// A failed axis call: what went wrong, on which method, and (``failureClass``) what to do about it.
+public struct AxisError: Error, CustomStringConvertible, Sendable {
+    public enum Kind: Sendable, Equatable {
+        /// libcurl could not complete the exchange: `code` is the `CURLcode`, `message` libcurl's text.
+        case network(code: Int, message: String)
+        /// The server answered with a non-2xx HTTP status. `bodyExcerpt` is the sanitized start of the body.
+        case httpStatus(code: Int, bodyExcerpt: String)
+        /// The axis answered FAIL (or OK without a DocId); `errorDescription` is the axis's own message.
+        case fail(errorCode: String, errorDescription: String)
+        /// The reply could not be read: not JSON, too large, broken base64...
+        case malformedReply(String)
+        /// A local file could not be opened, read or written. `errno` is the system error number.
+        case localFile(path: String, operation: String, errno: Int32)
+        /// A request parameter cannot be sent (non-ASCII header value...): a bug or a configuration error.
+        case invalidRequest(String)
+        /// The calling task was cancelled and the transfer aborted.
+        case cancelled
+    }
+
+    /// The axis method that failed.
+    public let method: AxisMethod
+    public let kind: Kind
+    /// True when every byte of the request body had been handed to the network before the failure.
+    /// For sendEdoc this makes network failures ambiguous: the axis may have stored the document.
+    public let requestBodyFullySent: Bool
+
+    public init(method: AxisMethod, kind: Kind, requestBodyFullySent: Bool = false) {
+        self.method = method
+        self.kind = kind
+        self.requestBodyFullySent = requestBodyFullySent
+    }
+
+    /// Transient, permanent or ambiguous; decided in one table, ``AxisFailureClass/of(_:)``.
+    public var failureClass: AxisFailureClass { AxisFailureClass.of(self) }
+
+    public var description: String {
+        "axis \(method.rawValue) failed (\(failureClass.rawValue)): \(detail)\(advice)"
+    }
+
+    private var detail: String {
+        switch kind {
+        case .network(let code, let message): "network error (curl \(code)): \(message)"
+        case .httpStatus(let code, let excerpt): "HTTP \(code) from the endpoint; body starts: \"\(excerpt)\""
+        case .fail(let code, let description):
+            "the axis refused it: ErrorCode \(code), ErrorDesc \"\(description)\""
+                + (AxisFailureClass.failClass(errorCode: code, errorDescription: description) == nil
+                    ? " (unknown ErrorCode, treated as transient)" : "")
+        case .malformedReply(let reason): "unreadable reply: \(reason)"
+        case .localFile(let path, let operation, let errno):
+            "cannot \(operation) \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+        case .invalidRequest(let reason): "invalid request: \(reason)"
+        case .cancelled: "cancelled"
+        }
+    }
+
+    private var advice: String {
+        switch failureClass {
+        case .ambiguous:
+            "; the whole document was sent, so the axis may have stored it: check getSentEdocList before resending"
+        case .transient: ""
+        case .permanent: ""
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import CCurl
+
+/// Runs one ``HTTPExchange/Request`` through a fresh ``CurlEasy`` handle, blocking the calling thread.
+///
+/// One handle per request keeps the state machine trivial (no reuse of half-failed connections); the cost is a new
+/// TCP/TLS connection per call, which is negligible at the axis's request rates.
+enum CurlTransport {
+    static func perform(
+        _ request: HTTPExchange.Request,
+        endpoint: AxisEndpoint,
+        cancellation: CancellationFlag
+    ) -> HTTPExchange.Outcome {
+        let easy: CurlEasy
+        do throws(CurlEasy.Failure) {
+            easy = try CurlEasy()
+        } catch {
+            return HTTPExchange.Outcome(result: .failure(.curl(code: error.code, message: error.message)),
+                bodyFullySent: false)
+        }
+        let context = TransferContext(easy: easy, body: request.body, sink: request.sink, cancellation: cancellation)
+        let bodySize: Int64
+        switch request.body {
+        case .none: bodySize = 0
+        case .bytes(let bytes): bodySize = Int64(bytes.count)
+        case .file(_, let size): bodySize = size
+        }
+        // libcurl holds `userdata` unretained; `context` is kept alive below until after perform returns.
+        let userdata = Unmanaged.passUnretained(context).toOpaque()
+        var failure: CurlEasy.Failure?
+        do throws(CurlEasy.Failure) {
+            try configure(easy, request, endpoint: endpoint, bodySize: bodySize, userdata: userdata)
+            failure = easy.perform()
+        } catch {
+            failure = error
+        }
+        withExtendedLifetime(context) {}
+        let uploaded = easy.infoOffset(CURLINFO_SIZE_UPLOAD_T)
+        let status = easy.infoLong(CURLINFO_RESPONSE_CODE)
+        let connected = status != 0 || uploaded > 0
+        let bodyFullySent = connected && uploaded >= bodySize
+        if let failure {
+            let reason: HTTPExchange.Failure
+            if let local = context.localFailure {
+                reason = .local(local)
+            } else if let limit = context.overflowLimit {
+                reason = .replyTooLarge(limit: limit)
+            } else if cancellation.isCancelled {
+                reason = .cancelled
+            } else {
+                reason = .curl(code: failure.code, message: failure.message)
+            }
+            return HTTPExchange.Outcome(result: .failure(reason), bodyFullySent: bodyFullySent)
+        }
+        let response = HTTPExchange.Response(
+            status: status, contentType: easy.infoString(CURLINFO_CONTENT_TYPE), body: context.memory,
+            bytesToFile: context.bytesToFile, uploadedBytes: uploaded)
+        return HTTPExchange.Outcome(result: .success(response), bodyFullySent: true)
+    }
+
+    private static func configure(
+        _ easy: CurlEasy,
+        _ request: HTTPExchange.Request,
+        endpoint: AxisEndpoint,
+        bodySize: Int64,
+        userdata: UnsafeMutableRawPointer
+    ) throws(CurlEasy.Failure) {
+        try easy.set(CURLOPT_URL, request.url)
+        try easy.set(CURLOPT_PROTOCOLS_STR, "http,https")
+        try easy.set(CURLOPT_FOLLOWLOCATION, 0)
+        try easy.set(CURLOPT_NOSIGNAL, 1)
+        try easy.set(CURLOPT_USERAGENT, endpoint.userAgent)
+        try easy.set(CURLOPT_CONNECTTIMEOUT_MS, milliseconds(endpoint.connectTimeout))
+        try easy.set(CURLOPT_TIMEOUT_MS, request.timeout.map(milliseconds) ?? 0)
+        try easy.set(CURLOPT_LOW_SPEED_LIMIT, endpoint.lowSpeedLimitBytesPerSecond)
+        try easy.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(endpoint.lowSpeedTime.components.seconds)))
+        try easy.set(CURLOPT_PROXY, endpoint.proxyURL ?? "")
+        if let path = endpoint.caBundlePath { try easy.set(CURLOPT_CAINFO, path) }
+        if let path = endpoint.clientCertificatePath { try easy.set(CURLOPT_SSLCERT, path) }
+        if let path = endpoint.clientKeyPath { try easy.set(CURLOPT_SSLKEY, path) }
+
+        try easy.set(CURLOPT_WRITEFUNCTION, callback: TransferCallbacks.write)
+        try easy.set(CURLOPT_WRITEDATA, pointer: userdata)
+        try easy.setTransferInfo(callback: TransferCallbacks.progress)
+        try easy.set(CURLOPT_XFERINFODATA, pointer: userdata)
+        try easy.set(CURLOPT_NOPROGRESS, 0)
+
+        if request.method == "GET" {
+            try easy.set(CURLOPT_HTTPGET, 1)
+        } else {
+            try easy.set(CURLOPT_POST, 1)
+            try easy.set(CURLOPT_POSTFIELDSIZE_LARGE, offset: bodySize)
+            try easy.set(CURLOPT_READFUNCTION, callback: TransferCallbacks.read)
+            try easy.set(CURLOPT_READDATA, pointer: userdata)
+        }
+        // "Expect:" turns off curl's 100-continue wait, which some adapters never answer.
+        try easy.setHeaders(request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"])
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return max(1, Int(seconds) * 1000 + Int(attoseconds / 1_000_000_000_000_000))
+    }
+}

@@ -1,0 +1,120 @@
+import CCurl
+import Foundation
+
+/// The state libcurl's C callbacks work on during one transfer, reached through the `userdata` pointer.
+///
+/// Lives on the transfer thread only; the callbacks below are the sole users while `curl_easy_perform` runs.
+final class TransferContext {
+    private let easy: CurlEasy
+    private let body: HTTPExchange.Body
+    private let sink: HTTPExchange.Sink
+    private let cancellation: CancellationFlag
+    private var bodyOffset = 0
+    private var fileRemaining: Int64
+
+    private(set) var memory: [UInt8] = []
+    private(set) var bytesToFile: Int64 = 0
+    private(set) var localFailure: LocalFile.Failure?
+    private(set) var overflowLimit: Int?
+    /// nil until the first reply byte: then whether the reply goes to the document file.
+    private var toFile: Bool?
+
+    init(easy: CurlEasy, body: HTTPExchange.Body, sink: HTTPExchange.Sink, cancellation: CancellationFlag) {
+        self.easy = easy
+        self.body = body
+        self.sink = sink
+        self.cancellation = cancellation
+        if case .file(_, let size) = body { fileRemaining = size } else { fileRemaining = 0 }
+    }
+
+    var isCancelled: Bool { cancellation.isCancelled }
+
+    /// Fills libcurl's upload buffer; 0 ends the body, `CCurl_read_abort()` aborts the transfer.
+    func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
+        switch body {
+        case .none:
+            return 0
+        case .bytes(let bytes):
+            let count = min(buffer.count, bytes.count - bodyOffset)
+            guard count > 0 else { return 0 }
+            bytes.withUnsafeBytes { source in
+                buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[bodyOffset..<bodyOffset + count]))
+            }
+            bodyOffset += count
+            return count
+        case .file(let file, _):
+            guard fileRemaining > 0 else { return 0 }
+            let wanted = Int(min(Int64(buffer.count), fileRemaining))
+            do {
+                let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]))
+                guard count > 0 else {
+                    // The file shrank after its size was announced: never send a truncated document.
+                    localFailure = LocalFile.Failure(path: file.path, operation: "read (file shrank)", errno: EIO)
+                    return CCurl_read_abort()
+                }
+                fileRemaining -= Int64(count)
+                return count
+            } catch {
+                localFailure = error
+                return CCurl_read_abort()
+            }
+        }
+    }
+
+    /// Takes reply bytes from libcurl; returning anything but `data.count` aborts the transfer.
+    func receive(_ data: UnsafeRawBufferPointer) -> Int {
+        switch sink {
+        case .memory(let limit):
+            return collect(data, limit: limit)
+        case .document(let file, let replyLimit):
+            if toFile == nil { toFile = replyIsDocument(firstChunk: data) }
+            guard toFile == true else { return collect(data, limit: replyLimit) }
+            do {
+                try file.write(data)
+                bytesToFile += Int64(data.count)
+                return data.count
+            } catch {
+                localFailure = error
+                return 0
+            }
+        }
+    }
+
+    private func collect(_ data: UnsafeRawBufferPointer, limit: Int) -> Int {
+        guard memory.count + data.count <= limit else {
+            overflowLimit = limit
+            return 0
+        }
+        memory.append(contentsOf: data)
+        return data.count
+    }
+
+    /// A 2xx reply that is neither declared JSON nor starts with `{` is the document itself.
+    private func replyIsDocument(firstChunk: UnsafeRawBufferPointer) -> Bool {
+        let status = easy.infoLong(CURLINFO_RESPONSE_CODE)
+        guard (200..<300).contains(status) else { return false }
+        if let type = easy.infoString(CURLINFO_CONTENT_TYPE), type.lowercased().contains("json") { return false }
+        let first = firstChunk.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
+        return first != UInt8(ascii: "{")
+    }
+}
+
+/// C entry points for libcurl. They capture nothing and find their `TransferContext` through `userdata`.
+enum TransferCallbacks {
+    static let write: CCurl_DataCallback = { buffer, size, count, userdata in
+        guard let userdata else { return 0 }
+        let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+        return context.receive(UnsafeRawBufferPointer(start: buffer, count: size * count))
+    }
+
+    static let read: CCurl_DataCallback = { buffer, size, count, userdata in
+        guard let userdata else { return CCurl_read_abort() }
+        let context = Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+        return context.fill(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
+    }
+
+    static let progress: CCurl_XferInfoCallback = { userdata, _, _, _, _ in
+        guard let userdata else { return 0 }
+        return Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue().isCancelled ? 1 : 0
+    }
+}
