@@ -38,9 +38,10 @@ public struct CMSSigner: Signer {
         }
         defer { CMS_ContentInfo_free(cms) }
 
-        guard CMS_add1_signer(cms, identity.certificate.pointer, identity.privateKey.pointer, EVP_sha256(), flags)
-            != nil
-        else {
+        let signerInfo = CMS_add1_signer(
+            cms, identity.certificate.pointer, identity.privateKey.pointer, EVP_sha256(), flags
+        )
+        guard signerInfo != nil else {
             throw .openSSL(operation: "add the agency as signer", error: OpenSSLError.current())
         }
         // Streams the file through the digest in small blocks and then signs the attributes.

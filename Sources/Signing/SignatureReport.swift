@@ -13,8 +13,10 @@ public struct SignatureReport: Sendable, Equatable {
     /// Why the chain is not valid (OpenSSL's verification error), nil when ``chainValid``.
     public let chainProblem: String?
 
-    public init(signerSubject: String, signerSerialHex: String, signingTime: Date?, chainValid: Bool,
-                chainProblem: String? = nil) {
+    public init(
+        signerSubject: String, signerSerialHex: String, signingTime: Date?, chainValid: Bool,
+        chainProblem: String? = nil
+    ) {
         self.signerSubject = signerSubject
         self.signerSerialHex = signerSerialHex
         self.signingTime = signingTime

@@ -40,57 +40,57 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
 
     public var description: String {
         switch self {
-        case let .fileMissing(path, role):
+        case .fileMissing(let path, let role):
             return "the \(role.rawValue) file \(path) does not exist; check the path in the configuration"
-        case let .fileUnreadable(path, role, reason):
+        case .fileUnreadable(let path, let role, let reason):
             return "the \(role.rawValue) file \(path) cannot be read (\(reason)); "
                 + "make it readable by the user lienthong runs as"
-        case let .notRegularFile(path, role):
+        case .notRegularFile(let path, let role):
             return "the \(role.rawValue) path \(path) is not a regular file; point the configuration at the file itself"
-        case let .fileTooLarge(path, role, limit):
+        case .fileTooLarge(let path, let role, let limit):
             return "the \(role.rawValue) file \(path) is larger than \(limit) bytes, far too large for its kind; "
                 + "check that the configuration names the right file"
-        case let .insecurePermissions(path, role, mode):
+        case .insecurePermissions(let path, let role, let mode):
             let octal = String(mode & 0o7777, radix: 8)
             let padded = String(repeating: "0", count: max(0, 4 - octal.count)) + octal
             let secret = role == .passwordFile ? "the password of the agency key" : "the agency key"
             return "the \(role.rawValue) file \(path) has mode \(padded): others can read \(secret); "
                 + "run: chmod 600 \(path)"
-        case let .passwordRequired(keyPath):
+        case .passwordRequired(let keyPath):
             return "the private key \(keyPath) is encrypted; configure a password file "
                 + "(one line, mode 600) that holds its password"
-        case let .wrongPassword(keyPath, passwordFile):
+        case .wrongPassword(let keyPath, let passwordFile):
             return "the password in \(passwordFile) does not decrypt \(keyPath); "
                 + "check that the password file belongs to this key and has no extra characters"
-        case let .invalidPrivateKey(path, detail):
+        case .invalidPrivateKey(let path, let detail):
             return "\(path) does not hold a usable private key (\(detail)); "
                 + "it must be a PEM private key (-----BEGIN PRIVATE KEY-----, possibly encrypted) "
                 + "or a .p12/.pfx bundle"
-        case let .invalidCertificate(path, detail):
+        case .invalidCertificate(let path, let detail):
             return "\(path) does not hold a usable certificate (\(detail)); it must be a PEM certificate "
                 + "(-----BEGIN CERTIFICATE-----); to convert a DER file run: "
                 + "openssl x509 -inform DER -in \(path) -out \(path).pem"
-        case let .keyCertificateMismatch(keyPath, certificatePath):
+        case .keyCertificateMismatch(let keyPath, let certificatePath):
             return "the private key \(keyPath) does not belong to the certificate \(certificatePath); "
                 + "configure the certificate that was issued for this key"
-        case let .certificateExpired(subject, notBefore, notAfter, now):
+        case .certificateExpired(let subject, let notBefore, let notAfter, let now):
             return "the certificate of \(subject) expired on \(Self.format(notAfter)) "
                 + "(valid from \(Self.format(notBefore)); now \(Self.format(now))); "
                 + "renew it with the certificate authority and install the new certificate"
-        case let .certificateNotYetValid(subject, notBefore, notAfter, now):
+        case .certificateNotYetValid(let subject, let notBefore, let notAfter, let now):
             return "the certificate of \(subject) is not valid before \(Self.format(notBefore)) "
                 + "(valid until \(Self.format(notAfter)); now \(Self.format(now))); "
                 + "check the system clock or wait until the certificate becomes valid"
-        case let .fileChangedWhileReading(path, detail):
+        case .fileChangedWhileReading(let path, let detail):
             return "\(path) changed or could not be read completely while it was being processed (\(detail)); "
                 + "it will have to be processed again once it is stable"
-        case let .malformedSignature(detail):
+        case .malformedSignature(let detail):
             return "the signature is not a detached CMS (PKCS#7) SignedData structure in DER (\(detail)); "
                 + "ask the sender for the .p7s file as produced by the signing tool"
-        case let .signatureMismatch(contentPath, detail):
+        case .signatureMismatch(let contentPath, let detail):
             return "the signature does not match \(contentPath) (\(detail)); the document was altered "
                 + "after signing or the signature belongs to another file"
-        case let .openSSL(operation, error):
+        case .openSSL(let operation, let error):
             return "OpenSSL failed to \(operation): \(error)"
         }
     }

@@ -9,8 +9,8 @@ extension SigningIdentity {
     ///     bundle when the name ends in `.p12` or `.pfx`. Refused unless it is a regular file that neither the
     ///     group nor other users can read.
     ///   - certificatePath: the PEM (or DER) certificate issued for the key. Further PEM certificates after the first
-    ///     are taken as its chain. For a PKCS#12 bundle, pass an empty string or the bundle's own path to use the
-    ///     bundle's certificate; another path overrides it.
+    ///     are taken as its chain. An empty string or the key's own path means the certificate is in the key file:
+    ///     a combined PEM file, or a PKCS#12 bundle.
     ///   - chainPath: optional PEM file of intermediate certificates to include in signatures.
     ///   - passwordFile: optional file holding the key's password on its first line (trailing newline ignored);
     ///     it must be private like the key. The password never appears in logs or errors. Inside the systemd
@@ -54,7 +54,8 @@ extension SigningIdentity {
             let key = try PrivateKey.parsePEM(
                 keyBytes, path: privateKeyPath, password: password, passwordFile: passwordFile
             )
-            material = (key, [], privateKeyPath)
+            // A combined PEM file may carry the certificate (and chain) after the key.
+            material = (key, try X509Certificate.parseAll(keyBytes), privateKeyPath)
         }
 
         var certificates = material.certificates

@@ -147,8 +147,9 @@ import Testing
     @Test func pkcs12IdentitySignsVerifiably() throws {
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, by: ca)
         let bundle = pki.path("agency.p12")
-        try pki.openssl("pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
-                        "-out", bundle, "-passout", "pass:x")
+        try pki.openssl(
+            "pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
+            "-out", bundle, "-passout", "pass:x")
         try pki.setMode(0o600, bundle)
         let identity = try SigningIdentity.load(
             privateKeyPath: bundle, certificatePath: "", passwordFile: try pki.write("password", "x")

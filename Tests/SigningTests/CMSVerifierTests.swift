@@ -64,8 +64,9 @@ import Testing
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, by: ca)
         let document = try pki.write("a.txt", "content")
         let attached = pki.path("attached.p7m")
-        try pki.openssl("cms", "-sign", "-binary", "-nodetach", "-outform", "DER", "-in", document,
-                        "-signer", agency.certificatePath, "-inkey", agency.keyPath, "-out", attached)
+        try pki.openssl(
+            "cms", "-sign", "-binary", "-nodetach", "-outform", "DER", "-in", document,
+            "-signer", agency.certificatePath, "-inkey", agency.keyPath, "-out", attached)
         let signature = [UInt8](try Data(contentsOf: URL(fileURLWithPath: attached)))
 
         let error = #expect(throws: SigningError.self) {
@@ -83,8 +84,9 @@ import Testing
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, keyType: .ecP256, by: ca)
         let document = try pki.write("a.txt", "content from another signing tool")
         let detached = pki.path("a.txt.p7s")
-        try pki.openssl("cms", "-sign", "-binary", "-outform", "DER", "-in", document, "-md", "sha256",
-                        "-signer", agency.certificatePath, "-inkey", agency.keyPath, "-out", detached)
+        try pki.openssl(
+            "cms", "-sign", "-binary", "-outform", "DER", "-in", document, "-md", "sha256",
+            "-signer", agency.certificatePath, "-inkey", agency.keyPath, "-out", detached)
         let signature = [UInt8](try Data(contentsOf: URL(fileURLWithPath: detached)))
 
         let report = try CMSVerifier.verifyDetached(

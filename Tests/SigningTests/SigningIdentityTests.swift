@@ -84,8 +84,9 @@ import Testing
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, keyType: .rsa2048, by: ca)
         let encrypted = pki.path("encrypted.key")
         try pki.write("passphrase.txt", "đúng mật khẩu 123\n")
-        try pki.openssl("pkey", "-in", agency.keyPath, "-out", encrypted, "-aes256",
-                        "-passout", "file:\(pki.path("passphrase.txt"))")
+        try pki.openssl(
+            "pkey", "-in", agency.keyPath, "-out", encrypted, "-aes256",
+            "-passout", "file:\(pki.path("passphrase.txt"))")
         try pki.setMode(0o600, encrypted)
         let passwordFile = try pki.write("password", "đúng mật khẩu 123\n")
 
@@ -159,8 +160,9 @@ import Testing
     @Test func pkcs12BundleLoadsKeyCertificateAndChain() throws {
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, keyType: .ecP256, by: ca)
         let bundle = pki.path("agency.p12")
-        try pki.openssl("pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
-                        "-certfile", ca.certificatePath, "-out", bundle, "-passout", "pass:p12-secret")
+        try pki.openssl(
+            "pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
+            "-certfile", ca.certificatePath, "-out", bundle, "-passout", "pass:p12-secret")
         try pki.setMode(0o600, bundle)
         let passwordFile = try pki.write("password", "p12-secret\n")
 
@@ -175,8 +177,9 @@ import Testing
     @Test func pkcs12BundleWithWrongPasswordIsRefused() throws {
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, keyType: .rsa2048, by: ca)
         let bundle = pki.path("agency.pfx")
-        try pki.openssl("pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
-                        "-out", bundle, "-passout", "pass:p12-secret")
+        try pki.openssl(
+            "pkcs12", "-export", "-inkey", agency.keyPath, "-in", agency.certificatePath,
+            "-out", bundle, "-passout", "pass:p12-secret")
         try pki.setMode(0o600, bundle)
         let passwordFile = try pki.write("password", "not-it\n")
 
@@ -228,5 +231,18 @@ import Testing
         #expect(identity.expiryWarning() == nil)
         let warning = identity.expiryWarning(at: identity.notAfter.addingTimeInterval(-10.5 * 86_400))
         #expect(warning?.contains("expires in 10 days") == true)
+    }
+
+    @Test func combinedPEMWithKeyCertificateAndChainLoadsFromOneFile() throws {
+        let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, by: ca)
+        let combined = try pki.write(
+            "combined.pem",
+            try String(contentsOfFile: agency.keyPath, encoding: .utf8)
+                + String(contentsOfFile: agency.certificatePath, encoding: .utf8)
+                + String(contentsOfFile: ca.certificatePath, encoding: .utf8)
+        )
+        let identity = try SigningIdentity.load(privateKeyPath: combined, certificatePath: "")
+        #expect(identity.serialNumberHex == "5403a1f0c2")
+        #expect(identity.chain.map(\.subject) == ["CN=Test Root CA"])
     }
 }

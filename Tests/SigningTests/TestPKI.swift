@@ -32,23 +32,23 @@ final class TestPKI {
         configPath = directory.appendingPathComponent("openssl.cnf").path
         // A private configuration so that the machine's openssl.cnf cannot change the certificates.
         try """
-            [req]
-            distinguished_name = dn
-            prompt = no
-            string_mask = utf8only
-            [dn]
-            CN = unused
-            [ca]
-            basicConstraints = critical,CA:TRUE
-            keyUsage = critical,keyCertSign,cRLSign
-            subjectKeyIdentifier = hash
-            [agency]
-            basicConstraints = critical,CA:FALSE
-            keyUsage = critical,digitalSignature,nonRepudiation
-            subjectKeyIdentifier = hash
-            authorityKeyIdentifier = keyid
+        [req]
+        distinguished_name = dn
+        prompt = no
+        string_mask = utf8only
+        [dn]
+        CN = unused
+        [ca]
+        basicConstraints = critical,CA:TRUE
+        keyUsage = critical,keyCertSign,cRLSign
+        subjectKeyIdentifier = hash
+        [agency]
+        basicConstraints = critical,CA:FALSE
+        keyUsage = critical,digitalSignature,nonRepudiation
+        subjectKeyIdentifier = hash
+        authorityKeyIdentifier = keyid
 
-            """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        """.write(toFile: configPath, atomically: true, encoding: .utf8)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
@@ -60,7 +60,8 @@ final class TestPKI {
         let issued = Issued(keyPath: path("\(name).key"), certificatePath: path("\(name).pem"))
         try openssl(
             "req", "-x509", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
-            "-keyout", issued.keyPath, "-out", issued.certificatePath, "-days", "3650", "-utf8", "-subj", "/CN=\(commonName)",
+            "-keyout", issued.keyPath, "-out", issued.certificatePath, "-days", "3650", "-utf8", "-subj",
+            "/CN=\(commonName)",
             "-config", configPath, "-extensions", "ca"
         )
         return issued
@@ -84,8 +85,9 @@ final class TestPKI {
         }
         try setMode(0o600, issued.keyPath)
         let request = path("\(name).csr")
-        try openssl("req", "-new", "-key", issued.keyPath, "-out", request, "-utf8", "-subj", subject,
-                    "-config", configPath)
+        try openssl(
+            "req", "-new", "-key", issued.keyPath, "-out", request, "-utf8", "-subj", subject,
+            "-config", configPath)
         try openssl(
             "x509", "-req", "-in", request, "-CA", issuer.certificatePath, "-CAkey", issuer.keyPath,
             "-set_serial", serial, "-days", "365", "-out", issued.certificatePath,

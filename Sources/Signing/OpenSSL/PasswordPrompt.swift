@@ -19,10 +19,12 @@ final class PasswordPrompt {
     /// `PEM_read_bio_PrivateKey` answering OpenSSL's password request from this prompt.
     func readPrivateKey(from bio: OpaquePointer) -> OpaquePointer? {
         withExtendedLifetime(self) {
-            PEM_read_bio_PrivateKey(bio, nil, { buffer, size, _, context in
-                guard let buffer, let context else { return -1 }
-                return Unmanaged<PasswordPrompt>.fromOpaque(context).takeUnretainedValue().answer(buffer, size)
-            }, Unmanaged.passUnretained(self).toOpaque())
+            PEM_read_bio_PrivateKey(
+                bio, nil,
+                { buffer, size, _, context in
+                    guard let buffer, let context else { return -1 }
+                    return Unmanaged<PasswordPrompt>.fromOpaque(context).takeUnretainedValue().answer(buffer, size)
+                }, Unmanaged.passUnretained(self).toOpaque())
         }
     }
 
