@@ -6,7 +6,7 @@ import Testing
 /// Each kind of mistake is reported with the full key path, the line, and what would be valid.
 @Suite struct ConfigErrorTests {
     private func replacing(_ original: String, with replacement: String) -> String {
-        precondition(minimalYAML.contains(original), "test fixture drifted: \(original)")
+        #expect(minimalYAML.contains(original), "test fixture drifted: \(original)")
         return minimalYAML.replacingOccurrences(of: original, with: replacement)
     }
 
