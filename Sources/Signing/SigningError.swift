@@ -67,9 +67,8 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
                 + "it must be a PEM private key (-----BEGIN PRIVATE KEY-----, possibly encrypted) "
                 + "or a .p12/.pfx bundle"
         case .invalidCertificate(let path, let detail):
-            return "\(path) does not hold a usable certificate (\(detail)); it must be a PEM certificate "
-                + "(-----BEGIN CERTIFICATE-----); to convert a DER file run: "
-                + "openssl x509 -inform DER -in \(path) -out \(path).pem"
+            return "\(path) does not hold a usable certificate (\(detail)); it must be an X.509 certificate in PEM "
+                + "(-----BEGIN CERTIFICATE-----) or DER; check it with: openssl x509 -noout -subject -in \(path)"
         case .keyCertificateMismatch(let keyPath, let certificatePath):
             return "the private key \(keyPath) does not belong to the certificate \(certificatePath); "
                 + "configure the certificate that was issued for this key"
