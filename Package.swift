@@ -15,7 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
@@ -42,7 +42,7 @@ let package = Package(
         .target(name: "FolderWatch", dependencies: ["CLinux", "SystemSupport"]),
         .target(
             name: "Config",
-            dependencies: ["SystemSupport", .product(name: "Yams", package: "Yams")]
+            dependencies: [.product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "StateStore",
@@ -50,7 +50,7 @@ let package = Package(
         ),
         .target(
             name: "Systemd",
-            dependencies: ["SystemSupport", .product(name: "Logging", package: "swift-log")]
+            dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
 
         // Pipelines.
@@ -116,6 +116,7 @@ let package = Package(
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
+        .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests", dependencies: ["CryptoPrimitives"]),
     ],
