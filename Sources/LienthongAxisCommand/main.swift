@@ -1,1 +1,1 @@
-print("lienthong-axis")
+LienthongAxis.main()

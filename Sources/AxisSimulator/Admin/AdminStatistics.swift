@@ -1,0 +1,36 @@
+/// The body of `GET /admin/stats`.
+///
+/// `calls` and `failed_calls` count requests per axis method since start or the last reset (in memory).
+/// `documents_*` and `duplicates` count documents stored since the last reset (persisted, so they survive a
+/// restart). `pending_by_recipient` is the current queue, whatever the resets.
+public struct AdminStatistics: Codable, Sendable, Equatable {
+    public struct Duplicate: Codable, Sendable, Equatable {
+        /// Plain hex SHA-256 of the stored envelope.
+        public let sha256: String
+        /// How many times these exact bytes were stored.
+        public let count: Int
+        public let senders: [String]
+    }
+
+    public let calls: [String: Int]
+    public let failedCalls: [String: Int]
+    public let documentsStored: Int
+    public let documentsBySender: [String: Int]
+    public let documentsByRecipient: [String: Int]
+    /// Contents stored more than once: the axis does not deduplicate, so a client that resends shows up here.
+    public let duplicates: [Duplicate]
+    /// Sum over `duplicates` of `count - 1`: the extra copies.
+    public let duplicateDocuments: Int
+    public let pendingByRecipient: [String: Int]
+
+    enum CodingKeys: String, CodingKey {
+        case calls
+        case failedCalls = "failed_calls"
+        case documentsStored = "documents_stored"
+        case documentsBySender = "documents_by_sender"
+        case documentsByRecipient = "documents_by_recipient"
+        case duplicates
+        case duplicateDocuments = "duplicate_documents"
+        case pendingByRecipient = "pending_by_recipient"
+    }
+}

@@ -1,0 +1,101 @@
+import AxisProtocol
+import Foundation
+
+extension AxisService {
+    /// `getReceivedEdocList`: everything still queued for the caller's agencies, oldest first.
+    func getReceivedEdocList(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
+        let agencies = try call.callerAgencies()
+        let messageType = try call.messageType()
+        let rows = try storage("listing received documents") {
+            try store.listed(for: agencies, messageType: messageType?.rawValue)
+        }
+        let items = rows.map { document, delivery in
+            ReceivedEdocItem(
+                docId: document.docId, serviceType: "eDoc", messageType: document.messageType,
+                createdTime: AxisTimeFormat.string(milliseconds: document.createdAt),
+                updatedTime: AxisTimeFormat.string(milliseconds: delivery.updatedAt),
+                from: document.sender, to: delivery.recipient, status: delivery.status.rawValue,
+                statusDescription: delivery.statusDescription)
+        }
+        return .json(ReceivedEdocItem.listJSONBytes(items))
+    }
+
+    /// `countReceiveEdoc` / `countReceiveStatus`.
+    func count(_ call: AxisCall, messageType: AxisMessageType) throws(AxisRejection) -> HTTPResponse {
+        let agencies = try call.callerAgencies()
+        let count = try storage("counting received documents") {
+            try store.countListed(for: agencies, messageType: messageType.rawValue)
+        }
+        return .json(CountReply(count: count).jsonBytes())
+    }
+
+    /// `downloadEdoc`: the stored envelope, raw.
+    func downloadEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
+        let document = try accessibleDocument(call)
+        let path = envelopes.absolutePath(document.filePath)
+        return HTTPResponse(
+            status: 200, headers: HTTPHeaders([("Content-Type", "application/octet-stream")]),
+            body: .file(path: path, removeAfterSending: false))
+    }
+
+    /// `getEdoc`: `{"status":"OK",...,"data":"<base64 of the envelope>"}`, assembled in a scratch file so that a
+    /// large envelope is never held in memory.
+    func getEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
+        let document = try accessibleDocument(call)
+        let source = envelopes.absolutePath(document.filePath)
+        let scratch = (scratchDirectory as NSString).appendingPathComponent("getEdoc-\(UUID().uuidString).json")
+        try storage("encoding \(document.docId) for getEdoc") {
+            do {
+                let output = try PosixFile.createExclusive(scratch)
+                var prefix = AxisReply.ok.jsonBytes()
+                prefix.removeLast()  // the closing brace
+                try output.write(prefix + Array(",\"data\":\"".utf8))
+                let input = try PosixFile.openForReading(source)
+                try input.forEachChunk(chunkSize: 48 * 1024) { chunk in
+                    // 48 KiB is a multiple of 3, so chunk encodings concatenate without padding in between.
+                    try output.write(Array(Data(chunk).base64EncodedString().utf8))
+                }
+                try output.write(Array("\"}".utf8))
+            } catch {
+                unlink(scratch)
+                throw error
+            }
+        }
+        return HTTPResponse(
+            status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
+            body: .file(path: scratch, removeAfterSending: true))
+    }
+
+    /// `updateStatus`: `done`/`fail` take the delivery off the caller's list (idempotently), `processing` keeps it.
+    func updateStatus(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
+        let agencies = try call.callerAgencies()
+        let docId = try call.requiredParameter("docId")
+        let value = try call.requiredParameter("status")
+        guard let status = DeliveryStatus(updateValue: value) else {
+            throw AxisRejection(
+                errorCode: AxisErrorCode.missingParameter,
+                errorDescription: "Trang thai khong hop le: \(value) (done, fail hoac processing)")
+        }
+        let description = call.parameter("description") ?? ""
+        let updated = try storage("updating \(docId)") {
+            try store.updateStatus(
+                docId: docId, recipients: agencies, status: status, description: description, now: nowMilliseconds)
+        }
+        guard updated > 0 else { throw .documentNotFound(docId) }
+        logger.info("\(docId) marked \(status.rawValue) by \(agencies.joined(separator: ","))")
+        return .json(AxisReply.ok.jsonBytes())
+    }
+
+    /// The document `docId` if it was delivered to, or sent by, one of the caller's agencies.
+    private func accessibleDocument(_ call: AxisCall) throws(AxisRejection) -> StoredDocument {
+        let agencies = try call.callerAgencies()
+        let docId = try call.requiredParameter("docId")
+        let found = try storage("looking up \(docId)") { () -> StoredDocument? in
+            guard let document = try store.document(docId: docId) else { return nil }
+            if agencies.contains(document.sender) { return document }
+            return try store.deliveries(docId: docId, recipients: agencies).isEmpty ? nil : document
+        }
+        guard let found else { throw .documentNotFound(docId) }
+        return found
+    }
+}

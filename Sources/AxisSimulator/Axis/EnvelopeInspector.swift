@@ -1,0 +1,36 @@
+import Foundation
+import AxisProtocol
+import EdXML
+
+/// What the axis needs from an envelope to route it.
+struct EnvelopeRouting: Sendable, Equatable {
+    var messageType: AxisMessageType
+    /// `From/OrganId`.
+    var sender: String
+    /// `To/OrganId` for documents, `ResponseFor/OrganId` for status messages; duplicates removed, order kept.
+    var recipients: [String]
+    var title: String
+    var notation: String
+}
+
+/// Reads only the header of an uploaded envelope, through the EdXML module's streaming reader.
+enum EnvelopeInspector {
+    static func inspect(path: String) throws(AxisRejection) -> EnvelopeRouting {
+        let message: EdXMLMessage
+        do {
+            message = try EdXMLReader().readHeader(from: path)
+        } catch {
+            throw .invalidDocument("\(error)")
+        }
+        var seen = Set<String>()
+        let recipients = message.recipientIds.map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty && seen.insert($0).inserted }
+        return EnvelopeRouting(
+            messageType: message.kind == .status ? .status : .edoc,
+            sender: message.senderId.trimmingCharacters(in: .whitespaces),
+            recipients: recipients,
+            title: message.subject ?? "",
+            notation: ""
+        )
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import Logging
+
+/// The local stand-in for the national axis: the axis HTTP listener, the admin listener, and their storage.
+///
+/// ```swift
+/// let simulator = try AxisSimulator(configuration: configuration, logger: logger)
+/// let ports = try simulator.start()   // ports.axis, ports.admin (the kernel's choice for port 0)
+/// ...
+/// simulator.stop()
+/// ```
+/// Data lives under ``AxisSimulatorConfiguration/dataDirectory``: `axis.sqlite` (queues), `envelopes/` (stored
+/// envelopes), `spool/` (uploads and getEdoc replies in progress, emptied at start).
+public final class AxisSimulator: Sendable {
+    /// The bound ports.
+    public struct Ports: Sendable, Equatable, Codable {
+        public let axis: Int
+        public let admin: Int
+
+        enum CodingKeys: String, CodingKey {
+            case axis = "port"
+            case admin = "admin_port"
+        }
+    }
+
+    public let configuration: AxisSimulatorConfiguration
+    private let axisServer: HTTPServer
+    private let adminServer: HTTPServer
+    private let logger: Logger
+
+    public init(
+        configuration: AxisSimulatorConfiguration, faults: AxisFaultInjector = NoFaults(), logger: Logger
+    ) throws {
+        self.configuration = configuration
+        self.logger = logger
+        let data = configuration.dataDirectory
+        let spool = (data as NSString).appendingPathComponent("spool")
+        try FileManager.default.createDirectory(
+            atPath: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? FileManager.default.removeItem(atPath: spool)
+        try FileManager.default.createDirectory(
+            atPath: spool, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+
+        let store = try AxisStore(path: (data as NSString).appendingPathComponent("axis.sqlite"))
+        let envelopes = EnvelopeStore(dataDirectory: data)
+        try envelopes.prepare()
+        let counters = AxisCallCounters()
+        let service = AxisService(
+            configuration: configuration, store: store, envelopes: envelopes, counters: counters, faults: faults,
+            scratchDirectory: spool, logger: logger)
+        axisServer = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: configuration.listenAddress, port: configuration.port,
+                maximumConnections: configuration.maximumConnections,
+                maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
+            handler: service, logger: logger)
+        adminServer = HTTPServer(
+            configuration: HTTPServerConfiguration(
+                host: configuration.adminAddress, port: configuration.adminPort, maximumConnections: 8,
+                maximumBodyBytes: 64 * 1024, spoolDirectory: spool),
+            handler: AdminService(store: store, counters: counters, logger: logger), logger: logger)
+    }
+
+    /// Starts both listeners and returns their ports.
+    @discardableResult
+    public func start() throws -> Ports {
+        let axis = try axisServer.start()
+        do {
+            let admin = try adminServer.start()
+            logger.info("axis simulator ready", metadata: ["port": "\(axis)", "admin_port": "\(admin)"])
+            return Ports(axis: axis, admin: admin)
+        } catch {
+            axisServer.stop()
+            throw error
+        }
+    }
+
+    /// Stops both listeners, waiting for requests in flight.
+    public func stop() {
+        axisServer.stop()
+        adminServer.stop()
+    }
+}

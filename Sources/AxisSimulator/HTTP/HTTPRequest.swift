@@ -1,0 +1,39 @@
+/// One parsed request. A body is always spooled to a file the server deletes after the handler returns.
+public struct HTTPRequest: Sendable {
+    public let method: String
+    /// The request target as sent (path plus optional query).
+    public let target: String
+    public let version: String
+    public let headers: HTTPHeaders
+    public let body: HTTPRequestBody
+
+    /// The target without its query string.
+    public var path: String {
+        if let question = target.firstIndex(of: "?") { return String(target[..<question]) }
+        return target
+    }
+
+    /// The query string's `name=value` pairs (not percent-decoded: the axis uses headers, not queries).
+    public var queryItems: [String: String] {
+        guard let question = target.firstIndex(of: "?") else { return [:] }
+        var result: [String: String] = [:]
+        for pair in target[target.index(after: question)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        return result
+    }
+}
+
+/// Where a request's body is: nowhere, or in a spooled file of known length.
+public enum HTTPRequestBody: Sendable, Equatable {
+    case empty
+    case file(path: String, length: Int64)
+
+    public var length: Int64 {
+        switch self {
+        case .empty: 0
+        case .file(_, let length): length
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import AxisSimulator
+import Foundation
+import Logging
+
+/// `lienthong-axis --config FILE [--port-file PATH]`: runs the local stand-in for the national axis until
+/// SIGTERM or SIGINT.
+struct LienthongAxis: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lienthong-axis",
+        abstract: "A local stand-in for the national document axis (VXP), for demos, tests and training.")
+
+    @Option(name: .long, help: "The YAML configuration file.")
+    var config: String
+
+    @Option(name: .customLong("port-file"),
+            help: "Once listening, write {\"port\":N,\"admin_port\":M} here (useful with port 0).")
+    var portFile: String?
+
+    @Flag(name: .long, help: "Log debug messages too.")
+    var verbose = false
+
+    func run() throws {
+        LoggingSystem.bootstrap { label in
+            var handler = SyslogPrefixLogHandler(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        var logger = Logger(label: "lienthong-axis")
+        if verbose { logger.logLevel = .debug }
+
+        let configuration: AxisSimulatorConfiguration
+        do {
+            configuration = try AxisSimulatorConfiguration.load(fromFile: config)
+        } catch {
+            logger.critical("\(error)")
+            throw ExitCode(78)  // EX_CONFIG
+        }
+        for warning in configuration.warnings { logger.warning("\(warning)") }
+
+        // Block the stop signals in every thread (threads inherit the mask), then wait for them here.
+        let signals = SignalWaiter(signals: [SIGTERM, SIGINT])
+        let simulator = try AxisSimulator(configuration: configuration, logger: logger)
+        let ports = try simulator.start()
+        if let portFile {
+            do {
+                try PortFile.write(ports, to: portFile)
+            } catch {
+                logger.critical("cannot write the port file \(portFile): \(error)")
+                simulator.stop()
+                throw ExitCode.failure
+            }
+        }
+        let received = signals.wait()
+        logger.notice("received signal \(received); stopping")
+        simulator.stop()
+        logger.notice("stopped")
+    }
+}

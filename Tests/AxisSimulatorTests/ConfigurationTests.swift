@@ -1,0 +1,104 @@
+import AxisSimulator
+import Foundation
+import Testing
+
+@Suite("Configuration")
+struct ConfigurationTests {
+    /// A temp directory with a secret file, removed by `cleanup`.
+    struct Workspace {
+        let directory: URL
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("axis-config-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        }
+        func write(_ name: String, _ text: String, mode: Int = 0o600) throws -> String {
+            let path = directory.appendingPathComponent(name).path
+            try text.write(toFile: path, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+            return path
+        }
+        func cleanup() { try? FileManager.default.removeItem(at: directory) }
+    }
+
+    static let secret = String(repeating: "k", count: 43) + "="
+
+    @Test func fullConfigurationIsReadWithSecretsAndRelativePaths() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        _ = try workspace.write("saas.key", Self.secret + "\n")
+        let path = try workspace.write("axis.yaml", """
+            listen_address: 127.0.0.1
+            port: 18080
+            admin_port: 18081
+            base_path: /XrdAdapter/adapter
+            data_directory: data
+            max_body_bytes: 5000
+            systems:
+              - system_id: vxp.saas.03
+                secret_file: saas.key
+                agencies: [vxp.saas.03, 000.00.00.H41]
+            agencies:
+              - code: 000.00.00.G22
+                name: Van phong Chinh phu
+                email: vpcp@example.vn
+            """)
+        let configuration = try AxisSimulatorConfiguration.load(fromFile: path)
+        #expect(configuration.port == 18080)
+        #expect(configuration.adminPort == 18081)
+        #expect(configuration.basePath == "/XrdAdapter/adapter")
+        #expect(configuration.dataDirectory == workspace.directory.appendingPathComponent("data").path)
+        #expect(configuration.maximumBodyBytes == 5000)
+        #expect(configuration.systems.first?.secret == Self.secret)
+        #expect(configuration.systems.first?.agencies == ["vxp.saas.03", "000.00.00.H41"])
+        #expect(configuration.agencies == [.init(code: "000.00.00.G22", name: "Van phong Chinh phu", email: "vpcp@example.vn")])
+        #expect(configuration.knownAgencyCodes == ["vxp.saas.03", "000.00.00.H41", "000.00.00.G22"])
+        #expect(configuration.warnings.isEmpty)
+    }
+
+    @Test func worldReadableSecretIsAcceptedWithAWarning() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        let secretPath = try workspace.write("open.key", Self.secret, mode: 0o644)
+        let path = try workspace.write("axis.yaml", """
+            data_directory: /tmp/unused
+            systems:
+              - {system_id: a, secret_file: open.key, agencies: [a]}
+            """)
+        let configuration = try AxisSimulatorConfiguration.load(fromFile: path)
+        #expect(configuration.warnings.count == 1)
+        #expect(configuration.warnings.first?.contains("chmod 600 \(secretPath)") == true)
+    }
+
+    @Test func errorsNameTheOffendingKey() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        _ = try workspace.write("s.key", Self.secret)
+        let cases: [(String, AxisConfigurationError)] = [
+            ("systems: []", .missingKey("data_directory")),
+            ("data_directory: d\nsystems:\n  - {system_id: a, agencies: [a]}", .missingKey("systems[0].secret_file")),
+            ("data_directory: d\nport: 70000\nsystems:\n  - {system_id: a, secret_file: s.key, agencies: [a]}",
+             .invalidValue(key: "port", reason: "70000 is not a port (0...65535; 0 picks a free one)")),
+            ("data_directory: d\nsytems: []", .unknownKey("sytems")),
+            ("data_directory: d\nadmin_address: 0.0.0.0\nsystems: []",
+             .invalidValue(key: "admin_address", reason: "must be a loopback address such as 127.0.0.1")),
+        ]
+        for (yaml, expected) in cases {
+            #expect(throws: expected) {
+                _ = try AxisSimulatorConfiguration.parse(yaml: yaml, baseDirectory: workspace.directory.path)
+            }
+        }
+    }
+
+    @Test func missingSecretFileIsReportedWithItsKeyAndPath() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        let yaml = "data_directory: d\nsystems:\n  - {system_id: a, secret_file: nowhere.key, agencies: [a]}"
+        do {
+            _ = try AxisSimulatorConfiguration.parse(yaml: yaml, baseDirectory: workspace.directory.path)
+            Issue.record("a missing secret file was accepted")
+        } catch {
+            #expect(error.description.contains("systems[0].secret_file"))
+            #expect(error.description.contains("nowhere.key"))
+        }
+    }
+}
