@@ -1,0 +1,257 @@
+import SystemSupport
+
+/// Watches one folder and hands out the files that are ready to send (product.md, "Outbound" steps 1 and 2).
+///
+/// - Noticing: inotify on local disks; polling on network mounts (CIFS/SMB, NFS, … detected with `statfs`), when
+///   configured, and whenever inotify fails (the reason is in ``activeMode`` for `lienthong status`). A full scan at
+///   start, a full scan on every rescan request (queue overflow, lost root, unmount), and a jittered reconciliation
+///   scan every `reconciliationInterval` in every mode: events are never the only source of truth.
+/// - Readiness: a file is yielded once it has been quiet for `settleTime` with size, mtime and inode unchanged,
+///   confirmed by a fresh `lstat`, is not empty, passes the temp-file patterns and the include/exclude globs.
+/// - Delivery: the watcher does not move files. A file stays in the folder until its consumer moves it, and a file
+///   still there at a reconciliation scan is yielded again after it settles again; so the same file (same path,
+///   size, mtime, inode) can be yielded more than once over time and **consumers must deduplicate** (the state
+///   store does, by path and identity). Between reconciliations each settled version is yielded once.
+///
+/// Scans run on the actor's executor and do blocking directory listings and `lstat`s; an outbox holds few files.
+public actor FolderWatcher {
+    public nonisolated let folder: WatchedFolder
+
+    private let root: String
+    private let filter: DocumentFilter
+    private let diagnostics: @Sendable (WatchDiagnostic) -> Void
+    private nonisolated let ready: AsyncStream<ReadyFile>
+    private let readyContinuation: AsyncStream<ReadyFile>.Continuation
+    private let clock = ContinuousClock()
+
+    private var tracker: SettleTracker
+    private var mode: ActiveWatchMode = .polling(reason: "not started yet")
+    private var inotify: InotifyWatcher?
+    private var forwarding: Task<Void, Never>?
+    /// True when polling only because inotify failed: inotify is tried again at each reconciliation.
+    private var retryInotify = false
+    private var nextPoll: ContinuousClock.Instant?
+    private var nextReconciliation: ContinuousClock.Instant
+    private var reported: Set<String> = []
+    private var lastRootError: SystemError?
+
+    /// - Parameter diagnostics: receives mode changes, fallbacks and refused files, for the daemon's log.
+    public init(folder: WatchedFolder, diagnostics: @escaping @Sendable (WatchDiagnostic) -> Void = { _ in }) {
+        var root = folder.root
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        self.folder = folder
+        self.root = root
+        self.filter = DocumentFilter(folder: folder)
+        self.diagnostics = diagnostics
+        self.tracker = SettleTracker(settleTime: folder.settleTime)
+        self.nextReconciliation = ContinuousClock.now
+        (ready, readyContinuation) = AsyncStream.makeStream(of: ReadyFile.self)
+    }
+
+    /// The files that are ready, for one consumer. Finishes when ``run()`` returns.
+    public nonisolated func readyFiles() -> AsyncStream<ReadyFile> { ready }
+
+    /// How the folder is being watched now.
+    public var activeMode: ActiveWatchMode { mode }
+
+    /// Lists the whole tree now (e.g. on `lienthong poll` or after the admin fixed something).
+    public func rescanNow() {
+        scanAll(rearm: false)
+    }
+
+    /// Watches until the surrounding task is cancelled, then stops inotify, finishes ``readyFiles()`` and returns.
+    /// Call once.
+    public func run() async throws {
+        establishWatching()
+        scanAll(rearm: false)
+        scheduleReconciliation(after: clock.now)
+        let tick = min(max(folder.settleTime / 5, .milliseconds(10)), .seconds(1), folder.pollInterval)
+        while !Task.isCancelled {
+            do {
+                try await Task.sleep(for: tick)
+            } catch {
+                break
+            }
+            self.tick(at: clock.now)
+        }
+        stopInotify()
+        readyContinuation.finish()
+    }
+
+    // MARK: Events and timers
+
+    /// Acts on one inotify event.
+    func handle(_ event: WatchEvent) {
+        switch event {
+        case .fileChanged(let path):
+            observeFile(at: path)
+        case .directoryAdded:
+            break  // Its files arrive as .fileChanged from the scan that follows the new watch.
+        case .rescanNeeded(let reason):
+            diagnostics(WatchDiagnostic(level: .warning, message: "rescanning \(root): \(reason)", path: root))
+            if reason.requiresNewWatcher {
+                stopInotify()
+                if case .watchLimitReached = reason {
+                    fallBackToPolling(reason: reason.description, retry: true)
+                } else {
+                    startInotify()
+                }
+            }
+            scanAll(rearm: false)
+        }
+    }
+
+    func tick(at now: ContinuousClock.Instant) {
+        if let nextPoll, now >= nextPoll {
+            scanAll(rearm: false)
+            self.nextPoll = now + folder.pollInterval
+        }
+        if now >= nextReconciliation {
+            if retryInotify, inotify == nil { startInotify() }
+            scanAll(rearm: true)
+            scheduleReconciliation(after: now)
+        }
+        settle(at: now)
+    }
+
+    /// Paths the settle rule is tracking, for tests.
+    var trackedPaths: [String] { tracker.trackedPaths }
+
+    // MARK: Readiness
+
+    private func settle(at now: ContinuousClock.Instant) {
+        let due = tracker.dueForCheck(at: now)
+        guard !due.isEmpty else { return }
+        var statuses: [String: FileStatus] = [:]
+        for path in due {
+            guard let status = try? FileStatus.lstat(path), status.kind == .regular else {
+                tracker.forget(path: path)
+                continue
+            }
+            tracker.observe(
+                path: path, size: status.size, modificationTime: status.modificationTime, inode: status.inode, at: now)
+            statuses[path] = status
+        }
+        for path in tracker.takeReady(at: now) {
+            guard let status = statuses[path], let components = relativeComponents(of: path) else { continue }
+            readyContinuation.yield(
+                ReadyFile(
+                    path: path, relativeComponents: components, size: status.size,
+                    modificationTime: status.modificationTime, device: status.device, inode: status.inode))
+        }
+    }
+
+    private func observeFile(at path: String) {
+        guard let components = relativeComponents(of: path), filter.acceptsFile(components),
+            (1..<components.count).allSatisfy({ filter.entersDirectory(Array(components[..<$0])) })
+        else { return }
+        do {
+            let status = try FileStatus.lstat(path)
+            guard status.kind == .regular else { return }
+            tracker.observe(
+                path: path, size: status.size, modificationTime: status.modificationTime, inode: status.inode,
+                at: clock.now)
+        } catch {
+            if error.isNotFound { tracker.forget(path: path) }
+        }
+    }
+
+    private func scanAll(rearm: Bool) {
+        let result = FolderScanner(root: root, filter: filter).scan()
+        let now = clock.now
+        if let error = result.rootError {
+            if error != lastRootError {
+                diagnostics(
+                    WatchDiagnostic(level: .error, message: "cannot list the watched folder: \(error)", path: root))
+            }
+            lastRootError = error
+            return
+        }
+        if lastRootError != nil {
+            diagnostics(WatchDiagnostic(level: .info, message: "the watched folder \(root) is readable again", path: root))
+            lastRootError = nil
+        }
+        if rearm { tracker.rearmReturned(at: now) }
+        for file in result.files {
+            tracker.observe(
+                path: file.path, size: file.status.size, modificationTime: file.status.modificationTime,
+                inode: file.status.inode, at: now)
+        }
+        tracker.forgetAll(except: Set(result.files.map(\.path)))
+        for (path, reason) in result.refused where reported.count < 10_000 && reported.insert(path).inserted {
+            diagnostics(WatchDiagnostic(level: .warning, message: "\(path) is not sent: \(reason)", path: path))
+        }
+    }
+
+    private func relativeComponents(of path: String) -> [String]? {
+        let prefix = root == "/" ? "/" : root + "/"
+        guard path.hasPrefix(prefix) else { return nil }
+        let components = path.dropFirst(prefix.count).split(separator: "/").map(String.init)
+        return components.isEmpty ? nil : components
+    }
+
+    private func scheduleReconciliation(after now: ContinuousClock.Instant) {
+        nextReconciliation = now + folder.reconciliationInterval * Double.random(in: 0.9...1.1)
+    }
+
+    // MARK: Choosing inotify or polling
+
+    private func establishWatching() {
+        switch folder.mode {
+        case .poll:
+            fallBackToPolling(reason: "the configuration says watch: poll", retry: false)
+        case .inotify:
+            startInotify()
+        case .auto:
+            if let filesystem = try? MountInspector.filesystem(of: root), filesystem.isNetwork {
+                fallBackToPolling(
+                    reason: "\(root) is on a network filesystem (\(filesystem.name)), where inotify does not see "
+                        + "changes made by other machines",
+                    retry: false)
+            } else {
+                startInotify()
+            }
+        }
+    }
+
+    private func startInotify() {
+        let filter = self.filter
+        let watcher = InotifyWatcher(root: root, maxDepth: folder.maxDepth) { !filter.entersDirectory($0) }
+        do {
+            try watcher.start()
+        } catch {
+            fallBackToPolling(reason: error.description, retry: true)
+            return
+        }
+        inotify = watcher
+        forwarding = Task { [weak self] in
+            for await event in watcher.events {
+                guard let self else { return }
+                await self.handle(event)
+            }
+        }
+        retryInotify = false
+        nextPoll = nil
+        setMode(.inotify)
+    }
+
+    private func stopInotify() {
+        inotify?.stop()
+        inotify = nil
+        forwarding?.cancel()
+        forwarding = nil
+    }
+
+    private func fallBackToPolling(reason: String, retry: Bool) {
+        retryInotify = retry
+        if nextPoll == nil { nextPoll = clock.now + folder.pollInterval }
+        setMode(.polling(reason: reason))
+    }
+
+    private func setMode(_ newMode: ActiveWatchMode) {
+        guard newMode != mode else { return }
+        mode = newMode
+        let level: WatchDiagnostic.Level = retryInotify ? .warning : .info
+        diagnostics(WatchDiagnostic(level: level, message: "watching \(root) by \(newMode)", path: root))
+    }
+}
