@@ -25,12 +25,23 @@ enum EnvelopeInspector {
         var seen = Set<String>()
         let recipients = message.recipientIds.map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && seen.insert($0).inserted }
+        var title = ""
+        var notation = ""
+        if let document = message.document {
+            title = document.subject ?? ""
+            let number = document.code?.codeNumber ?? ""
+            let codeNotation = document.code?.codeNotation ?? ""
+            notation = codeNotation.isEmpty ? number : "\(number)/\(codeNotation)"
+        } else if let status = message.status {
+            title = "Trang thai \(status.statusCode)"
+            notation = status.responseFor.code ?? ""
+        }
         return EnvelopeRouting(
             messageType: message.kind == .status ? .status : .edoc,
             sender: message.senderId.trimmingCharacters(in: .whitespaces),
             recipients: recipients,
-            title: message.subject ?? "",
-            notation: ""
+            title: title,
+            notation: notation
         )
     }
 }
