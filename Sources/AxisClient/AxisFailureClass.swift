@@ -31,6 +31,15 @@ extension AxisFailureClass {
         AxisErrorCode.unknownMethod: .permanent,
     ]
 
+    /// Wording of `ErrorDesc` (lowercased, no diacritics) for configuration faults that are transient on purpose
+    /// (see ``failCodeTable``): bad signature, unregistered system id, clock, axis-side errors. Checked first.
+    public static let transientWording: [String] = [
+        "chu ky khong hop le",  // bad XroadVnpt-hash-header: wrong secret
+        "ma he thong",  // "Ma he thong X chua duoc dang ky": wrong system id
+        "thoi gian khong hop le",  // timestamp refused: clock
+        "loi he thong",  // axis-side error
+    ]
+
     /// Wording of the real axis's `ErrorDesc` (lowercased, no diacritics) that marks a permanent refusal. Checked
     /// before the code table, because the real axis's numeric codes are unknown and may not match ours.
     public static let permanentWording: [String] = [
@@ -49,6 +58,7 @@ extension AxisFailureClass {
     /// | sendEdoc, whole body sent, then reset/timeout/cancel/empty or bad reply/HTTP 500, 502, 504 | ambiguous |
     /// | HTTP 408, 429, 5xx (otherwise) | transient |
     /// | HTTP 3xx, other 4xx | permanent |
+    /// | FAIL whose `ErrorDesc` matches ``transientWording`` | transient |
     /// | FAIL whose `ErrorDesc` matches ``permanentWording`` | permanent |
     /// | FAIL with a code in ``failCodeTable`` | as listed |
     /// | FAIL with an unknown code | transient (the description says so, for the operator) |
@@ -78,6 +88,7 @@ extension AxisFailureClass {
     /// The class of a FAIL reply, or nil when neither its wording nor its code is known.
     static func failClass(errorCode: String, errorDescription: String) -> AxisFailureClass? {
         let wording = errorDescription.lowercased()
+        if transientWording.contains(where: { wording.contains($0) }) { return .transient }
         if permanentWording.contains(where: { wording.contains($0) }) { return .permanent }
         return failCodeTable[errorCode.trimmingCharacters(in: .whitespaces)]
     }

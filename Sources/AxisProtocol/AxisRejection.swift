@@ -43,7 +43,7 @@ public struct AxisRejection: Error, Sendable, Equatable, CustomStringConvertible
     public static func unknownSystem(_ systemId: String) -> AxisRejection {
         AxisRejection(
             errorCode: AxisErrorCode.unknownSystem,
-            errorDescription: "He thong \(systemId) chua duoc dang ky"
+            errorDescription: "Ma he thong \(systemId) chua duoc dang ky"
         )
     }
 

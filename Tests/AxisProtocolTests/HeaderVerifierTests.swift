@@ -70,7 +70,7 @@ import Testing
         let result = Self.verify(Self.lowercased(headers))
         #expect(result == .failure(.unknownSystem("vxp.saas.99")))
         if case .failure(let rejection) = result {
-            #expect(rejection.errorDescription == "He thong vxp.saas.99 chua duoc dang ky")
+            #expect(rejection.errorDescription == "Ma he thong vxp.saas.99 chua duoc dang ky")
         }
     }
 

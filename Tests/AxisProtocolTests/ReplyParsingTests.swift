@@ -127,6 +127,6 @@ import Testing
         #expect(String(decoding: SendEdocReply(docId: "x-1").jsonBytes(), as: UTF8.self)
             == #"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"x-1"}"#)
         #expect(String(decoding: AxisRejection.unknownSystem("a").reply.jsonBytes(), as: UTF8.self)
-            == #"{"status":"FAIL","ErrorCode":"2","ErrorDesc":"He thong a chua duoc dang ky"}"#)
+            == #"{"status":"FAIL","ErrorCode":"2","ErrorDesc":"Ma he thong a chua duoc dang ky"}"#)
     }
 }

@@ -1,0 +1,108 @@
+import AxisClient
+import AxisProtocol
+import Foundation
+import Testing
+
+@Suite struct QueryTests {
+    @Test func receivedListIsSignedAndParsed() async throws {
+        let items = [ReceivedEdocItem(docId: "a", from: "000.00.00.G22"), ReceivedEdocItem(docId: "b")]
+        try await TestSupport.withResponder([.json(ReceivedEdocItem.listJSONBytes(items).string)]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            #expect(try await client.getReceivedEdocList(messageType: .status) == items)
+            let request = try #require(responder.requests.first)
+            #expect(request.method == "POST")
+            let parameters = try TestSupport.verify(request).get().parameters
+            #expect(parameters["servicetype"] == "eDoc")
+            #expect(parameters["messagetype"] == "status")
+            #expect(request.headers["content-type"] == "application/json")
+        }
+    }
+
+    @Test func updateStatusSendsItsParametersAsSignedHeaders() async throws {
+        try await TestSupport.withResponder([.json(AxisReply.ok.jsonBytes().string)]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            try await client.updateStatus(docId: "d-1", status: .done, description: "Da nhan")
+            let request = try #require(responder.requests.first)
+            #expect(request.body.isEmpty)
+            let parameters = try TestSupport.verify(request).get().parameters
+            #expect(parameters["docId"] == "d-1")
+            #expect(parameters["status"] == "done")
+            #expect(parameters["description"] == "Da nhan")
+        }
+    }
+
+    @Test func nonASCIIDescriptionIsRefusedBeforeAnyRequest() async throws {
+        try await TestSupport.withResponder([]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let error = try #require(await TestSupport.axisError {
+                try await client.updateStatus(docId: "d-1", status: .fail, description: "Đã nhận")
+            })
+            guard case .invalidRequest = error.kind else {
+                Issue.record("expected invalidRequest, got \(error)")
+                return
+            }
+            #expect(error.failureClass == .permanent)
+            #expect(responder.requests.isEmpty)
+        }
+    }
+
+    @Test func countersUseGET() async throws {
+        try await TestSupport.withResponder([.json(#"{"status":"OK","ErrorCode":"0","count":"4"}"#),
+            .json(CountReply(count: 2).jsonBytes().string)]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            #expect(try await client.countReceiveEdoc() == 4)
+            #expect(try await client.countReceiveStatus() == 2)
+            #expect(responder.requests.map(\.method) == ["GET", "GET"])
+            #expect(responder.requests.map(\.path).last == "/XrdAdapter/adapter/countReceiveStatus")
+        }
+    }
+
+    @Test func sentListAndAgenciesAreParsed() async throws {
+        let sent = [SentEdocItem(senderDocId: "s", receiverDocId: "r", receiveStatus: "done")]
+        let agencies = [AgencyItem(id: "1", code: "000.00.00.H26", name: "UBND")]
+        try await TestSupport.withResponder([.json(SentEdocItem.listJSONBytes(sent).string),
+            .json(AgencyItem.listJSONBytes(agencies).string)]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            #expect(try await client.getSentEdocList(messageType: .edoc, docId: "s") == sent)
+            #expect(try await client.getAgenciesList() == agencies)
+            let parameters = try TestSupport.verify(try #require(responder.requests.first)).get().parameters
+            #expect(parameters["docId"] == "s")
+        }
+    }
+
+    @Test func htmlPageWithStatus200IsMalformedAndTransient() async throws {
+        try await TestSupport.withResponder([.respond(status: 200, contentType: "text/html",
+            body: Array("<html><body>Gateway login</body></html>".utf8))]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let error = try #require(await TestSupport.axisError { try await client.getAgenciesList() })
+            guard case .malformedReply(let reason) = error.kind else {
+                Issue.record("expected malformedReply, got \(error)")
+                return
+            }
+            #expect(reason.contains("Gateway login"))
+            #expect(error.failureClass == .transient)
+        }
+    }
+
+    @Test func replyOverTheTwoMillionByteCapIsRefused() async throws {
+        let huge = #"{"status":"OK","ErrorCode":"0","data":[""# + String(repeating: "x", count: 2_000_001) + "\"]}"
+        try await TestSupport.withResponder([.json(huge)]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let error = try #require(await TestSupport.axisError { try await client.getAgenciesList() })
+            #expect(error.kind == .malformedReply("reply larger than 2000000 bytes"))
+        }
+    }
+
+    @Test func unknownFailCodeIsTransientAndSaysSo() async throws {
+        try await TestSupport.withResponder([.json(#"{"status":"FAIL","ErrorCode":"77","ErrorDesc":"Bao tri"}"#)]) {
+            responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let error = try #require(await TestSupport.axisError {
+                try await client.getReceivedEdocList(messageType: .edoc)
+            })
+            #expect(error.failureClass == .transient)
+            #expect(error.description.contains("unknown ErrorCode"))
+            #expect(error.description.contains("Bao tri"))
+        }
+    }
+}
