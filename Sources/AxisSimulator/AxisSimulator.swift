@@ -29,7 +29,8 @@ public final class AxisSimulator: Sendable {
     private let logger: Logger
 
     public init(
-        configuration: AxisSimulatorConfiguration, faults: AxisFaultInjector = NoFaults(), logger: Logger
+        configuration: AxisSimulatorConfiguration, faults: AxisFaultInjector = NoFaults(),
+        logger: Logger = Logger(label: "lienthong-axis") { _ in SwiftLogNoOpLogHandler() }
     ) throws {
         self.configuration = configuration
         self.logger = logger
@@ -53,12 +54,13 @@ public final class AxisSimulator: Sendable {
                 host: configuration.listenAddress, port: configuration.port,
                 maximumConnections: configuration.maximumConnections,
                 maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
-            handler: service, logger: logger)
+            handler: service, logger: Self.logger(logger, listener: "axis"))
         adminServer = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.adminAddress, port: configuration.adminPort, maximumConnections: 8,
                 maximumBodyBytes: 64 * 1024, spoolDirectory: spool),
-            handler: AdminService(store: store, counters: counters, logger: logger), logger: logger)
+            handler: AdminService(store: store, counters: counters, logger: logger),
+            logger: Self.logger(logger, listener: "admin"))
     }
 
     /// Starts both listeners and returns their ports.
@@ -73,6 +75,12 @@ public final class AxisSimulator: Sendable {
             axisServer.stop()
             throw error
         }
+    }
+
+    private static func logger(_ base: Logger, listener: String) -> Logger {
+        var logger = base
+        logger[metadataKey: "listener"] = "\(listener)"
+        return logger
     }
 
     /// Stops both listeners, waiting for requests in flight.

@@ -1,10 +1,9 @@
 import AxisProtocol
 import AxisSimulator
 import Foundation
-import Logging
 
 /// An in-process simulator on loopback port 0 with three registered systems, plus a signed-request helper.
-final class TestAxis {
+final class TestAxis: Sendable {
     static let saas = AxisCredentials(systemId: "vxp.saas.03", secret: String(repeating: "s", count: 44))
     static let ngheAn = AxisCredentials(systemId: "00.41.W00", secret: String(repeating: "n", count: 43) + "=")
     static let government = AxisCredentials(systemId: "00.22.W00", secret: String(repeating: "g", count: 43) + "=")
@@ -17,13 +16,16 @@ final class TestAxis {
     let ports: AxisSimulator.Ports
 
     /// Starts a simulator on a fresh temp directory, or on `directory` (to test restarts).
-    init(directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30) throws {
+    init(
+        directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30, maximumConnections: Int = 64,
+        faults: AxisFaultInjector = NoFaults()
+    ) throws {
         ownsDirectory = existing == nil
         directory = existing ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("axis-sim-test-\(UUID().uuidString)")
         let configuration = AxisSimulatorConfiguration(
             dataDirectory: directory.appendingPathComponent("data").path,
-            maximumBodyBytes: maximumBodyBytes,
+            maximumBodyBytes: maximumBodyBytes, maximumConnections: maximumConnections,
             systems: [
                 .init(systemId: Self.saas.systemId, secret: Self.saas.secret, agencies: ["vxp.saas.03"]),
                 .init(systemId: Self.ngheAn.systemId, secret: Self.ngheAn.secret, agencies: [Self.ngheAnCode]),
@@ -36,7 +38,7 @@ final class TestAxis {
                 .init(code: Self.governmentCode, name: "Van phong Chinh phu"),
             ])
         simulator = try AxisSimulator(
-            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            configuration: configuration, faults: faults)
         ports = try simulator.start()
     }
 

@@ -32,7 +32,16 @@ enum TestEnvelopes {
     }
 
     /// A minimal document envelope; `subject` makes the bytes (and so the hash) unique.
-    static func document(from: String, to: [String], subject: String = "Test") -> [UInt8] {
+    /// `attachmentBase64`, when not empty, becomes one attachment's content (to make large envelopes).
+    static func document(from: String, to: [String], subject: String = "Test", attachmentBase64: String = "")
+        -> [UInt8]
+    {
+        let attachments = attachmentBase64.isEmpty ? "<AttachmentEncoded/>" : """
+            <AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>big.pdf</AttachmentName>\
+            <ContentType>application/pdf</ContentType>\
+            <edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">\
+            \(attachmentBase64)</edXML:ContentTransferEncoded></Attachment></AttachmentEncoded>
+            """
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
             <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
@@ -52,7 +61,7 @@ enum TestEnvelopes {
                 </edXML:edXMLHeader>
                 <edXML:edXMLBody><edXML:edXMLManifest version="1.0"/></edXML:edXMLBody>
               </edXML:edXMLEnvelope>
-              <AttachmentEncoded/>
+              \(attachments)
             </edXML>
             """
         return Array(text.utf8)

@@ -53,7 +53,12 @@ extension AxisService {
             sequence: nil, docId: docId, systemId: call.system.systemId, sender: from,
             messageType: routing.messageType.rawValue, filePath: relativePath, size: storedLength,
             sha256: digest.hex, title: routing.title, notation: routing.notation, createdAt: nowMilliseconds)
-        try storage("recording document \(docId)") { try store.insert(document, recipients: routing.recipients) }
+        do {
+            try storage("recording document \(docId)") { try store.insert(document, recipients: routing.recipients) }
+        } catch {
+            unlink(envelopes.absolutePath(relativePath))
+            throw error
+        }
         logger.info(
             "stored \(routing.messageType.rawValue) \(docId) from \(from) to \(routing.recipients.joined(separator: ","))",
             metadata: ["bytes": "\(storedLength)", "sha256": "\(digest.hex)"])

@@ -37,8 +37,8 @@ extension AxisSimulatorConfiguration {
         } catch {
             throw .unreadableFile(path: path, reason: error.localizedDescription)
         }
-        let baseDirectory = (path as NSString).deletingLastPathComponent
-        return try parse(yaml: text, sourcePath: path, baseDirectory: baseDirectory.isEmpty ? "." : baseDirectory)
+        let baseDirectory = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        return try parse(yaml: text, sourcePath: path, baseDirectory: baseDirectory)
     }
 
     /// Parses YAML text; relative paths are resolved against `baseDirectory`.
