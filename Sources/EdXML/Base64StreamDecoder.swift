@@ -12,10 +12,12 @@ public struct Base64StreamDecoder: Sendable {
 
         public var description: String {
             switch self {
-            case let .invalidCharacter(byte, offset):
-                let shown = (0x21...0x7E).contains(byte) ? "'\(String(UnicodeScalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
+            case .invalidCharacter(let byte, let offset):
+                let shown =
+                    (0x21...0x7E).contains(byte)
+                    ? "'\(String(UnicodeScalar(byte)))'" : "byte 0x\(String(byte, radix: 16))"
                 return "\(shown) at offset \(offset) is not a base64 character"
-            case let .dataAfterPadding(offset):
+            case .dataAfterPadding(let offset):
                 return "data after the '=' padding at offset \(offset)"
             case .truncated:
                 return "the content ends in the middle of a base64 group (1 character left over)"

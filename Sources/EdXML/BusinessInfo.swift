@@ -43,8 +43,9 @@ public struct BusinessInfo: Sendable, Codable, Equatable, Hashable {
 
     /// The `Bussiness` block a new document carries: type 0, reason "Văn bản điện tử mới", no paper copy.
     public static func newDocument(documentId: String?, staffInfo: StaffInfo? = nil) -> BusinessInfo {
-        BusinessInfo(documentId: documentId, docType: DocType.new.rawValue, docReason: "Văn bản điện tử mới",
-                     paper: "0", staffInfo: staffInfo)
+        BusinessInfo(
+            documentId: documentId, docType: DocType.new.rawValue, docReason: "Văn bản điện tử mới",
+            paper: "0", staffInfo: staffInfo)
     }
 
     /// `BussinessDocumentInfo`: which parts of the document an update changes, and for whom.

@@ -20,7 +20,8 @@ public struct DocumentIdentifier: Sendable, Codable, Equatable, Hashable, Custom
     /// Builds the structured form. The date may be given as `yyyy/MM/dd` or `yyyy-MM-dd`; it is written
     /// `yyyy/MM/dd`. Parts must be non-empty and must not contain the separators (`,` anywhere, `/` in the
     /// agency code and the number).
-    public init(organId: String, promulgationDate: String, codeNumber: String, codeNotation: String) throws(EdXMLError) {
+    public init(organId: String, promulgationDate: String, codeNumber: String, codeNotation: String) throws(EdXMLError)
+    {
         let date = promulgationDate.replacingOccurrences(of: "-", with: "/")
         let raw = "\(organId),\(date),\(codeNumber)/\(codeNotation)"
         guard !organId.isEmpty, !organId.contains(","), !organId.contains("/") else {

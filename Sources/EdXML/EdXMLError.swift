@@ -46,6 +46,8 @@ public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidBase64(attachment: String, detail: String, at: XMLPosition)
     /// More attachments than the limit.
     case tooManyAttachments(limit: Int)
+    /// A list element (`To`, `TraceHeader`, `Reference`, ...) repeated more often than the limit.
+    case tooManyElements(String, limit: Int)
     /// One decoded attachment is larger than the limit.
     case attachmentTooLarge(attachment: String, limit: Int64)
     /// The decoded attachments together are larger than the limit.
@@ -59,62 +61,64 @@ public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .cannotOpen(path, reason):
+        case .cannotOpen(let path, let reason):
             return "cannot open \(path): \(reason); check that the file exists and is readable by the service"
-        case let .readFailed(path, reason):
+        case .readFailed(let path, let reason):
             return "reading \(path) failed: \(reason)"
-        case let .writeFailed(path, reason):
+        case .writeFailed(let path, let reason):
             return "writing \(path) failed: \(reason); check free space and permissions of the directory"
-        case let .destinationExists(path):
+        case .destinationExists(let path):
             return "\(path) already exists; refusing to overwrite it (remove it or choose another name)"
-        case let .inputTooLarge(limit):
+        case .inputTooLarge(let limit):
             return "the edXML file is larger than the limit of \(limit) bytes; raise the limit if this is legitimate"
-        case let .malformed(what, position):
+        case .malformed(let what, let position):
             return "the edXML is not well-formed XML at \(position): \(what)"
-        case let .doctypeForbidden(position):
+        case .doctypeForbidden(let position):
             return "a <!DOCTYPE> declaration at \(position) is refused: edXML never needs one and DTDs allow "
                 + "external-entity and entity-expansion attacks; ask the sender to remove it"
-        case let .undefinedEntity(name, position):
+        case .undefinedEntity(let name, let position):
             return "undefined entity '&\(name);' at \(position); only &lt; &gt; &amp; &quot; &apos; and "
                 + "numeric references are allowed"
-        case let .invalidCharacterReference(reference, position):
+        case .invalidCharacterReference(let reference, let position):
             return "character reference '\(reference)' at \(position) does not name a character XML allows"
-        case let .invalidCharacter(what, position):
+        case .invalidCharacter(let what, let position):
             return "invalid character at \(position): \(what); the file must be UTF-8 text"
-        case let .unsupportedEncoding(encoding, position):
+        case .unsupportedEncoding(let encoding, let position):
             return "the XML declaration at \(position) says encoding '\(encoding)'; edXML must be UTF-8"
-        case let .depthLimitExceeded(limit, position):
+        case .depthLimitExceeded(let limit, let position):
             return "elements are nested deeper than \(limit) levels at \(position); this is not an edXML message"
-        case let .nameTooLong(limit, position):
+        case .nameTooLong(let limit, let position):
             return "a name longer than \(limit) bytes at \(position)"
-        case let .attributeValueTooLong(limit, position):
+        case .attributeValueTooLong(let limit, let position):
             return "an attribute value longer than \(limit) bytes at \(position)"
-        case let .tooManyAttributes(limit, position):
+        case .tooManyAttributes(let limit, let position):
             return "more than \(limit) attributes on one element at \(position)"
-        case let .textTooLarge(element, limit, position):
+        case .textTooLarge(let element, let limit, let position):
             return "the text of <\(element)> at \(position) is larger than \(limit) bytes"
-        case let .mismatchedEndTag(expected, found, position):
+        case .mismatchedEndTag(let expected, let found, let position):
             return "end tag </\(found)> at \(position) does not close the open element <\(expected)>"
-        case let .unexpectedEndOfInput(context, position):
+        case .unexpectedEndOfInput(let context, let position):
             return "the file ends unexpectedly at \(position) \(context); it was probably truncated in transit"
-        case let .notEdXML(what):
+        case .notEdXML(let what):
             return "not an edXML message: \(what)"
-        case let .missingElement(name):
+        case .missingElement(let name):
             return "the edXML message has no \(name) element, which is required"
-        case let .invalidBase64(attachment, detail, position):
+        case .invalidBase64(let attachment, let detail, let position):
             return "attachment '\(attachment)' has invalid base64 content at \(position): \(detail)"
-        case let .tooManyAttachments(limit):
+        case .tooManyAttachments(let limit):
             return "the message has more than \(limit) attachments"
-        case let .attachmentTooLarge(attachment, limit):
+        case .tooManyElements(let name, let limit):
+            return "the message has more than \(limit) <\(name)> elements in one place"
+        case .attachmentTooLarge(let attachment, let limit):
             return "attachment '\(attachment)' is larger than the limit of \(limit) bytes once decoded"
-        case let .attachmentsTooLarge(limit):
+        case .attachmentsTooLarge(let limit):
             return "the attachments together are larger than the limit of \(limit) bytes once decoded"
-        case let .zip(path, reason):
+        case .zip(let path, let reason):
             return "cannot unwrap the ZIP attachment \(path): \(reason)"
-        case let .invalidDocumentId(value, reason):
+        case .invalidDocumentId(let value, let reason):
             return "'\(value)' is not a document identifier: \(reason); expected "
                 + "'OrganId,yyyy/MM/dd,Number/Notation' or a UUID"
-        case let .invalidArgument(what):
+        case .invalidArgument(let what):
             return "cannot write edXML: \(what)"
         }
     }

@@ -46,20 +46,20 @@ public struct EdXMLMessage: Sendable, Codable, Equatable {
     }
 
     public var document: DocumentHeader? {
-        if case let .document(header) = header { return header }
+        if case .document(let header) = header { return header }
         return nil
     }
 
     public var status: StatusHeader? {
-        if case let .status(header) = header { return header }
+        if case .status(let header) = header { return header }
         return nil
     }
 
     /// `From/OrganId`.
     public var senderId: String {
         switch header {
-        case let .document(document): return document.from.organId
-        case let .status(status): return status.from.organId
+        case .document(let document): return document.from.organId
+        case .status(let status): return status.from.organId
         }
     }
 
@@ -67,8 +67,8 @@ public struct EdXMLMessage: Sendable, Codable, Equatable {
     /// Empty identifiers are left out.
     public var recipientIds: [String] {
         switch header {
-        case let .document(document): return document.to.map(\.organId).filter { !$0.isEmpty }
-        case let .status(status): return [status.responseFor.organId].compactMap { $0 }.filter { !$0.isEmpty }
+        case .document(let document): return document.to.map(\.organId).filter { !$0.isEmpty }
+        case .status(let status): return [status.responseFor.organId].compactMap { $0 }.filter { !$0.isEmpty }
         }
     }
 }

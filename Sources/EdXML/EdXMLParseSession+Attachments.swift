@@ -36,9 +36,10 @@ extension EdXMLParseSession {
         guard let decoded else {
             throw .missingElement("ContentTransferEncoded in attachment '\(name ?? contentId ?? "number \(index)")'")
         }
-        attachments.append(ReceivedAttachment(
-            index: index, contentId: contentId, attachmentName: name, contentType: contentType,
-            description: description, filePath: decoded.path, byteSize: decoded.size, reference: nil))
+        attachments.append(
+            ReceivedAttachment(
+                index: index, contentId: contentId, attachmentName: name, contentType: contentType,
+                description: description, filePath: decoded.path, byteSize: decoded.size, reference: nil))
     }
 
     /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`.

@@ -3,7 +3,9 @@ extension EdXMLParseSession {
         try forEachChild { child throws(EdXMLError) in
             switch edXMLLocalName(child) {
             case "From": header.from = try readOrganization()
-            case "To": header.to.append(try readOrganization())
+            case "To":
+                try checkRoom(in: header.to, for: "To")
+                header.to.append(try readOrganization())
             case "DocumentId": header.documentId = try readText()
             case "Code": try readCode()
             case "PromulgationInfo":
@@ -41,9 +43,11 @@ extension EdXMLParseSession {
                 }
                 header.signerInfo = signer
             case "DueDate": header.dueDate = try readText()
-            case "ToPlaces": header.toPlaces += try readList(of: "Place")
+            case "ToPlaces": header.toPlaces = try readList(of: "Place", appendingTo: header.toPlaces)
             case "OtherInfo": header.otherInfo = try readOtherInfo()
-            case "ResponseFor": header.responseFor.append(try readResponseFor())
+            case "ResponseFor":
+                try checkRoom(in: header.responseFor, for: "ResponseFor")
+                header.responseFor.append(try readResponseFor())
             case "SteeringType": header.steeringType = try readText()
             case "StaffInfo": header.staffInfo = try readStaffInfo()
             case "StatusCode": header.statusCode = try readText()
@@ -60,9 +64,12 @@ extension EdXMLParseSession {
         var text = ""
         while let event = try tokenizer.next() {
             switch event {
-            case let .text(piece):
+            case .text(let piece):
                 text += piece
-            case let .startElement(field, _):
+                if text.utf8.count > limits.xml.maxTextBytes {
+                    throw .textTooLarge(element: "Code", limit: limits.xml.maxTextBytes, at: tokenizer.position)
+                }
+            case .startElement(let field, _):
                 switch edXMLLocalName(field) {
                 case "CodeNumber": code.codeNumber = try readText()
                 case "CodeNotation": code.codeNotation = try readText()
@@ -110,7 +117,7 @@ extension EdXMLParseSession {
             case "PromulgationAmount": info.promulgationAmount = try readText()
             case "PageAmount": info.pageAmount = try readText()
             case "Direction": info.direction = try readText()
-            case "Appendixes": info.appendixes += try readList(of: "Appendix")
+            case "Appendixes": info.appendixes = try readList(of: "Appendix", appendingTo: info.appendixes)
             default: try tokenizer.skipElement()
             }
         }
@@ -145,11 +152,14 @@ extension EdXMLParseSession {
         return staff
     }
 
-    /// The texts of the `item` children of the element just opened (`ToPlaces/Place*`, ...).
-    func readList(of item: String) throws(EdXMLError) -> [String] {
-        var values: [String] = []
+    /// `existing` followed by the texts of the `item` children of the element just opened
+    /// (`ToPlaces/Place*`, ...).
+    func readList(of item: String, appendingTo existing: [String] = []) throws(EdXMLError) -> [String] {
+        var values = existing
         try forEachChild { field throws(EdXMLError) in
-            if edXMLLocalName(field) == item { values.append(try readText()) } else { try tokenizer.skipElement() }
+            guard edXMLLocalName(field) == item else { return try tokenizer.skipElement() }
+            try checkRoom(in: values, for: item)
+            values.append(try readText())
         }
         return values
     }
@@ -158,6 +168,7 @@ extension EdXMLParseSession {
         try forEachChild { child throws(EdXMLError) in
             switch edXMLLocalName(child) {
             case "TraceHeader":
+                try checkRoom(in: traces, for: "TraceHeader")
                 var trace = TraceHeader()
                 try forEachChild { field throws(EdXMLError) in
                     switch edXMLLocalName(field) {
@@ -188,11 +199,13 @@ extension EdXMLParseSession {
             case "ReplacementInfoList":
                 try forEachChild { item throws(EdXMLError) in
                     guard edXMLLocalName(item) == "ReplacementInfo" else { return try tokenizer.skipElement() }
+                    try checkRoom(in: info.replacements, for: "ReplacementInfo")
                     var replacement = BusinessInfo.ReplacementInfo()
                     try forEachChild { part throws(EdXMLError) in
                         switch edXMLLocalName(part) {
                         case "DocumentId": replacement.documentId = try readText()
-                        case "OrganIdList": replacement.organIds += try readList(of: "OrganId")
+                        case "OrganIdList":
+                            replacement.organIds = try readList(of: "OrganId", appendingTo: replacement.organIds)
                         default: try tokenizer.skipElement()
                         }
                     }
@@ -213,6 +226,7 @@ extension EdXMLParseSession {
             case "ReceiverList":
                 try forEachChild { item throws(EdXMLError) in
                     guard edXMLLocalName(item) == "Receiver" else { return try tokenizer.skipElement() }
+                    try checkRoom(in: info.receivers, for: "Receiver")
                     var receiver = BusinessInfo.Receiver()
                     try forEachChild { part throws(EdXMLError) in
                         switch edXMLLocalName(part) {

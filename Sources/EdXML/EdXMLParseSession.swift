@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One pass of ``EdXMLReader`` over one file: walks the envelope and collects what it finds.
@@ -63,7 +63,7 @@ final class EdXMLParseSession {
 
     private func firstElement() throws(EdXMLError) -> XMLName {
         while let event = try tokenizer.next() {
-            if case let .startElement(name, _) = event { return name }
+            if case .startElement(let name, _) = event { return name }
         }
         throw .notEdXML("the file contains no element")
     }
@@ -101,6 +101,7 @@ final class EdXMLParseSession {
             guard isEdXML(child, named: "edXMLManifest") else { return try tokenizer.skipElement() }
             try forEachChild { item throws(EdXMLError) in
                 guard isEdXML(item, named: "Reference") else { return try tokenizer.skipElement() }
+                try checkRoom(in: references, for: "Reference")
                 var reference = ManifestReference()
                 try forEachChild { field throws(EdXMLError) in
                     switch edXMLLocalName(field) {
@@ -172,19 +173,33 @@ final class EdXMLParseSession {
                 throw .unexpectedEndOfInput(context: "inside an element", at: tokenizer.position)
             }
             switch event {
-            case let .startElement(name, _): try body(name)
+            case .startElement(let name, _): try body(name)
             case .endElement: return
             case .text: continue
             }
         }
     }
 
-    /// The text of the element just opened, trimmed; child elements inside it are skipped.
+    /// Fails when `list` already holds as many items as ``EdXMLLimits/maxRepeatedElements``.
+    func checkRoom<T>(in list: [T], for element: String) throws(EdXMLError) {
+        guard list.count < limits.maxRepeatedElements else {
+            throw .tooManyElements(element, limit: limits.maxRepeatedElements)
+        }
+    }
+
+    /// The text of the element just opened, trimmed; child elements inside it are skipped. The text is
+    /// bounded by ``XMLTokenizerLimits/maxTextBytes`` even when split by child elements or comments.
     func readText() throws(EdXMLError) -> String {
+        let position = tokenizer.position
+        let element = tokenizer.currentElement?.qualifiedName ?? "?"
         var text = ""
         while let event = try tokenizer.next() {
             switch event {
-            case let .text(piece): text += piece
+            case .text(let piece):
+                text += piece
+                if text.utf8.count > limits.xml.maxTextBytes {
+                    throw .textTooLarge(element: element, limit: limits.xml.maxTextBytes, at: position)
+                }
             case .startElement: try tokenizer.skipElement()
             case .endElement: return text.trimmingWhitespace()
             }

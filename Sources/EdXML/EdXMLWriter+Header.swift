@@ -72,7 +72,8 @@ extension EdXMLWriter {
     }
 
     /// TraceHeaders, then the `Bussiness` block (spelled as the standard does) when given.
-    func writeTraceHeaderList(_ traces: [TraceHeader], business: BusinessInfo?, to output: XMLOutput) throws(EdXMLError) {
+    func writeTraceHeaderList(_ traces: [TraceHeader], business: BusinessInfo?, to output: XMLOutput) throws(EdXMLError)
+    {
         try output.open("edXML:TraceHeaderList")
         for trace in traces {
             try output.open("edXML:TraceHeader")
@@ -122,7 +123,9 @@ extension EdXMLWriter {
         try output.close("edXML:Bussiness")
     }
 
-    private func writeOrganization(_ organization: Organization, as name: String, to output: XMLOutput) throws(EdXMLError) {
+    private func writeOrganization(_ organization: Organization, as name: String, to output: XMLOutput)
+        throws(EdXMLError)
+    {
         try output.open(name)
         try output.element("edXML:OrganId", organization.organId)
         try output.element("edXML:OrganizationInCharge", organization.organizationInCharge)

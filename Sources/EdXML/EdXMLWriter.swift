@@ -1,11 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Writes edXML messages in the layout of axis-protocol.md section 4, like VNPT's samples: a root `edXML`
 /// with the QCVN default namespace, an `edXML:`-prefixed envelope, `cid:` ContentIds, and
@@ -38,8 +39,9 @@ public struct EdXMLWriter: Sendable {
         try write(to: path) { output throws(EdXMLError) in
             try output.open("edXML:edXMLHeader")
             try writeMessageHeader(header, to: output)
-            try writeTraceHeaderList(traces, business: business ?? .newDocument(documentId: header.documentId),
-                                     to: output)
+            try writeTraceHeaderList(
+                traces, business: business ?? .newDocument(documentId: header.documentId),
+                to: output)
             try output.close("edXML:edXMLHeader")
             try output.open("edXML:edXMLBody")
             try output.open("edXML:edXMLManifest", attributes: " version=\"1.0\"")
@@ -79,7 +81,8 @@ public struct EdXMLWriter: Sendable {
             try writeStatusHeader(header, to: output)
             if !traces.isEmpty { try writeTraceHeaderList(traces, business: nil, to: output) }
             try output.close("edXML:edXMLHeader")
-        } afterEnvelope: { _ throws(EdXMLError) in }
+        } afterEnvelope: { _ throws(EdXMLError) in
+        }
     }
 
     private func write(

@@ -7,8 +7,10 @@ public struct ManifestReference: Sendable, Codable, Equatable, Hashable {
     /// As on the wire: untrusted, never use it as a path.
     public var attachmentName: String?
 
-    public init(contentId: String? = nil, contentType: String? = nil, description: String? = nil,
-                attachmentName: String? = nil) {
+    public init(
+        contentId: String? = nil, contentType: String? = nil, description: String? = nil,
+        attachmentName: String? = nil
+    ) {
         self.contentId = contentId
         self.contentType = contentType
         self.description = description

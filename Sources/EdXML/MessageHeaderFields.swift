@@ -24,17 +24,19 @@ struct MessageHeaderFields {
     func build() throws(EdXMLError) -> EdXMLMessage.Header {
         guard let from else { throw .missingElement("MessageHeader/From") }
         if let statusCode {
-            return .status(StatusHeader(
-                from: from, responseFor: responseFor.first ?? ResponseFor(), staffInfo: staffInfo,
-                statusCode: statusCode, description: description, timestamp: timestamp))
+            return .status(
+                StatusHeader(
+                    from: from, responseFor: responseFor.first ?? ResponseFor(), staffInfo: staffInfo,
+                    statusCode: statusCode, description: description, timestamp: timestamp))
         }
         let meaningful = responseFor.filter { item in
             [item.organId, item.code, item.promulgationDate, item.documentId].contains { !($0 ?? "").isEmpty }
         }
-        return .document(DocumentHeader(
-            from: from, to: to, documentId: documentId, code: code, promulgationInfo: promulgationInfo,
-            documentType: documentType, subject: subject, content: content, signerInfo: signerInfo,
-            dueDate: dueDate, toPlaces: toPlaces, otherInfo: otherInfo, responseFor: meaningful,
-            steeringType: steeringType))
+        return .document(
+            DocumentHeader(
+                from: from, to: to, documentId: documentId, code: code, promulgationInfo: promulgationInfo,
+                documentType: documentType, subject: subject, content: content, signerInfo: signerInfo,
+                dueDate: dueDate, toPlaces: toPlaces, otherInfo: otherInfo, responseFor: meaningful,
+                steeringType: steeringType))
     }
 }

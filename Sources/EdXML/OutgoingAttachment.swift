@@ -11,8 +11,10 @@ public struct OutgoingAttachment: Sendable, Codable, Equatable, Hashable {
     /// Without the `cid:` prefix (the writer adds it); a fresh UUID by default.
     public var contentId: String
 
-    public init(name: String, contentType: String, description: String? = nil, sourcePath: String,
-                contentId: String = UUID().uuidString.lowercased()) {
+    public init(
+        name: String, contentType: String, description: String? = nil, sourcePath: String,
+        contentId: String = UUID().uuidString.lowercased()
+    ) {
         self.name = name
         self.contentType = contentType
         self.description = description

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file this module creates: opened with `O_CREAT|O_EXCL|O_NOFOLLOW` (never overwrites, never follows a
@@ -95,13 +95,19 @@ final class OutputFile {
 /// The C functions whose names `OutputFile`'s own methods shadow.
 enum SystemCall {
     #if canImport(Glibc)
-    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Glibc.write(fd, buffer, count) }
-    static func close(_ fd: Int32) -> Int32 { Glibc.close(fd) }
+        static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+            Glibc.write(fd, buffer, count)
+        }
+        static func close(_ fd: Int32) -> Int32 { Glibc.close(fd) }
     #elseif canImport(Musl)
-    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Musl.write(fd, buffer, count) }
-    static func close(_ fd: Int32) -> Int32 { Musl.close(fd) }
+        static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+            Musl.write(fd, buffer, count)
+        }
+        static func close(_ fd: Int32) -> Int32 { Musl.close(fd) }
     #else
-    static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int { Darwin.write(fd, buffer, count) }
-    static func close(_ fd: Int32) -> Int32 { Darwin.close(fd) }
+        static func write(_ fd: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+            Darwin.write(fd, buffer, count)
+        }
+        static func close(_ fd: Int32) -> Int32 { Darwin.close(fd) }
     #endif
 }

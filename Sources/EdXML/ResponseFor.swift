@@ -7,7 +7,8 @@ public struct ResponseFor: Sendable, Codable, Equatable, Hashable {
     public var promulgationDate: String?
     public var documentId: String?
 
-    public init(organId: String? = nil, code: String? = nil, promulgationDate: String? = nil, documentId: String? = nil) {
+    public init(organId: String? = nil, code: String? = nil, promulgationDate: String? = nil, documentId: String? = nil)
+    {
         self.organId = organId
         self.code = code
         self.promulgationDate = promulgationDate

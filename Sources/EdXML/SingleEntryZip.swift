@@ -1,12 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import ZIPFoundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Single-entry ZIP wrapping, as VNPT's software does for attachments (axis-protocol.md section 4): files
 /// seen in production are single-entry ZIPs even when `ContentType` says `application/pdf`, so a reader
@@ -32,7 +33,9 @@ public enum SingleEntryZip {
     /// The uncompressed size is counted as bytes are produced, not taken from the headers, and extraction
     /// stops with an error past `maxUncompressedSize` (zip bombs). The CRC-32 is checked. The output is
     /// fsynced; on failure it is removed.
-    public static func unwrapIfZipped(path: String, maxUncompressedSize: Int64) throws(EdXMLError) -> UnwrappedAttachment? {
+    public static func unwrapIfZipped(path: String, maxUncompressedSize: Int64) throws(EdXMLError)
+        -> UnwrappedAttachment?
+    {
         guard try isZip(path: path) else { return nil }
         let archive: Archive
         do {
@@ -50,8 +53,10 @@ public enum SingleEntryZip {
             if files.count > 1 { break }
         }
         guard files.count == 1, let entry = files.first else {
-            throw .zip(path: path, reason: files.isEmpty
-                ? "it contains no file" : "it contains more than one file; exactly one is expected")
+            throw .zip(
+                path: path,
+                reason: files.isEmpty
+                    ? "it contains no file" : "it contains more than one file; exactly one is expected")
         }
         let destination = path + ".unzipped"
         let output = try OutputFile(creating: destination)
@@ -69,15 +74,18 @@ public enum SingleEntryZip {
                     }
                 }
             } catch is SizeCapExceeded {
-                throw EdXMLError.zip(path: path, reason: "its file is larger than \(maxUncompressedSize) bytes "
-                    + "uncompressed (a ZIP bomb, or raise the limit)")
+                throw EdXMLError.zip(
+                    path: path,
+                    reason: "its file is larger than \(maxUncompressedSize) bytes "
+                        + "uncompressed (a ZIP bomb, or raise the limit)")
             } catch let wrapped as WrappedWriteError {
                 throw wrapped.error
             } catch {
                 throw EdXMLError.zip(path: path, reason: "extraction failed (\(error))")
             }
             guard checksum == entry.checksum else {
-                throw EdXMLError.zip(path: path, reason: "the CRC-32 of the extracted file does not match; it is corrupt")
+                throw EdXMLError.zip(
+                    path: path, reason: "the CRC-32 of the extracted file does not match; it is corrupt")
             }
             try output.close()
         } catch {

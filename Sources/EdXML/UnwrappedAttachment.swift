@@ -1,4 +1,5 @@
-/// The single file extracted from a ZIP-wrapped attachment by ``SingleEntryZip/unwrapIfZipped(path:maxUncompressedSize:)``.
+/// The single file extracted from a ZIP-wrapped attachment by
+/// ``SingleEntryZip/unwrapIfZipped(path:maxUncompressedSize:)``.
 public struct UnwrappedAttachment: Sendable, Codable, Equatable, Hashable {
     /// The entry's name inside the ZIP, as stored there: untrusted, never use it as a path.
     public var entryName: String

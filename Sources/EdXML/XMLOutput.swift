@@ -54,11 +54,13 @@ final class XMLOutput {
             case "\n" where forAttribute: escaped += "&#10;"
             default:
                 let value = scalar.value
-                let allowed = value == 0x9 || value == 0xA || (0x20...0xD7FF).contains(value)
+                let allowed =
+                    value == 0x9 || value == 0xA || (0x20...0xD7FF).contains(value)
                     || (0xE000...0xFFFD).contains(value) || value >= 0x10000
                 guard allowed else {
-                    throw .invalidArgument("\(field) contains the control character U+\(String(value, radix: 16)), "
-                        + "which XML cannot carry")
+                    throw .invalidArgument(
+                        "\(field) contains the control character U+\(String(value, radix: 16)), "
+                            + "which XML cannot carry")
                 }
                 escaped.unicodeScalars.append(scalar)
             }

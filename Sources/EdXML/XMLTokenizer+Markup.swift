@@ -22,7 +22,8 @@ extension XMLTokenizer {
             offset += 1
         }
         guard offset > 0, offset <= Self.maxStrayPrefixBytes else { return }
-        for (index, expected) in Byte.declarationStart.enumerated() where try source.peek(at: offset + index) != expected {
+        for (index, expected) in Byte.declarationStart.enumerated()
+        where try source.peek(at: offset + index) != expected {
             return
         }
         var preview: [UInt8] = []
@@ -174,8 +175,9 @@ extension XMLTokenizer {
         let local = String(qualifiedName[qualifiedName.index(after: colon)...])
         guard !prefix.isEmpty, !local.isEmpty, !local.contains(":"), let uri = namespaces.resolve(prefix: prefix)
         else {
-            warn("namespace prefix '\(prefix)' is not declared; '\(qualifiedName)' is read as a plain name",
-                 at: position)
+            warn(
+                "namespace prefix '\(prefix)' is not declared; '\(qualifiedName)' is read as a plain name",
+                at: position)
             return XMLName(namespaceURI: "", localName: qualifiedName, qualifiedName: qualifiedName)
         }
         return XMLName(namespaceURI: uri, localName: local, qualifiedName: qualifiedName)
@@ -258,7 +260,8 @@ extension XMLTokenizer {
         source.advance(by: Byte.commentStart.count)
         while true {
             guard let byte = try source.next() else {
-                throw .unexpectedEndOfInput(context: "inside the comment that starts at \(position)", at: source.position)
+                throw .unexpectedEndOfInput(
+                    context: "inside the comment that starts at \(position)", at: source.position)
             }
             if byte == UInt8(ascii: "-"), try source.hasPrefix(Array(Byte.commentEnd.dropFirst())) {
                 source.advance(by: 2)
@@ -276,8 +279,9 @@ extension XMLTokenizer {
         }
         while true {
             guard let byte = try source.next() else {
-                throw .unexpectedEndOfInput(context: "inside the processing instruction at \(position)",
-                                            at: source.position)
+                throw .unexpectedEndOfInput(
+                    context: "inside the processing instruction at \(position)",
+                    at: source.position)
             }
             if byte == Byte.question, try source.peek() == Byte.greaterThan {
                 source.advance()

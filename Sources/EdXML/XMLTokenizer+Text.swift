@@ -112,8 +112,9 @@ extension XMLTokenizer {
             if byte == Byte.semicolon { break }
             guard nameBytes.count < 32, byte != Byte.lessThan, byte != Byte.ampersand, !Byte.isWhitespace(byte)
             else {
-                throw .malformed("'&' does not start an entity reference; write &amp; for a literal ampersand",
-                                 at: position)
+                throw .malformed(
+                    "'&' does not start an entity reference; write &amp; for a literal ampersand",
+                    at: position)
             }
             nameBytes.append(byte)
         }

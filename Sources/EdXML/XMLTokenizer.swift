@@ -102,8 +102,9 @@ public final class XMLTokenizer {
                     if try source.hasPrefix(Byte.cdataStart), !openElements.isEmpty {
                         return .text(try collectText())
                     }
-                    throw .malformed("unexpected '<!'; only comments and CDATA sections may start so",
-                                     at: source.position)
+                    throw .malformed(
+                        "unexpected '<!'; only comments and CDATA sections may start so",
+                        at: source.position)
                 case nil:
                     throw .unexpectedEndOfInput(context: "after '<'", at: source.position)
                 default:

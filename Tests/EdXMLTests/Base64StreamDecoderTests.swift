@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 @Suite struct Base64StreamDecoderTests {
@@ -32,8 +33,10 @@ import Testing
 
     @Test func whitespaceAndLineBreaksAnywhereAreIgnored() throws {
         let original = Array("Văn bản điện tử".utf8)
-        let encoded = Data(original).base64EncodedString(options: [.lineLength64Characters, .endLineWithCarriageReturn,
-                                                                    .endLineWithLineFeed])
+        let encoded = Data(original).base64EncodedString(options: [
+            .lineLength64Characters, .endLineWithCarriageReturn,
+            .endLineWithLineFeed,
+        ])
         let spaced = Array(("  \n" + encoded.map { "\($0) \t" }.joined() + "\r\n").utf8)
         #expect(try decode([spaced]) == original)
     }
@@ -53,7 +56,9 @@ import Testing
     }
 
     @Test func misplacedPaddingAndTruncationAreRejected() throws {
-        #expect(throws: Base64StreamDecoder.Failure.dataAfterPadding(offset: 4)) { try decode([Array("YQ==QQ==".utf8)]) }
+        #expect(throws: Base64StreamDecoder.Failure.dataAfterPadding(offset: 4)) {
+            try decode([Array("YQ==QQ==".utf8)])
+        }
         #expect(throws: Base64StreamDecoder.Failure.dataAfterPadding(offset: 0)) { try decode([Array("=AAA".utf8)]) }
         #expect(throws: Base64StreamDecoder.Failure.dataAfterPadding(offset: 1)) { try decode([Array("Y===".utf8)]) }
         #expect(throws: Base64StreamDecoder.Failure.truncated) { try decode([Array("QUJDR".utf8)]) }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 /// What the writer produces reads back to the same values, byte for byte for attachments.
@@ -8,11 +9,14 @@ import Testing
 
     private func sampleHeader(text: String = vietnamese) -> DocumentHeader {
         DocumentHeader(
-            from: Organization(organId: "000.00.00.H41", organizationInCharge: text, organName: "UBND <Tỉnh> & \"Nghệ An\"",
-                               organAdd: "Số 03, đường Trường Thi", email: "nghean@gov.vn", telephone: "0383 840418",
-                               fax: "", website: nil),
-            to: [Organization(organId: "000.00.00.G22", organName: "Văn phòng Chính phủ"),
-                 Organization(organId: "000.46.24.H44")],
+            from: Organization(
+                organId: "000.00.00.H41", organizationInCharge: text, organName: "UBND <Tỉnh> & \"Nghệ An\"",
+                organAdd: "Số 03, đường Trường Thi", email: "nghean@gov.vn", telephone: "0383 840418",
+                fax: "", website: nil),
+            to: [
+                Organization(organId: "000.00.00.G22", organName: "Văn phòng Chính phủ"),
+                Organization(organId: "000.46.24.H44"),
+            ],
             documentId: "000.00.00.H41,2026/11/25,123/UBND-VX",
             code: .init(codeNumber: "123", codeNotation: "UBND-VX"),
             promulgationInfo: .init(place: "Nghệ An", promulgationDate: "2026/11/25"),
@@ -22,16 +26,22 @@ import Testing
             signerInfo: .init(competence: "KT. CHỦ TỊCH", position: "Phó Chủ tịch", fullName: "Nguyễn Văn A"),
             dueDate: nil,
             toPlaces: ["Các sở, ban, ngành", "Lưu: VT"],
-            otherInfo: .init(priority: "1", sphereOfPromulgation: "Liên thông văn bản quốc gia", typerNotation: "TVC",
-                             promulgationAmount: "2", pageAmount: "3", direction: "false", appendixes: ["Phụ lục I"]),
-            responseFor: [ResponseFor(organId: "000.00.00.G22", code: "7816/VPCP-TTĐT", promulgationDate: "2015/09/30",
-                                      documentId: "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT")],
+            otherInfo: .init(
+                priority: "1", sphereOfPromulgation: "Liên thông văn bản quốc gia", typerNotation: "TVC",
+                promulgationAmount: "2", pageAmount: "3", direction: "false", appendixes: ["Phụ lục I"]),
+            responseFor: [
+                ResponseFor(
+                    organId: "000.00.00.G22", code: "7816/VPCP-TTĐT", promulgationDate: "2015/09/30",
+                    documentId: "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT")
+            ],
             steeringType: "0")
     }
 
     @Test func documentWithVietnameseInNFCAndNFDAndMarkupCharactersReadsBackEqual() throws {
-        for text in [Self.vietnamese.precomposedStringWithCanonicalMapping,
-                     Self.vietnamese.decomposedStringWithCanonicalMapping] {
+        for text in [
+            Self.vietnamese.precomposedStringWithCanonicalMapping,
+            Self.vietnamese.decomposedStringWithCanonicalMapping,
+        ] {
             let directory = try TemporaryDirectory()
             let header = sampleHeader(text: text)
             let traces = [TraceHeader(organId: "000.00.00.H41", timestamp: "2026/11/25 08:00:00")]
@@ -67,14 +77,17 @@ import Testing
         try big.write(to: URL(fileURLWithPath: directory.file("big.pdf")))
         try small.write(to: URL(fileURLWithPath: directory.file("small.txt")))
         let attachments = [
-            OutgoingAttachment(name: "Công văn 123_Signed.pdf", contentType: "application/pdf",
-                               description: "Bản ký số", sourcePath: directory.file("big.pdf"), contentId: "a1"),
-            OutgoingAttachment(name: "ghi chú <1>.txt", contentType: "text/plain", sourcePath: directory.file("small.txt"),
-                               contentId: "cid:a2"),
+            OutgoingAttachment(
+                name: "Công văn 123_Signed.pdf", contentType: "application/pdf",
+                description: "Bản ký số", sourcePath: directory.file("big.pdf"), contentId: "a1"),
+            OutgoingAttachment(
+                name: "ghi chú <1>.txt", contentType: "text/plain", sourcePath: directory.file("small.txt"),
+                contentId: "cid:a2"),
         ]
         let path = directory.file("doc.edxml")
-        try EdXMLWriter().writeDocument(header: sampleHeader(), traces: [], business: nil, attachments: attachments,
-                                        to: path)
+        try EdXMLWriter().writeDocument(
+            header: sampleHeader(), traces: [], business: nil, attachments: attachments,
+            to: path)
         let output = try directory.makeDirectory("attachments")
         let message = try EdXMLReader().read(from: path, attachmentDirectory: output)
         #expect(message.attachments.count == 2)
@@ -94,20 +107,34 @@ import Testing
         let path = directory.file("doc.edxml")
         try EdXMLWriter().writeDocument(
             header: sampleHeader(), traces: [], business: nil,
-            attachments: [OutgoingAttachment(name: "a.bin", contentType: "application/octet-stream",
-                                             sourcePath: directory.file("a.bin"), contentId: "id1")],
+            attachments: [
+                OutgoingAttachment(
+                    name: "a.bin", contentType: "application/octet-stream",
+                    sourcePath: directory.file("a.bin"), contentId: "id1")
+            ],
             to: path)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let ns = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
-        #expect(text.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXML xmlns=\"\(ns)\">\n"
-            + "  <edXML:edXMLEnvelope xmlns:edXML=\"\(ns)\">\n    <edXML:edXMLHeader>\n      <edXML:MessageHeader>\n"))
-        #expect(text.contains("<edXML:Bussiness>\n          <edXML:DocumentId>000.00.00.H41,2026/11/25,123/UBND-VX"
-            + "</edXML:DocumentId>\n          <edXML:BussinessDocType>0</edXML:BussinessDocType>"))
-        #expect(text.contains("<edXML:edXMLManifest version=\"1.0\">\n        <edXML:Reference>\n"
-            + "          <edXML:ContentId>cid:id1</edXML:ContentId>"))
-        #expect(text.contains("</edXML:edXMLEnvelope>\n  <AttachmentEncoded>\n    <Attachment>\n"
-            + "      <ContentId>cid:id1</ContentId>"))
-        #expect(text.contains("<edXML:ContentTransferEncoded xmlns:edXML=\"\(ns)\">eA==</edXML:ContentTransferEncoded>"))
+        #expect(
+            text.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<edXML xmlns=\"\(ns)\">\n"
+                    + "  <edXML:edXMLEnvelope xmlns:edXML=\"\(ns)\">\n    <edXML:edXMLHeader>\n"
+                    + "      <edXML:MessageHeader>\n"
+            ))
+        #expect(
+            text.contains(
+                "<edXML:Bussiness>\n          <edXML:DocumentId>000.00.00.H41,2026/11/25,123/UBND-VX"
+                    + "</edXML:DocumentId>\n          <edXML:BussinessDocType>0</edXML:BussinessDocType>"))
+        #expect(
+            text.contains(
+                "<edXML:edXMLManifest version=\"1.0\">\n        <edXML:Reference>\n"
+                    + "          <edXML:ContentId>cid:id1</edXML:ContentId>"))
+        #expect(
+            text.contains(
+                "</edXML:edXMLEnvelope>\n  <AttachmentEncoded>\n    <Attachment>\n"
+                    + "      <ContentId>cid:id1</ContentId>"))
+        #expect(
+            text.contains("<edXML:ContentTransferEncoded xmlns:edXML=\"\(ns)\">eA==</edXML:ContentTransferEncoded>"))
         #expect(text.contains("&lt;thử&gt; &amp; 'kiểm tra' \"liên thông\""))
         #expect(text.hasSuffix("</edXML>\n"))
     }
@@ -116,8 +143,9 @@ import Testing
         let directory = try TemporaryDirectory()
         let status = StatusHeader(
             from: Organization(organId: "000.00.00.H41", organName: "UBND Tỉnh Nghệ An"),
-            responseFor: ResponseFor(organId: "000.00.00.G22", code: "7816/VPCP-TTĐT", promulgationDate: "2015/09/30",
-                                     documentId: "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"),
+            responseFor: ResponseFor(
+                organId: "000.00.00.G22", code: "7816/VPCP-TTĐT", promulgationDate: "2015/09/30",
+                documentId: "000.00.00.G22,2015/09/30,7816/VPCP-TTĐT"),
             staffInfo: StaffInfo(department: "Văn thư", staff: "Nguyễn Thị B", mobile: nil, email: ""),
             statusCode: "02", description: "Từ chối: sai thẩm quyền & <không rõ>", timestamp: "2026/11/25 09:10:11")
         let path = directory.file("status.edxml")
@@ -134,8 +162,10 @@ import Testing
         let directory = try TemporaryDirectory()
         let path = try directory.write("exists.edxml", "keep me")
         #expect(throws: EdXMLError.destinationExists(path: path)) {
-            try EdXMLWriter().writeStatus(header: StatusHeader(from: Organization(organId: "x"),
-                                                               responseFor: ResponseFor(), statusCode: "01"), to: path)
+            try EdXMLWriter().writeStatus(
+                header: StatusHeader(
+                    from: Organization(organId: "x"),
+                    responseFor: ResponseFor(), statusCode: "01"), to: path)
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["exists.edxml"])
@@ -156,8 +186,9 @@ import Testing
         let missing = directory.file("missing.pdf")
         let attachment = OutgoingAttachment(name: "m.pdf", contentType: "application/pdf", sourcePath: missing)
         #expect(throws: EdXMLError.cannotOpen(path: missing, reason: "No such file or directory")) {
-            try EdXMLWriter().writeDocument(header: sampleHeader(), traces: [], business: nil,
-                                            attachments: [attachment], to: directory.file("d.edxml"))
+            try EdXMLWriter().writeDocument(
+                header: sampleHeader(), traces: [], business: nil,
+                attachments: [attachment], to: directory.file("d.edxml"))
         }
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
     }

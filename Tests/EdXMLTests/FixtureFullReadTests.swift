@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 /// read() on every real sample decodes its attachments to files and links them to the manifest.
@@ -26,11 +27,16 @@ import Testing
         #expect(attachment.filePath == directory.file("attachment-1.bin"))
         #expect(try FileManager.default.attributesOfItem(atPath: attachment.filePath)[.size] as? Int == 270_823)
         #expect(attachment.reference == message.references.first)
-        #expect(message.references == [ManifestReference(
-            contentId: "cid:209", contentType: "application/zip", description: "1896_QD-TTg_m_294779.doc",
-            attachmentName: "1896_QD-TTg_m_294779.doc")])
-        let unwrapped = try #require(try SingleEntryZip.unwrapIfZipped(path: attachment.filePath,
-                                                                      maxUncompressedSize: 10 << 20))
+        #expect(
+            message.references == [
+                ManifestReference(
+                    contentId: "cid:209", contentType: "application/zip", description: "1896_QD-TTg_m_294779.doc",
+                    attachmentName: "1896_QD-TTg_m_294779.doc")
+            ])
+        let unwrapped = try #require(
+            try SingleEntryZip.unwrapIfZipped(
+                path: attachment.filePath,
+                maxUncompressedSize: 10 << 20))
         #expect(unwrapped.entryName.hasSuffix(".edxml"))
         #expect(unwrapped.byteSize == 388_347)
         #expect(try prefix(of: unwrapped.path, count: 5) == Array("<?xml".utf8))
@@ -56,8 +62,10 @@ import Testing
         #expect(attachment.contentType == "application/zip")
         #expect(attachment.reference?.contentType == "application/pdf")
         #expect(attachment.byteSize == 214)
-        let unwrapped = try #require(try SingleEntryZip.unwrapIfZipped(path: attachment.filePath,
-                                                                      maxUncompressedSize: 1 << 20))
+        let unwrapped = try #require(
+            try SingleEntryZip.unwrapIfZipped(
+                path: attachment.filePath,
+                maxUncompressedSize: 1 << 20))
         // The test axis's 2019 payload is 17 bytes of test data, not a real PDF.
         #expect(unwrapped.entryName == "5c7082fe-4ac3-4b46-961e-e2439bfae484.PDF")
         #expect(unwrapped.byteSize == 17)
@@ -73,8 +81,10 @@ import Testing
         #expect(attachment.contentType == "application/pdf")
         #expect(attachment.byteSize == 10_689)
         #expect(try prefix(of: attachment.filePath, count: 4) == [0x50, 0x4B, 0x03, 0x04])
-        let unwrapped = try #require(try SingleEntryZip.unwrapIfZipped(path: attachment.filePath,
-                                                                      maxUncompressedSize: 1 << 20))
+        let unwrapped = try #require(
+            try SingleEntryZip.unwrapIfZipped(
+                path: attachment.filePath,
+                maxUncompressedSize: 1 << 20))
         #expect(unwrapped.entryName == "7091b48b-9e89-4b11-bdb8-4265d0200f0e.pdf")
         #expect(unwrapped.byteSize == 11_229)
         #expect(unwrapped.path == attachment.filePath + ".unzipped")
@@ -108,11 +118,14 @@ import Testing
         #expect {
             try reader.read(from: Fixtures.path("edoc.edxml"), attachmentDirectory: directory.path)
         } throws: { error in
-            guard case let .invalidBase64(attachment, detail, position) = error as? EdXMLError else { return false }
+            guard case .invalidBase64(let attachment, let detail, let position) = error as? EdXMLError else {
+                return false
+            }
             return attachment == "GUIDE_INSTALL OPENVPN.SIGNED.PDF" && detail.contains("'$'") && position.line == 130
         }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty,
-                "the partial attachment file is removed")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty,
+            "the partial attachment file is removed")
     }
 
     /// edoc.edxml uses `xlink:` and, after the envelope, `edXML:` without declaring them there.
@@ -120,7 +133,7 @@ import Testing
         let tokenizer = try XMLTokenizer(path: Fixtures.path("edoc.edxml"))
         var names: [XMLName] = []
         while let event = try tokenizer.next() {
-            if case let .startElement(name, attributes) = event {
+            if case .startElement(let name, let attributes) = event {
                 names.append(name)
                 names += attributes.map(\.name)
             }
@@ -131,8 +144,10 @@ import Testing
         #expect(attachmentEncoded.namespaceURI == "")
         let transfer = try #require(names.first { $0.qualifiedName == "edXML:ContentTransferEncoded" })
         #expect(transfer.namespaceURI == EdXMLReader.namespace, "it declares the prefix itself")
-        #expect(tokenizer.warnings.first ==
-            "line 116, column 26: namespace prefix 'xlink' is not declared; 'xlink:href' is read as a plain name")
+        #expect(
+            tokenizer.warnings.first
+                == "line 116, column 26: namespace prefix 'xlink' is not declared; 'xlink:href' is read as a plain name"
+        )
         #expect(tokenizer.warnings.count == 6)
         #expect(tokenizer.warnings.allSatisfy { $0.contains("is not declared") })
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 /// readHeader on every real sample yields the values a person reads in it.
@@ -53,10 +54,12 @@ import Testing
         #expect(message.recipientIds == ["000.00.00.H41", "000.00.00.H14", "000.00.00.G17"])
         #expect(message.business?.docTypeKind == .revoke)
         #expect(message.business?.docReason == "Thu hồi văn bản điện tử")
-        #expect(message.document?.responseFor == [
-            ResponseFor(organId: "000.00.00.H14", code: "267/VPCP-TTĐT", promulgationDate: "2018/09/28",
-                        documentId: "000.00.04.G14,2012/08/06,267/VPCP-TTĐT"),
-        ])
+        #expect(
+            message.document?.responseFor == [
+                ResponseFor(
+                    organId: "000.00.00.H14", code: "267/VPCP-TTĐT", promulgationDate: "2018/09/28",
+                    documentId: "000.00.04.G14,2012/08/06,267/VPCP-TTĐT")
+            ])
         #expect(message.warnings.isEmpty)
     }
 
@@ -65,10 +68,14 @@ import Testing
         let business = try #require(message.business)
         #expect(business.docType == "2")
         #expect(business.docReason == "Cập nhật văn bản điện tử")
-        #expect(business.documentInfo == BusinessInfo.DocumentInfo(
-            documentInfo: "1", documentReceiver: "1",
-            receivers: [.init(organId: "000.00.00.H41", receiverType: "0"),
-                        .init(organId: "000.00.00.H14", receiverType: "1")]))
+        #expect(
+            business.documentInfo
+                == BusinessInfo.DocumentInfo(
+                    documentInfo: "1", documentReceiver: "1",
+                    receivers: [
+                        .init(organId: "000.00.00.H41", receiverType: "0"),
+                        .init(organId: "000.00.00.H14", receiverType: "1"),
+                    ]))
     }
 
     @Test func replacementCarriesBusinessTypeThreeAndTheReplacedDocuments() throws {
@@ -76,11 +83,17 @@ import Testing
         let business = try #require(message.business)
         #expect(business.docTypeKind == .replace)
         #expect(business.replacements.count == 2)
-        #expect(business.replacements.first == BusinessInfo.ReplacementInfo(
-            documentId: "000.00.00.G22,2014/01/30,7806/VPCP-TTĐT", organIds: ["000.00.00.H41", "000.00.00.H14"]))
+        #expect(
+            business.replacements.first
+                == BusinessInfo.ReplacementInfo(
+                    documentId: "000.00.00.G22,2014/01/30,7806/VPCP-TTĐT", organIds: ["000.00.00.H41", "000.00.00.H14"])
+        )
         #expect(message.document?.code?.codeNumber == "7816")
-        #expect(message.document?.to.map(\.organName) == ["UBND Tỉnh Nghệ An", "UBND Tỉnh Cao Bằng",
-                                                          "Sở Thông tin truyền thông Hải Phòng"])
+        #expect(
+            message.document?.to.map(\.organName) == [
+                "UBND Tỉnh Nghệ An", "UBND Tỉnh Cao Bằng",
+                "Sở Thông tin truyền thông Hải Phòng",
+            ])
     }
 
     @Test func edocSampleHeaderReadsDespiteCommentsAndAnEmptyResponseFor() throws {
@@ -109,8 +122,11 @@ import Testing
         #expect(document.code == .init(codeNumber: "BINTEST123", codeNotation: "GW-AUTO"))
         #expect(document.subject == "Binary fix test")
         #expect(document.signerInfo == .init(fullName: "Gateway Auto"))
-        #expect(message.traces == [TraceHeader(organId: "null", timestamp: "2025/10/23 16:28:42"),
-                                   TraceHeader(organId: nil, timestamp: "2025/10/23 16:28:43")])
+        #expect(
+            message.traces == [
+                TraceHeader(organId: "null", timestamp: "2025/10/23 16:28:42"),
+                TraceHeader(organId: nil, timestamp: "2025/10/23 16:28:43"),
+            ])
     }
 
     @Test func receivedReportHasTypeTwoPriorityOneAndTwoAppendixes() throws {
@@ -161,9 +177,14 @@ import Testing
 
     @Test func firstStatusSampleHasItsStaffDescriptionAndTimestamp() throws {
         let status = try #require(try reader.readHeader(from: Fixtures.path("status.edxml")).status)
-        #expect(status.staffInfo == StaffInfo(department: "Văn thư văn phòng", staff: "Nguyễn Thị Ngọc Trâm",
-                                              mobile: "84912000001", email: "vanthuvanphong@gov.vn"))
-        #expect(status.description == "Văn thư - Phòng Văn thư - Lưu trữ: Đã đến - Phần mềm QLVB đã nhận nhưng văn thư chưa xử lý")
+        #expect(
+            status.staffInfo
+                == StaffInfo(
+                    department: "Văn thư văn phòng", staff: "Nguyễn Thị Ngọc Trâm",
+                    mobile: "84912000001", email: "vanthuvanphong@gov.vn"))
+        #expect(
+            status.description
+                == "Văn thư - Phòng Văn thư - Lưu trữ: Đã đến - Phần mềm QLVB đã nhận nhưng văn thư chưa xử lý")
         #expect(status.timestamp == "2018/09/28 17:25:11")
         #expect(status.responseFor.promulgationDate == "2018/09/28")
     }
@@ -171,8 +192,11 @@ import Testing
     @Test func rejectionStatusCarriesItsReason() throws {
         let status = try #require(try reader.readHeader(from: Fixtures.path("status_rejection_02.edxml")).status)
         #expect(status.description == "Văn thư - Phòng Văn thư - Lưu trữ: Từ chối không tiếp nhận văn bản điện tử")
-        #expect(status.staffInfo == StaffInfo(department: "Phong hanh chinh", staff: "Nguyen thi ngoc tram",
-                                              mobile: "84912000001", email: "ngoctram@nghean.vn"))
+        #expect(
+            status.staffInfo
+                == StaffInfo(
+                    department: "Phong hanh chinh", staff: "Nguyen thi ngoc tram",
+                    mobile: "84912000001", email: "ngoctram@nghean.vn"))
         #expect(status.timestamp == "2015/09/20 11:08:36")
     }
 }

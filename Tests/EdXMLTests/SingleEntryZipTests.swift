@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 @Suite struct SingleEntryZipTests {
@@ -15,8 +16,9 @@ import Testing
         #expect(unwrapped.entryName == "3f2a.docx")
         #expect(unwrapped.byteSize == Int64(bytes.count))
         #expect(try Data(contentsOf: URL(fileURLWithPath: unwrapped.path)) == bytes)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
-            == ["source.docx", "wrapped.zip", "wrapped.zip.unzipped"], "no temp file is left")
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+                == ["source.docx", "wrapped.zip", "wrapped.zip.unzipped"], "no temp file is left")
     }
 
     @Test func aFileThatIsNotAZipIsLeftAlone() throws {
@@ -45,8 +47,10 @@ import Testing
     @Test func zipWithTwoFilesIsRefused() throws {
         let directory = try TemporaryDirectory()
         let zip = directory.file("two.zip")
-        try StoredZipBuilder.build([.init(name: "a.pdf", data: Data("a".utf8)), .init(name: "b.pdf", data: Data("b".utf8))])
-            .write(to: URL(fileURLWithPath: zip))
+        try StoredZipBuilder.build([
+            .init(name: "a.pdf", data: Data("a".utf8)), .init(name: "b.pdf", data: Data("b".utf8)),
+        ])
+        .write(to: URL(fileURLWithPath: zip))
         #expect(throws: EdXMLError.zip(path: zip, reason: "it contains more than one file; exactly one is expected")) {
             try SingleEntryZip.unwrapIfZipped(path: zip, maxUncompressedSize: 1 << 20)
         }
@@ -55,9 +59,11 @@ import Testing
     @Test func singleStoredEntryWithADirectoryEntryIsUnwrapped() throws {
         let directory = try TemporaryDirectory()
         let zip = directory.file("one.zip")
-        try StoredZipBuilder.build([.init(name: "dir/", data: Data(), unixMode: 0o040755),
-                                    .init(name: "dir/../../x.pdf", data: Data("%PDF-1.4".utf8))])
-            .write(to: URL(fileURLWithPath: zip))
+        try StoredZipBuilder.build([
+            .init(name: "dir/", data: Data(), unixMode: 0o040755),
+            .init(name: "dir/../../x.pdf", data: Data("%PDF-1.4".utf8)),
+        ])
+        .write(to: URL(fileURLWithPath: zip))
         let unwrapped = try #require(try SingleEntryZip.unwrapIfZipped(path: zip, maxUncompressedSize: 100))
         #expect(unwrapped.entryName == "dir/../../x.pdf", "the name is reported as stored, never used as a path")
         #expect(unwrapped.path == zip + ".unzipped")
@@ -89,7 +95,7 @@ import Testing
         let error = #expect(throws: EdXMLError.self) {
             try SingleEntryZip.unwrapIfZipped(path: path, maxUncompressedSize: 1 << 20)
         }
-        guard case let .zip(reportedPath, _) = error else {
+        guard case .zip(let reportedPath, _) = error else {
             Issue.record("expected a zip error, got \(String(describing: error))")
             return
         }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import EdXML
 
 /// The tokenizer on small hand-written inputs: what it accepts, what it refuses, and where it says so.
@@ -25,7 +26,7 @@ import Testing
     }
 
     private func texts(_ events: [XMLEvent]) -> String {
-        events.compactMap { if case let .text(text) = $0 { return text } else { return nil } }.joined()
+        events.compactMap { if case .text(let text) = $0 { return text } else { return nil } }.joined()
     }
 
     @Test func predefinedEntitiesNumericReferencesAndCDATAAreDecoded() throws {
@@ -36,16 +37,21 @@ import Testing
 
     @Test func commentsProcessingInstructionsAndTheDeclarationAreSkipped() throws {
         let (events, tokenizer) = try tokenize(
-            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- c -->\n<?pi data?><a>x<!-- inside -->y<?p q?>z</a>\n<!-- end -->")
-        #expect(events.first == .startElement(XMLName(namespaceURI: "", localName: "a", qualifiedName: "a"),
-                                              attributes: []))
+            "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<!-- c -->\n<?pi data?>"
+                + "<a>x<!-- inside -->y<?p q?>z</a>\n<!-- end -->"
+        )
+        #expect(
+            events.first
+                == .startElement(
+                    XMLName(namespaceURI: "", localName: "a", qualifiedName: "a"),
+                    attributes: []))
         #expect(texts(events) == "xyz")
         #expect(tokenizer.warnings.isEmpty)
     }
 
     @Test func attributesInBothQuotesAreDecodedAndSelfClosingTagsEndAtOnce() throws {
         let (events, _) = try tokenize("<a x='1 \"q\"' y=\"&amp;&#9;2\"\nz='a\nb'/>")
-        guard case let .startElement(name, attributes) = events[0] else {
+        guard case .startElement(let name, let attributes) = events[0] else {
             Issue.record("expected a start element")
             return
         }
@@ -61,7 +67,7 @@ import Testing
             """
         let (events, tokenizer) = try tokenize(xml)
         let starts = events.compactMap { event -> (XMLName, [XMLAttribute])? in
-            if case let .startElement(name, attributes) = event { return (name, attributes) }
+            if case .startElement(let name, let attributes) = event { return (name, attributes) }
             return nil
         }
         #expect(starts.map(\.0.namespaceURI) == ["urn:d", "urn:p1", "urn:p2", "", "urn:p1"])
@@ -73,14 +79,15 @@ import Testing
 
     @Test func undeclaredPrefixBecomesAPlainNameWithAWarningNamingThePlace() throws {
         let (events, tokenizer) = try tokenize("<a>\n  <b q:x=\"1\"/></a>")
-        guard case let .startElement(_, attributes) = events[2] else {
+        guard case .startElement(_, let attributes) = events[2] else {
             Issue.record("expected <b>")
             return
         }
         #expect(attributes.first?.name == XMLName(namespaceURI: "", localName: "q:x", qualifiedName: "q:x"))
-        #expect(tokenizer.warnings == [
-            "line 2, column 6: namespace prefix 'q' is not declared; 'q:x' is read as a plain name",
-        ])
+        #expect(
+            tokenizer.warnings == [
+                "line 2, column 6: namespace prefix 'q' is not declared; 'q:x' is read as a plain name"
+            ])
     }
 
     @Test func strayBytesBeforeTheDeclarationAreSkippedWithAWarning() throws {
@@ -116,12 +123,17 @@ import Testing
     }
 
     @Test func undefinedEntityIsRejectedWithItsName() throws {
-        #expect(try tokenizeError("<a>\n x &nbsp;</a>") == .undefinedEntity(name: "nbsp", at: XMLPosition(line: 2, column: 4)))
+        #expect(
+            try tokenizeError("<a>\n x &nbsp;</a>")
+                == .undefinedEntity(name: "nbsp", at: XMLPosition(line: 2, column: 4)))
     }
 
     @Test func invalidCharacterReferencesAndBareAmpersandsAreRejected() throws {
-        #expect(try tokenizeError("<a>&#0;</a>") == .invalidCharacterReference("&#0;", at: XMLPosition(line: 1, column: 4)))
-        #expect(try tokenizeError("<a>&#xD800;</a>") == .invalidCharacterReference("&#xD800;", at: XMLPosition(line: 1, column: 4)))
+        #expect(
+            try tokenizeError("<a>&#0;</a>") == .invalidCharacterReference("&#0;", at: XMLPosition(line: 1, column: 4)))
+        #expect(
+            try tokenizeError("<a>&#xD800;</a>")
+                == .invalidCharacterReference("&#xD800;", at: XMLPosition(line: 1, column: 4)))
         guard case .malformed = try tokenizeError("<a>fish & chips</a>") else {
             Issue.record("a bare '&' must be refused")
             return
@@ -141,10 +153,18 @@ import Testing
         limits.maxAttributeValueLength = 4
         limits.maxAttributesPerElement = 2
         limits.maxTextBytes = 10
-        #expect(try tokenizeError("<abcdefghi/>", limits: limits) == .nameTooLong(limit: 8, at: XMLPosition(line: 1, column: 2)))
-        #expect(try tokenizeError("<a x='12345'/>", limits: limits) == .attributeValueTooLong(limit: 4, at: XMLPosition(line: 1, column: 7)))
-        #expect(try tokenizeError("<a x='1' y='2' z='3'/>", limits: limits) == .tooManyAttributes(limit: 2, at: XMLPosition(line: 1, column: 16)))
-        #expect(try tokenizeError("<a>12345678901</a>", limits: limits) == .textTooLarge(element: "a", limit: 10, at: XMLPosition(line: 1, column: 4)))
+        #expect(
+            try tokenizeError("<abcdefghi/>", limits: limits)
+                == .nameTooLong(limit: 8, at: XMLPosition(line: 1, column: 2)))
+        #expect(
+            try tokenizeError("<a x='12345'/>", limits: limits)
+                == .attributeValueTooLong(limit: 4, at: XMLPosition(line: 1, column: 7)))
+        #expect(
+            try tokenizeError("<a x='1' y='2' z='3'/>", limits: limits)
+                == .tooManyAttributes(limit: 2, at: XMLPosition(line: 1, column: 16)))
+        #expect(
+            try tokenizeError("<a>12345678901</a>", limits: limits)
+                == .textTooLarge(element: "a", limit: 10, at: XMLPosition(line: 1, column: 4)))
         #expect(try tokenizeError("<a>1234567890</a>", limits: limits) == nil)
     }
 
@@ -156,8 +176,12 @@ import Testing
     }
 
     @Test func mismatchedAndUnclosedElementsAreReportedWithTheirPlace() throws {
-        #expect(try tokenizeError("<a>\n<b></a>") == .mismatchedEndTag(expected: "b", found: "a", at: XMLPosition(line: 2, column: 4)))
-        #expect(try tokenizeError("<a><b></b>") == .unexpectedEndOfInput(context: "inside <a>", at: XMLPosition(line: 1, column: 11)))
+        #expect(
+            try tokenizeError("<a>\n<b></a>")
+                == .mismatchedEndTag(expected: "b", found: "a", at: XMLPosition(line: 2, column: 4)))
+        #expect(
+            try tokenizeError("<a><b></b>")
+                == .unexpectedEndOfInput(context: "inside <a>", at: XMLPosition(line: 1, column: 11)))
         guard case .malformed = try tokenizeError("<a/><b/>") else {
             Issue.record("a second root must be refused")
             return
@@ -169,7 +193,9 @@ import Testing
     }
 
     @Test func columnsCountCharactersNotBytes() throws {
-        #expect(try tokenizeError("<a>Hà Nội &bad;</a>") == .undefinedEntity(name: "bad", at: XMLPosition(line: 1, column: 11)))
+        #expect(
+            try tokenizeError("<a>Hà Nội &bad;</a>")
+                == .undefinedEntity(name: "bad", at: XMLPosition(line: 1, column: 11)))
     }
 
     @Test func invalidUTF8AndControlCharactersAreRejected() throws {
@@ -181,12 +207,15 @@ import Testing
         #expect(throws: EdXMLError.invalidCharacter("text is not valid UTF-8", at: XMLPosition(line: 1, column: 4))) {
             _ = try tokenizer.next()
         }
-        #expect(try tokenizeError("<a>\u{01}</a>") == .invalidCharacter("control character byte 0x1", at: XMLPosition(line: 1, column: 4)))
+        #expect(
+            try tokenizeError("<a>\u{01}</a>")
+                == .invalidCharacter("control character byte 0x1", at: XMLPosition(line: 1, column: 4)))
     }
 
     @Test func encodingsOtherThanUTF8AreRejected() throws {
-        #expect(try tokenizeError("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>")
-            == .unsupportedEncoding("ISO-8859-1", at: XMLPosition(line: 1, column: 1)))
+        #expect(
+            try tokenizeError("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><a/>")
+                == .unsupportedEncoding("ISO-8859-1", at: XMLPosition(line: 1, column: 1)))
     }
 
     @Test func lineEndsAreNormalisedInText() throws {
@@ -213,12 +242,12 @@ import Testing
         }
         #expect(collected == Array((body + "&&").utf8))
         #expect(chunks > 40)
-        guard case let .endElement(name) = try tokenizer.next() else {
+        guard case .endElement(let name) = try tokenizer.next() else {
             Issue.record("expected </big>")
             return
         }
         #expect(name.localName == "big")
-        guard case let .startElement(after, _) = try tokenizer.next() else {
+        guard case .startElement(let after, _) = try tokenizer.next() else {
             Issue.record("expected <after/>")
             return
         }
@@ -239,7 +268,7 @@ import Testing
 
     @Test func missingFileIsReportedWithItsPath() throws {
         let error = #expect(throws: EdXMLError.self) { try XMLTokenizer(path: "/nonexistent/edxml/file.edxml") }
-        guard case let .cannotOpen(path, _) = error else {
+        guard case .cannotOpen(let path, _) = error else {
             Issue.record("expected cannotOpen, got \(String(describing: error))")
             return
         }
