@@ -28,7 +28,7 @@ struct GlobPattern: Sendable, Equatable {
                 p += 1
                 continue
             }
-            if p < pattern.count, subject[s] != "/", let next = matchOne(at: p, subject[s]) {
+            if p < pattern.count, let next = matchOne(at: p, subject[s]) {
                 p = next
                 s += 1
                 continue
@@ -44,6 +44,7 @@ struct GlobPattern: Sendable, Equatable {
 
     /// If the pattern element at `index` matches `character`, the index after that element.
     private func matchOne(at index: Int, _ character: Character) -> Int? {
+        if character == "/" { return pattern[index] == "/" ? index + 1 : nil }
         switch pattern[index] {
         case "?":
             return index + 1

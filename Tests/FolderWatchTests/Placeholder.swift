@@ -1,3 +1,0 @@
-import Testing
-
-@Test func folderWatchPlaceholderBuilds() { #expect(Bool(true)) }
