@@ -2,6 +2,7 @@ import ArgumentParser
 import AxisSimulator
 import Foundation
 import Logging
+import Systemd
 
 /// `lienthong-axis --config FILE [--port-file PATH]`: runs the local stand-in for the national axis until
 /// SIGTERM or SIGINT.
@@ -21,13 +22,8 @@ struct LienthongAxis: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        LoggingSystem.bootstrap { label in
-            var handler = SyslogPrefixLogHandler(label: label)
-            handler.logLevel = .info
-            return handler
-        }
-        var logger = Logger(label: "lienthong-axis")
-        if verbose { logger.logLevel = .debug }
+        JournalLogHandler.bootstrap(level: verbose ? .debug : .info)
+        let logger = Logger(label: "lienthong-axis")
 
         let configuration: AxisSimulatorConfiguration
         do {
