@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
-        .testTarget(name: "IntegrationTests", dependencies: ["CryptoPrimitives"]),
+        .testTarget(name: "IntegrationTests"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,87 @@
+import EdXML
+import Foundation
+
+/// What a received document is, for people (`document.txt`) and software (`document.json`).
+struct DocumentSummary {
+    let axisDocId: String
+    let header: DocumentHeader
+    let attachments: [DeliveredAttachment]
+    let warnings: [String]
+    let receivedAt: Date
+
+    var codeNotation: String {
+        let number = header.code?.codeNumber?.trimmingCharacters(in: .whitespaces) ?? ""
+        let notation = header.code?.codeNotation?.trimmingCharacters(in: .whitespaces) ?? ""
+        return [number, notation].filter { !$0.isEmpty }.joined(separator: "/")
+    }
+
+    /// `<yyyy-mm-dd>_<number-notation>`, from the promulgation date (or the day received).
+    var folderName: String {
+        let date = Self.isoDay(header.promulgationInfo?.promulgationDate) ?? Self.isoDay(of: receivedAt)
+        let code = codeNotation.replacingOccurrences(of: "/", with: "-")
+        return code.isEmpty ? date : "\(date)_\(code)"
+    }
+
+    var text: String {
+        var lines = [
+            "VĂN BẢN ĐẾN / RECEIVED DOCUMENT",
+            "Nơi gửi / From:                \(header.from.organName ?? "") (\(header.from.organId))",
+            "Số, ký hiệu / Number, notation: \(codeNotation)",
+            "Ngày ban hành / Date:          \(header.promulgationInfo?.promulgationDate ?? "")",
+            "Loại văn bản / Type:           \(header.documentType?.typeName ?? "")",
+            "Trích yếu / Subject:           \(header.subject ?? "")",
+            "Người ký / Signed by:          \(header.signerInfo?.fullName ?? "")",
+            "Mã trên trục / Axis DocId:     \(axisDocId)",
+            "Nhận lúc / Received at:        \(Self.timestamp(receivedAt))",
+            "",
+            "Tệp đính kèm / Attachments:",
+        ]
+        lines += attachments.map { "  - \($0.file) (\($0.size) bytes)" }
+        if !warnings.isEmpty {
+            lines += ["", "Cảnh báo / Warnings:"] + warnings.map { "  - \($0)" }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    var json: [UInt8] {
+        struct Body: Encodable {
+            var axisDocId: String
+            var receivedAt: String
+            var codeNotation: String
+            var header: DocumentHeader
+            var attachments: [DeliveredAttachment]
+            var warnings: [String]
+            enum CodingKeys: String, CodingKey {
+                case axisDocId = "axis_doc_id", receivedAt = "received_at", codeNotation = "code_notation"
+                case header, attachments, warnings
+            }
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let body = Body(
+            axisDocId: axisDocId, receivedAt: Self.timestamp(receivedAt), codeNotation: codeNotation, header: header,
+            attachments: attachments, warnings: warnings)
+        return ((try? encoder.encode(body)).map(Array.init) ?? []) + [0x0a]
+    }
+
+    /// `yyyy/MM/dd` or `yyyy-MM-dd` → `yyyy-MM-dd`; nil when it is neither.
+    static func isoDay(_ text: String?) -> String? {
+        guard let text else { return nil }
+        let parts = text.trimmingCharacters(in: .whitespaces).split(whereSeparator: { $0 == "/" || $0 == "-" })
+        guard parts.count == 3, parts[0].count == 4, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) else {
+            return nil
+        }
+        return "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[2].count == 1 ? "0" : "")\(parts[2])"
+    }
+
+    static func isoDay(of date: Date) -> String {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        return formatter.string(from: date)
+    }
+}

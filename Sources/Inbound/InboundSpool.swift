@@ -1,0 +1,11 @@
+/// Where one inbound document lives between download and delivery (docs/architecture.md, "Spool layout").
+struct InboundSpool: Sendable {
+    let root: String
+
+    init(spoolDirectory: String) { root = spoolDirectory + "/in" }
+
+    func directory(of id: Int64) -> String { "\(root)/\(id)" }
+    func envelope(of id: Int64) -> String { "\(directory(of: id))/envelope.edxml" }
+    func partialEnvelope(of id: Int64) -> String { "\(directory(of: id))/envelope.edxml.part" }
+    func attachments(of id: Int64) -> String { "\(directory(of: id))/attachments" }
+}

@@ -1,0 +1,99 @@
+import Config
+import EdXML
+import Foundation
+import Logging
+import StateStore
+import SystemSupport
+
+/// Step "deliver" of the inbound pipeline: puts a parsed document where clerks look,
+/// `inbox/<sender>/<yyyy-mm-dd>_<number-notation>/`, all at once.
+///
+/// Files are assembled in a hidden temporary folder inside `inbox/`, fsynced, and the folder is renamed into
+/// place with `RENAME_NOREPLACE`; the destination is recorded in SQLite before the rename, so a restart finds a
+/// delivery that already happened instead of making a second copy. Names from the wire never become paths:
+/// every attachment name goes through ``SafeFileName``.
+struct InboxWriter: Sendable {
+    let agency: AgencyConfig
+    let store: DocumentStore
+    let spool: InboundSpool
+    let limits: Limits
+    let logger: Logger
+
+    func deliver(_ document: DocumentRecord, message: EdXMLMessage, now: Date = Date()) throws -> DocumentRecord {
+        let id = document.id!
+        if let planned = document.destinationPath, (try? FileStatus.lstat(planned)) != nil {
+            return try store.transition(id, to: .delivered, note: "already in \(planned)")
+        }
+        guard let header = message.document else { throw InboundFailure.rejected("not a document message") }
+        let inbox = agency.folders.inbox
+        let senderFolder = inbox + "/" + SafeFileName.sanitize(message.senderId, fallback: "khong-ro-noi-gui")
+        try Directories.create(senderFolder)
+        let staging = inbox + "/" + DurableFile.temporaryPrefix + "in-\(id)"
+        if (try? FileStatus.lstat(staging)) != nil { try Directories.removeTree(staging) }
+        try Directories.create(staging, mode: 0o750)
+
+        var delivered: [DeliveredAttachment] = []
+        var taken = Set<String>()
+        for attachment in message.attachments {
+            var source = attachment.filePath
+            var wireName = attachment.displayName ?? "tep-dinh-kem-\(attachment.index)"
+            var wasZipped = false
+            do {
+                if let unwrapped = try SingleEntryZip.unwrapIfZipped(
+                    path: source, maxUncompressedSize: limits.maxDocumentSize)
+                {
+                    source = unwrapped.path
+                    wasZipped = true
+                    // The entry name is untrusted too; prefer the manifest's name, keeping the real extension.
+                    wireName = Self.nameForUnwrapped(manifestName: wireName, entryName: unwrapped.entryName)
+                }
+            } catch {
+                throw InboundFailure.rejected("attachment \(attachment.index): \(error)")
+            }
+            let safe = SafeFileName.uniqueName(SafeFileName.sanitize(wireName)) { taken.contains($0.lowercased()) }
+            taken.insert(safe.lowercased())
+            try FileMover.moveReplacingNothing(from: source, to: staging + "/" + safe)
+            let size = (try? FileStatus.lstat(staging + "/" + safe).size) ?? attachment.byteSize
+            delivered.append(
+                DeliveredAttachment(
+                    file: safe, nameOnTheWire: attachment.displayName, contentType: attachment.contentType,
+                    size: size, unwrappedFromZip: wasZipped))
+        }
+        let summary = DocumentSummary(
+            axisDocId: document.axisDocId ?? "", header: header, attachments: delivered, warnings: message.warnings,
+            receivedAt: now)
+        try DurableFile.write(summary.json, to: staging + "/document.json")
+        try DurableFile.write(Array(summary.text.utf8), to: staging + "/document.txt")
+        try Directories.sync(staging)
+
+        let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
+        let planned = senderFolder + "/" + SafeFileName.uniqueName(folderName) { candidate in
+            (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
+        }
+        _ = try store.annotate(id, note: "delivering to \(planned)") { $0.destinationPath = planned }
+        try FileMover.moveReplacingNothing(from: staging, to: planned)
+        try Directories.sync(senderFolder)
+        logger.notice(
+            "received from \(message.senderId)",
+            metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")", "PATH": "\(planned)"])
+        let firstFile = delivered.first?.file ?? ""
+        let codeNotation = summary.codeNotation
+        return try store.transition(id, to: .delivered, note: "delivered to \(planned)") {
+            $0.subject = header.subject
+            $0.codeNotation = codeNotation
+            $0.edxmlDocumentId = header.documentId
+            $0.fileName = firstFile
+            $0.recipients = message.recipientIds
+        }
+    }
+
+    /// VNPT wraps files in a ZIP whose entry is `<uuid>.<ext>`; the manifest name is what the sender called it.
+    static func nameForUnwrapped(manifestName: String, entryName: String) -> String {
+        let entryExtension = (entryName as NSString).pathExtension
+        let manifestExtension = (manifestName as NSString).pathExtension
+        if entryExtension.isEmpty || entryExtension.lowercased() == manifestExtension.lowercased() {
+            return manifestName
+        }
+        return manifestName + "." + entryExtension
+    }
+}

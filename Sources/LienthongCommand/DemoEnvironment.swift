@@ -1,0 +1,145 @@
+import Foundation
+
+/// The files of a self-contained demo: a local axis and two agencies under one directory, on loopback.
+///
+/// ```
+/// <root>/axis/axis.yaml, secret-*.txt, data/        lienthong-axis
+/// <root>/<agency>/lienthong.yaml, axis-secret, agency-key.pem, agency-cert.pem, state/
+/// <root>/<agency>/share/outbox|sent|failed|inbox|quarantine
+/// ```
+/// Keys and secrets are throwaway and generated here (`openssl req`); they protect nothing but the demo.
+struct DemoEnvironment {
+    struct Agency {
+        let code: String
+        let name: String
+        let folder: String
+    }
+
+    let root: String
+    let port: Int
+    let agencies = [
+        Agency(code: "000.00.00.H41", name: "UBND tỉnh Nghệ An", folder: "agency-a"),
+        Agency(code: "000.00.00.H26", name: "UBND thành phố Hà Nội", folder: "agency-b"),
+    ]
+
+    var axisConfig: String { root + "/axis/axis.yaml" }
+    func agencyConfig(_ agency: Agency) -> String { root + "/" + agency.folder + "/lienthong.yaml" }
+    func share(_ agency: Agency) -> String { root + "/" + agency.folder + "/share" }
+
+    /// Writes every file. Existing keys and secrets are kept, so a second run reuses the same identities.
+    func prepare() throws {
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: root + "/axis/data", withIntermediateDirectories: true)
+        var systems = ""
+        for agency in agencies {
+            let home = root + "/" + agency.folder
+            try manager.createDirectory(atPath: home + "/state", withIntermediateDirectories: true)
+            try manager.createDirectory(atPath: share(agency) + "/outbox", withIntermediateDirectories: true)
+            let secretPath = home + "/axis-secret"
+            if !manager.fileExists(atPath: secretPath) {
+                try writePrivate(Self.randomSecret(), to: secretPath)
+            }
+            let axisSecretPath = root + "/axis/secret-\(agency.folder).txt"
+            try writePrivate(try String(contentsOfFile: secretPath, encoding: .utf8), to: axisSecretPath)
+            if !manager.fileExists(atPath: home + "/agency-key.pem") {
+                try Self.makeKeyAndCertificate(for: agency, in: home)
+            }
+            systems += """
+                  - system_id: "\(agency.code)"
+                    secret_file: "\(axisSecretPath)"
+                    agencies: ["\(agency.code)"]
+
+                """
+            try Data(agencyYAML(agency).utf8).write(to: URL(fileURLWithPath: agencyConfig(agency)))
+        }
+        let agencyList = agencies.map { "  - code: \"\($0.code)\"\n    name: \"\($0.name)\"\n" }.joined()
+        let axisYAML = """
+            # lienthong-axis for the demo: loopback only.
+            listen_address: 127.0.0.1
+            port: \(port)
+            admin_port: 0
+            data_directory: "\(root)/axis/data"
+            systems:
+            \(systems)agencies:
+            \(agencyList)
+            """
+        try Data(axisYAML.utf8).write(to: URL(fileURLWithPath: axisConfig))
+    }
+
+    private func agencyYAML(_ agency: Agency) -> String {
+        let home = root + "/" + agency.folder
+        let other = agencies.first { $0.code != agency.code }!
+        return """
+            # lienthong for the demo agency \(agency.name) (\(agency.code)). See etc/lienthong/lienthong.yaml.
+            state_directory: "\(home)/state"
+            log_level: info
+            axis:
+              endpoint: "http://127.0.0.1:\(port)/"
+              allow_plain_http: true   # loopback demo only
+              system_id: "\(agency.code)"
+              secret_file: "\(home)/axis-secret"
+              connect_timeout: 2s
+              request_timeout: 30s
+            signing:
+              private_key: "\(home)/agency-key.pem"
+              certificate: "\(home)/agency-cert.pem"
+            inbound:
+              poll_interval: 2s
+            retry:
+              initial_delay: 1s
+              max_delay: 10s
+            agencies:
+              - code: "\(agency.code)"
+                name: "\(agency.name)"
+                folders:
+                  root: "\(share(agency))"
+                watch:
+                  settle_time: 1s
+                  poll_interval: 2s
+                defaults:
+                  recipients: ["\(other.code)"]
+                  code_notation: "DEMO"
+                  place: "\(agency.name)"
+
+            """
+    }
+
+    private func writePrivate(_ text: String, to path: String) throws {
+        let manager = FileManager.default
+        if manager.fileExists(atPath: path) { try manager.removeItem(atPath: path) }
+        guard manager.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        else { throw DemoError("cannot write \(path)") }
+    }
+
+    /// A 44-character secret, the shape the axis issues.
+    static func randomSecret() -> String {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<33).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return Data(bytes).base64EncodedString()
+    }
+
+    static func makeKeyAndCertificate(for agency: Agency, in directory: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8",
+            "-subj", "/C=VN/O=\(agency.name)/CN=\(agency.name) (\(agency.code))",
+            "-keyout", directory + "/agency-key.pem", "-out", directory + "/agency-cert.pem",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do {
+            try process.run()
+        } catch {
+            throw DemoError("cannot run /usr/bin/openssl to make the demo keys (apt-get install openssl): \(error)")
+        }
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw DemoError("openssl could not make the demo keys") }
+        chmod(directory + "/agency-key.pem", 0o600)
+    }
+}
+
+struct DemoError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

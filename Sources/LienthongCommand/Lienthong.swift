@@ -1,0 +1,19 @@
+import ArgumentParser
+
+/// `lienthong`: links an agency's shared folders to the national document axis.
+@main
+struct Lienthong: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lienthong",
+        abstract: "Links an agency's shared folders to the national document axis (Trục liên thông văn bản quốc gia).",
+        discussion: """
+            Clerks drop documents into outbox/<recipient code>/; lienthong signs them, wraps them in edXML, sends
+            them on the axis, and brings documents from other agencies into inbox/. Exit codes: 0 ok, 1 failure,
+            64 usage.
+            """,
+        subcommands: [
+            RunCommand.self, CheckConfigCommand.self, StatusCommand.self, ListCommand.self, ShowCommand.self,
+            DemoCommand.self,
+        ]
+    )
+}

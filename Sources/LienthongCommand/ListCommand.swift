@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import StateStore
+
+extension DocumentState: ExpressibleByArgument {}
+
+/// `lienthong list`: documents, newest first.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List documents, newest first.")
+
+    enum DirectionArgument: String, ExpressibleByArgument, CaseIterable {
+        case `in`, out
+    }
+
+    @OptionGroup var state: StateOption
+    @Option(help: "Only documents in this state.") var filterState: DocumentState?
+    @Option(name: .customLong("direction"), help: "in or out.") var direction: DirectionArgument?
+    @Option(help: "Only documents created since this date (YYYY-MM-DD).") var since: String?
+    @Option(help: "At most this many.") var limit: Int = 50
+
+    func run() throws {
+        var sinceDate: Date?
+        if let since {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd"
+            guard let date = formatter.date(from: since) else {
+                throw ValidationError("--since takes a date as YYYY-MM-DD, for example 2026-11-25")
+            }
+            sinceDate = date
+        }
+        let store = try state.openStore()
+        let documents = try store.documents(
+            state: filterState, direction: direction.map { $0 == .in ? .inbound : .outbound }, since: sinceDate,
+            limit: limit)
+        for document in documents {
+            let arrow = document.direction == .outbound ? "→" : "←"
+            let other =
+                document.direction == .outbound
+                ? document.recipients.joined(separator: "+") : (document.counterpart ?? "")
+            print(
+                "#\(document.id ?? 0)\t\(document.state.rawValue)\t\(localTime(document.createdAt))\t\(arrow) \(other)"
+                    + "\t\(document.fileName)")
+        }
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import StateStore
+
+/// `lienthong show ID`: one document and its whole history.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one document's history.")
+
+    @OptionGroup var state: StateOption
+    @Argument(help: "The document id, as `lienthong list` prints it (with or without #).") var id: String
+
+    func run() throws {
+        guard let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) else {
+            throw ValidationError("'\(id)' is not a document id; `lienthong list` shows them")
+        }
+        let store = try state.openStore()
+        guard let document = try store.document(number) else {
+            printError("no document #\(number); `lienthong list` shows the ids")
+            throw ExitCode.failure
+        }
+        let fields: [(String, String?)] = [
+            ("document", "#\(number) (\(document.direction == .outbound ? "outbound" : "inbound"))"),
+            ("state", document.state.rawValue),
+            ("agency", document.agency),
+            ("file", document.fileName),
+            ("from outbox", document.sourcePath),
+            ("counterpart", document.counterpart),
+            ("recipients", document.recipients.joined(separator: ", ")),
+            ("subject", document.subject),
+            ("number/notation", document.codeNotation),
+            ("edXML DocumentId", document.edxmlDocumentId),
+            ("axis DocId", document.axisDocId),
+            ("SHA-256", document.sha256),
+            ("now in", document.destinationPath),
+            ("attempts", document.attempts > 0 ? String(document.attempts) : nil),
+            ("next attempt", document.nextAttemptAt.map(localTime)),
+            ("last error", document.lastError),
+        ]
+        for (name, value) in fields {
+            if let value, !value.isEmpty { print("\(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)") }
+        }
+        print("history:")
+        for event in try store.events(of: number) {
+            let move = event.toState.map { " → \($0.rawValue)" } ?? ""
+            print("  \(localTime(event.at))\(event.kind == .retry ? " retry" : move): \(event.message)")
+        }
+    }
+}

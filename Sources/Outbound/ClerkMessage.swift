@@ -1,0 +1,69 @@
+/// A message for the clerks who read `failed/x.pdf.error.txt`: Vietnamese first, English second.
+struct ClerkMessage: Sendable {
+    let vietnamese: String
+    let english: String
+
+    func text(fileName: String, detail: String) -> String {
+        """
+        Văn bản: \(fileName)
+        \(vietnamese)
+
+        Document: \(fileName)
+        \(english)
+
+        Chi tiết kỹ thuật / Technical detail: \(detail)
+
+        """
+    }
+
+    static func unknownRecipientFolder(_ folder: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: """
+                Không gửi được: thư mục "\(folder)" không phải là mã định danh của đơn vị nhận.
+                Hãy đặt tệp vào thư mục outbox/<mã đơn vị nhận>/ (ví dụ outbox/000.00.00.H26/) rồi chép lại.
+                """,
+            english: """
+                Not sent: the folder "\(folder)" is not a recipient agency code.
+                Put the file in outbox/<recipient code>/ (for example outbox/000.00.00.H26/) and copy it again.
+                """)
+    }
+
+    static let noRecipient = ClerkMessage(
+        vietnamese: """
+            Không gửi được: chưa biết gửi cho đơn vị nào. Hãy đặt tệp vào thư mục outbox/<mã đơn vị nhận>/.
+            """,
+        english: """
+            Not sent: no recipient is known. Put the file in outbox/<recipient code>/.
+            """)
+
+    static func rejectedByAxis(_ axisMessage: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: """
+                Trục liên thông từ chối văn bản. Thông báo của trục: "\(axisMessage)".
+                Kiểm tra mã đơn vị nhận và thông tin văn bản, rồi chép lại tệp vào outbox/ hoặc báo quản trị viên.
+                """,
+            english: """
+                The national axis refused the document. The axis said: "\(axisMessage)".
+                Check the recipient code and the document details, then copy the file into outbox/ again or tell
+                the administrator.
+                """)
+    }
+
+    static func unsafeFile(_ reason: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: "Không gửi được: đây không phải là một tệp bình thường (\(reason)). Hãy chép bản gốc của tệp.",
+            english: "Not sent: this is not an ordinary file (\(reason)). Copy the original file itself.")
+    }
+
+    static func tooLarge(limit: Int64) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: "Không gửi được: tệp lớn hơn giới hạn \(limit / 1_048_576) MiB.",
+            english: "Not sent: the file is larger than the \(limit / 1_048_576) MiB limit.")
+    }
+
+    static func internalError(_ what: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: "Không gửi được do lỗi của phần mềm lienthong (\(what)). Hãy báo quản trị viên.",
+            english: "Not sent because of a lienthong error (\(what)). Tell the administrator.")
+    }
+}

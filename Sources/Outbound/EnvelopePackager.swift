@@ -1,0 +1,53 @@
+import Config
+import EdXML
+import Foundation
+import Logging
+import StateStore
+import SystemSupport
+
+/// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use.
+///
+/// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only while the document
+/// is `signed`, because nothing has left the machine yet.
+struct EnvelopePackager: Sendable {
+    let agency: AgencyConfig
+    let store: DocumentStore
+    let spool: OutboundSpool
+    let logger: Logger
+
+    func package(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
+        let id = document.id!
+        let metadata = OutboundMetadata(agency: agency, document: document, date: now)
+        let header: DocumentHeader
+        do {
+            header = try metadata.makeHeader()
+        } catch {
+            throw OutboundFailure.permanent(
+                "cannot form the edXML header: \(error)", clerk: .internalError("agency settings: \(error)"))
+        }
+        var attachments = [
+            OutgoingAttachment(
+                name: document.fileName, contentType: MediaType.of(fileName: document.fileName),
+                sourcePath: spool.original(of: id, fileName: document.fileName))
+        ]
+        let signature = spool.signature(of: id, fileName: document.fileName)
+        if (try? FileStatus.lstat(signature)) != nil {
+            attachments.append(
+                OutgoingAttachment(
+                    name: document.fileName + ".p7s", contentType: "application/pkcs7-signature",
+                    description: "Chữ ký số của cơ quan (CMS) / Agency signature (CMS)", sourcePath: signature))
+        }
+        do {
+            try EdXMLWriter().writeDocument(
+                header: header, traces: [], business: .newDocument(documentId: header.documentId),
+                attachments: attachments, to: spool.envelope(of: id))
+        } catch {
+            throw OutboundFailure.transient("cannot write the envelope: \(error)")
+        }
+        return try store.transition(id, to: .packaged, note: "envelope written: DocumentId \(header.documentId ?? "")") {
+            $0.edxmlDocumentId = header.documentId
+            $0.subject = header.subject
+            $0.codeNotation = metadata.codeNotation
+        }
+    }
+}

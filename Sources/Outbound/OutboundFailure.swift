@@ -1,0 +1,25 @@
+/// Why an outbound step did not complete, and whether trying again can help.
+struct OutboundFailure: Error, CustomStringConvertible {
+    enum Disposition {
+        /// Try the same step again later, with backoff (network, axis down, disk full).
+        case transient
+        /// A person must act: the document goes to `failed/` with ``clerkMessage``.
+        case permanent
+        /// The axis may have stored the document although we got no answer: look it up before sending again.
+        case ambiguous
+    }
+
+    let disposition: Disposition
+    /// For the log and `lienthong show`, in English.
+    let description: String
+    /// For the clerk's `x.pdf.error.txt`: what happened and what to do, Vietnamese first, then English.
+    let clerkMessage: ClerkMessage?
+
+    static func transient(_ description: String) -> OutboundFailure {
+        OutboundFailure(disposition: .transient, description: description, clerkMessage: nil)
+    }
+
+    static func permanent(_ description: String, clerk: ClerkMessage) -> OutboundFailure {
+        OutboundFailure(disposition: .permanent, description: description, clerkMessage: clerk)
+    }
+}

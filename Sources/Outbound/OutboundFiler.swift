@@ -1,0 +1,102 @@
+import Config
+import Foundation
+import Logging
+import StateStore
+import SystemSupport
+
+/// Steps 8 (done) and the failure exit of the outbound pipeline: puts the clerk's file where people look.
+///
+/// Both exits plan the destination first (recorded in SQLite), then move with `RENAME_NOREPLACE`, then write the
+/// receipt or reason file, then clean the spool. Repeating either after a crash finds the recorded destination and
+/// finishes the remaining steps without moving anything twice.
+struct OutboundFiler: Sendable {
+    let agency: AgencyConfig
+    let store: DocumentStore
+    let spool: OutboundSpool
+    let logger: Logger
+
+    /// Files a `sent` document into `sent/YYYY-MM-DD/` with its receipt, then records `filed`.
+    func fileSent(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
+        let id = document.id!
+        let dayFolder = agency.folders.sent + "/" + Self.day(of: document.updatedAt)
+        var document = document
+        let original = spool.original(of: id, fileName: document.fileName)
+        let originalInSpool = (try? FileStatus.lstat(original)) != nil
+        if document.destinationPath == nil || originalInSpool {
+            document = try planAndMove(document, from: original, into: dayFolder)
+        }
+        guard let destination = document.destinationPath else { return document }
+        let signature = spool.signature(of: id, fileName: document.fileName)
+        if (try? FileStatus.lstat(signature)) != nil {
+            try FileMover.moveReplacingNothing(from: signature, to: destination + ".p7s")
+        }
+        let receipt = Receipt(document: document, filedAt: now)
+        try DurableFile.write(Array(receipt.text.utf8), to: destination + ".receipt.txt", replaceExisting: true)
+        try DurableFile.write(receipt.json, to: destination + ".receipt.json", replaceExisting: true)
+        try Directories.removeTree(spool.directory(of: id))
+        logger.notice(
+            "sent and filed",
+            metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")", "PATH": "\(destination)"])
+        return try store.transition(id, to: .filed, note: "filed in \(destination)")
+    }
+
+    /// Moves a failed document's file (from the spool, or still from the outbox) into `failed/` with its reason.
+    func fileFailed(_ document: DocumentRecord) throws -> DocumentRecord {
+        let id = document.id!
+        var document = document
+        let original = spool.original(of: id, fileName: document.fileName)
+        var source: String?
+        if (try? FileStatus.lstat(original)) != nil {
+            source = original
+        } else if let outboxPath = document.sourcePath, let status = try? FileStatus.lstat(outboxPath),
+            document.fileInode == nil || status.inode == UInt64(bitPattern: document.fileInode ?? 0)
+        {
+            source = outboxPath
+        }
+        if let source {
+            document = try planAndMove(document, from: source, into: agency.folders.failed)
+        }
+        if let destination = document.destinationPath {
+            let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
+            try DurableFile.write(Array(notice.utf8), to: destination + ".error.txt", replaceExisting: true)
+        }
+        try Directories.removeTree(spool.directory(of: id))
+        logger.warning(
+            "not sent: \(document.lastError ?? "unknown failure")",
+            metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(document.destinationPath ?? "")"])
+        return try store.annotate(id, note: "filed in \(document.destinationPath ?? "nowhere: no file left")") {
+            $0.filingPending = false
+        }
+    }
+
+    /// Records a free destination name in `folder`, then moves `source` there without replacing anything.
+    private func planAndMove(_ document: DocumentRecord, from source: String, into folder: String) throws
+        -> DocumentRecord
+    {
+        let id = document.id!
+        try Directories.create(folder)
+        var document = document
+        while true {
+            if document.destinationPath == nil || !(document.destinationPath!.hasPrefix(folder + "/")) {
+                let name = SafeFileName.uniqueName(document.fileName) { candidate in
+                    (try? FileStatus.lstat(folder + "/" + candidate)) != nil
+                }
+                let planned = folder + "/" + name
+                document = try store.annotate(id, note: "destination \(planned)") { $0.destinationPath = planned }
+            }
+            do {
+                try FileMover.moveReplacingNothing(from: source, to: document.destinationPath!)
+                return document
+            } catch let error as SystemError where error.isAlreadyExists {
+                // Someone created that name since we planned it: plan another.
+                document.destinationPath = nil
+            }
+        }
+    }
+
+    /// `YYYY-MM-DD` in the server's local time, as clerks read dates.
+    static func day(of date: Date) -> String {
+        let components = Calendar.current.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", components.year ?? 0, components.month ?? 0, components.day ?? 0)
+    }
+}

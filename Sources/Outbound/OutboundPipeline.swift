@@ -1,0 +1,245 @@
+import AxisClient
+import Config
+import FolderWatch
+import Foundation
+import Logging
+import Signing
+import StateStore
+import SystemSupport
+
+/// The outbound pipeline of one agency: from a file in `outbox/` to a DocId and a receipt in `sent/`.
+///
+/// Two loops run side by side: the folder watcher turns files that are ready into `detected` documents, and the
+/// worker moves every due document one step at a time (claim, sign, package, send, file). Each step commits its
+/// result before the next begins, so the worker can stop anywhere and resume from the database alone.
+public actor OutboundPipeline {
+    public struct Dependencies: Sendable {
+        public var store: DocumentStore
+        public var axis: AxisClient
+        public var signer: any Signer
+        public var spoolDirectory: String
+        public var retry: RetryPolicy
+        public var limits: Limits
+
+        public init(
+            store: DocumentStore, axis: AxisClient, signer: any Signer, spoolDirectory: String, retry: RetryPolicy,
+            limits: Limits
+        ) {
+            self.store = store
+            self.axis = axis
+            self.signer = signer
+            self.spoolDirectory = spoolDirectory
+            self.retry = retry
+            self.limits = limits
+        }
+    }
+
+    private let agency: AgencyConfig
+    private let dependencies: Dependencies
+    private let logger: Logger
+    private let claimer: OutboxClaimer
+    private let signing: SigningStep
+    private let packager: EnvelopePackager
+    private let sender: SendStep
+    private let filer: OutboundFiler
+    private let wakeups: AsyncStream<Void>
+    private let wake: AsyncStream<Void>.Continuation
+    private let watcher: FolderWatcher
+
+    public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
+        var logger = logger
+        logger[metadataKey: "AGENCY"] = "\(agency.code)"
+        self.agency = agency
+        self.dependencies = dependencies
+        self.logger = logger
+        let spool = OutboundSpool(spoolDirectory: dependencies.spoolDirectory)
+        let store = dependencies.store
+        claimer = OutboxClaimer(agency: agency, store: store, spool: spool, limits: dependencies.limits, logger: logger)
+        signing = SigningStep(store: store, spool: spool, signer: dependencies.signer, logger: logger)
+        packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
+        sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
+        filer = OutboundFiler(agency: agency, store: store, spool: spool, logger: logger)
+        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        let watchLogger = logger
+        watcher = FolderWatcher(folder: Self.watchedFolder(for: agency)) { diagnostic in
+            let level: Logger.Level =
+                switch diagnostic.level {
+                case .info: .info
+                case .warning: .warning
+                case .error: .error
+                }
+            watchLogger.log(level: level, "\(diagnostic.message)", metadata: diagnostic.path.map { ["PATH": "\($0)"] })
+        }
+    }
+
+    /// How the watcher is watching right now, for `lienthong status`.
+    public var watchMode: ActiveWatchMode {
+        get async { await watcher.activeMode }
+    }
+
+    /// Runs until the task is cancelled (SIGTERM). The step in progress finishes or is abandoned safely.
+    public func run() async throws {
+        try Directories.create(agency.folders.outbox)
+        try Directories.create(agency.folders.failed)
+        try Directories.create(agency.folders.sent)
+        try recoverInterruptedFiling()
+        let watcher = self.watcher
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await watcher.run() }
+            group.addTask { [weak self] in
+                for await file in watcher.readyFiles() {
+                    guard let self else { return }
+                    await self.accept(file)
+                }
+            }
+            group.addTask { [weak self] in try await self?.work() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Asks the worker to look at the queue now (a new file, `lienthong retry`).
+    public nonisolated func nudge() { wake.yield() }
+
+    private func accept(_ file: ReadyFile) async {
+        do {
+            let claimer = self.claimer
+            let outcome = try await Offload.run { try claimer.record(file) }
+            switch outcome {
+            case .recorded(let document) where document.state == .failed:
+                _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
+            case .recorded:
+                wake.yield()
+            case .skipped(let reason):
+                logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
+            }
+        } catch {
+            logger.error("cannot record \(file.path): \(error)", metadata: ["PATH": "\(file.path)"])
+        }
+    }
+
+    private func work() async throws {
+        while !Task.isCancelled {
+            let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
+            for document in due {
+                if Task.isCancelled { return }
+                await advance(document)
+            }
+            if !due.isEmpty { continue }
+            let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+            await sleep(until: next)
+        }
+    }
+
+    /// Waits for a nudge, or until `date` (a retry time), whichever comes first.
+    private func sleep(until date: Date?) async {
+        let wakeups = self.wakeups
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                var iterator = wakeups.makeAsyncIterator()
+                _ = await iterator.next()
+            }
+            if let date {
+                group.addTask {
+                    let seconds = max(0, date.timeIntervalSinceNow)
+                    try? await Task.sleep(for: .milliseconds(Int(seconds * 1000) + 10))
+                }
+            }
+            _ = await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Moves one document one step, and records what went wrong if it did not.
+    private func advance(_ document: DocumentRecord) async {
+        let id = document.id!
+        do {
+            switch document.state {
+            case .detected:
+                _ = try await Offload.run { [claimer] in try claimer.finishClaim(document) }
+            case .claimed:
+                _ = try await Offload.run { [signing] in try signing.sign(document) }
+            case .signed:
+                _ = try await Offload.run { [packager] in try packager.package(document) }
+            case .packaged:
+                _ = try await sender.send(document)
+            case .sent:
+                _ = try await Offload.run { [filer] in try filer.fileSent(document) }
+            default:
+                return
+            }
+        } catch let failure as OutboundFailure {
+            await handle(failure, of: document)
+        } catch {
+            // Disk full, permissions, I/O errors on the share or the state directory: wait and try again.
+            await handle(.transient(String(describing: error)), of: document)
+        }
+        _ = id
+    }
+
+    private func handle(_ failure: OutboundFailure, of document: DocumentRecord) async {
+        let id = document.id!
+        let metadata: Logger.Metadata = ["DOC_ID": "\(id)", "STATE": "\(document.state.rawValue)"]
+        do {
+            switch failure.disposition {
+            case .transient, .ambiguous:
+                let attempt = document.attempts + 1
+                let policy = dependencies.retry
+                if policy.maxAttempts > 0 && attempt >= policy.maxAttempts {
+                    await fail(document, failure: failure, reason: "gave up after \(attempt) attempts: \(failure)")
+                    return
+                }
+                let delay = policy.delay(afterAttempt: attempt, random: Double.random(in: 0..<1))
+                let retryAt = Date().addingTimeInterval(delay.timeInterval)
+                try dependencies.store.recordFailedAttempt(id, error: failure.description, retryAt: retryAt)
+                logger.warning("\(failure.description); retrying in \(delay)", metadata: metadata)
+            case .permanent:
+                await fail(document, failure: failure, reason: failure.description)
+            }
+        } catch {
+            logger.error("cannot record the failure of document \(id): \(error)", metadata: metadata)
+        }
+    }
+
+    private func fail(_ document: DocumentRecord, failure: OutboundFailure, reason: String) async {
+        let id = document.id!
+        do {
+            let clerk = failure.clerkMessage ?? .internalError(reason)
+            let notice = clerk.text(fileName: document.fileName, detail: reason)
+            let failed = try dependencies.store.transition(id, to: .failed, note: reason) {
+                $0.lastError = reason
+                $0.clerkNotice = notice
+                $0.filingPending = true
+            }
+            _ = try await Offload.run { [filer] in try filer.fileFailed(failed) }
+        } catch {
+            logger.error("cannot move document \(id) to failed/: \(error)", metadata: ["DOC_ID": "\(id)"])
+        }
+    }
+
+    /// Finishes moves into `failed/` that a crash interrupted.
+    private func recoverInterruptedFiling() throws {
+        for document in try dependencies.store.pendingFailedFiling(agency: agency.code) {
+            _ = try filer.fileFailed(document)
+        }
+    }
+
+    static func watchedFolder(for agency: AgencyConfig) -> WatchedFolder {
+        WatchedFolder(
+            root: agency.folders.outbox,
+            mode: WatchMode(rawValue: agency.watch.mode) ?? .auto,
+            settleTime: agency.watch.settleTime,
+            pollInterval: agency.watch.pollInterval,
+            reconciliationInterval: agency.watch.reconciliationInterval,
+            includePatterns: agency.watch.include,
+            excludePatterns: agency.watch.exclude,
+            maxDepth: 4)
+    }
+}
+
+extension Duration {
+    var timeInterval: TimeInterval {
+        let (seconds, attoseconds) = components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+}

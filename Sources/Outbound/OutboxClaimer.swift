@@ -1,0 +1,146 @@
+import Config
+import CryptoPrimitives
+import FolderWatch
+import Foundation
+import Logging
+import StateStore
+import SystemSupport
+
+/// Step 3 of the outbound pipeline: takes a ready file out of the clerks' share into the spool.
+///
+/// The order is the design (reliability.md, "Durable state"): open the file without following links and check it
+/// from the descriptor; hash it from that same descriptor; record its identity in SQLite (`detected`); only then
+/// move it into the spool and record `claimed`. A crash between the two records leaves a `detected` document
+/// whose ``finishClaim(_:)`` is safe to repeat.
+struct OutboxClaimer: Sendable {
+    let agency: AgencyConfig
+    let store: DocumentStore
+    let spool: OutboundSpool
+    let limits: Limits
+    let logger: Logger
+
+    enum Outcome {
+        /// A document record now exists for the file (new or found again after a crash).
+        case recorded(DocumentRecord)
+        /// The file could not be looked at just now (it vanished, or the share is unreadable); nothing recorded.
+        case skipped(String)
+    }
+
+    /// Records a ready file as a new outbound document, or finds the record a crash left behind.
+    func record(_ file: ReadyFile) throws -> Outcome {
+        if let unfinished = try store.unfinishedOutbound(agency: agency.code, sourcePath: file.path) {
+            return .recorded(unfinished)
+        }
+        let fileName = file.relativeComponents.last ?? (file.path as NSString).lastPathComponent
+        let routing = RecipientRouting.recipients(
+            relativeComponents: file.relativeComponents, defaults: agency.defaults.recipients)
+        let descriptor: FileDescriptor
+        let status: FileStatus
+        do {
+            (descriptor, status) = try SafeOpen.openUntrustedRegularFile(at: file.path)
+        } catch {
+            if case .system(let systemError) = error, systemError.isNotFound {
+                return .skipped("\(file.path) disappeared before it could be claimed")
+            }
+            if case .system(let systemError) = error {
+                return .skipped("cannot open \(file.path): \(systemError)")
+            }
+            // A symlink, FIFO, device or hard link planted in the share: record it and move it aside.
+            let document = try store.insert(
+                DocumentRecord(direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path),
+                note: "found in the outbox")
+            return .recorded(
+                try markForFailedFolder(
+                    document, reason: error.description, clerk: .unsafeFile(error.description)))
+        }
+        defer { try? descriptor.close() }
+        let digest = try Self.sha256(of: descriptor)
+        var document = DocumentRecord(
+            direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path,
+            fileSize: status.size, fileModifiedNanos: status.modificationTime.nanosecondsSince1970,
+            fileInode: Int64(bitPattern: status.inode), sha256: digest.hex)
+        if case .recipients(let codes) = routing { document.recipients = codes }
+        document = try store.insert(document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)")
+        switch routing {
+        case .recipients:
+            if status.size > limits.maxDocumentSize {
+                return .recorded(
+                    try markForFailedFolder(
+                        document, reason: "\(status.size) bytes exceeds limits.max_document_size",
+                        clerk: .tooLarge(limit: limits.maxDocumentSize)))
+            }
+            return .recorded(document)
+        case .notACode(let folder):
+            return .recorded(
+                try markForFailedFolder(
+                    document, reason: "the folder \(folder) is not an agency code",
+                    clerk: .unknownRecipientFolder(folder)))
+        case .noRecipient:
+            return .recorded(
+                try markForFailedFolder(
+                    document, reason: "no recipient: the file is directly in outbox/ and defaults.recipients is empty",
+                    clerk: .noRecipient))
+        }
+    }
+
+    /// Moves a `detected` document's file from the outbox into the spool. Safe to repeat after a crash.
+    func finishClaim(_ document: DocumentRecord) throws -> DocumentRecord {
+        let id = document.id!
+        let destination = spool.original(of: id, fileName: document.fileName)
+        guard let source = document.sourcePath else { throw OutboundFailure.transient("document \(id) has no source") }
+        if (try? FileStatus.lstat(destination)) != nil {
+            return try store.transition(id, to: .claimed, note: "already in the spool")
+        }
+        let lookup = Result { () throws(SystemError) -> FileStatus in try FileStatus.lstat(source) }
+        if case .failure(let error) = lookup, error.isNotFound {
+            return try store.transition(id, to: .failed, note: "the file left the outbox before it was claimed") {
+                $0.lastError = "the file was removed or renamed in the outbox before lienthong could claim it"
+            }
+        }
+        let current = try lookup.get()
+        guard current.inode == UInt64(bitPattern: document.fileInode ?? -1), current.size == document.fileSize,
+            current.modificationTime.nanosecondsSince1970 == document.fileModifiedNanos
+        else {
+            // The clerk replaced the file after we hashed it: forget this record, the watcher will offer the new one.
+            return try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read") {
+                $0.lastError = "the file changed in the outbox while lienthong was claiming it"
+            }
+        }
+        try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
+        _ = try FileMover.move(from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
+        try Directories.sync((source as NSString).deletingLastPathComponent)
+        logger.info(
+            "claimed", metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(source)"])
+        return try store.transition(id, to: .claimed, note: "moved into the spool")
+    }
+
+    /// Records that a document must go to `failed/`; ``OutboundFiler`` moves its file there.
+    private func markForFailedFolder(_ document: DocumentRecord, reason: String, clerk: ClerkMessage) throws
+        -> DocumentRecord
+    {
+        let id = document.id!
+        let notice = clerk.text(fileName: document.fileName, detail: reason)
+        return try store.transition(id, to: .failed, note: reason) {
+            $0.lastError = reason
+            $0.clerkNotice = notice
+            $0.filingPending = true
+        }
+    }
+
+    static func sha256(of descriptor: FileDescriptor) throws -> Digest {
+        let hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let count = try descriptor.read(into: buffer)
+            if count == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+        }
+        return hasher.finalize()
+    }
+}
+
+extension FileTimestamp {
+    /// The modification time as one integer, the form the state store keeps.
+    var nanosecondsSince1970: Int64 { seconds * 1_000_000_000 + Int64(nanoseconds) }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+
+/// The first complete path through lienthong, on the real binaries over loopback: files dropped at agency A
+/// arrive at agency B, signed; a file for an unknown agency ends in A's `failed/` with a reason.
+@Suite(.serialized) struct WalkingSkeletonTests {
+    static func samplePDF() -> [UInt8] {
+        var text = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+        text += "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+        return Array(text.utf8)
+    }
+
+    static func randomBytes(_ count: Int) -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    @Test func documentsDroppedAtAArriveAtBSignedAndTheUnknownRecipientFails() throws {
+        let world = try TwoAgencies()
+        try world.startAxis()
+        try world.startDaemon(TwoAgencies.codeA)
+        try world.startDaemon(TwoAgencies.codeB)
+
+        let pdf = Self.samplePDF()
+        let docx = [0x50, 0x4b, 0x03, 0x04] + Self.randomBytes(300_000)
+        let lost = Self.samplePDF() + Array("lost".utf8)
+        try world.drop(pdf, named: "Công văn 12.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+        try world.drop(docx, named: "bien-ban.docx", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+        try world.drop(lost, named: "nham-noi.pdf", into: "000.00.00.Z99", of: TwoAgencies.codeA)
+
+        let inboxB = world.share(TwoAgencies.codeB) + "/inbox"
+        let arrived = eventually(timeout: 90) {
+            world.files(under: inboxB).filter { $0.hasSuffix("document.json") }.count >= 2
+        }
+        #expect(arrived, "B's inbox did not receive both documents:\n\(world.files(under: inboxB))\n\(world.logs)")
+        let failedA = world.share(TwoAgencies.codeA) + "/failed"
+        #expect(
+            eventually(timeout: 30) { world.files(under: failedA).contains("nham-noi.pdf.error.txt") },
+            "the unknown recipient did not reach failed/:\n\(world.files(under: failedA))\n\(world.logs)")
+
+        // Both documents are in B's inbox, under A's code, byte-identical, with a .p7s that openssl verifies.
+        let received = world.files(under: inboxB)
+        let certificate = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
+        for (name, bytes) in [("Công văn 12.pdf", pdf), ("bien-ban.docx", docx)] {
+            let path = try #require(
+                received.first { $0.hasPrefix(TwoAgencies.codeA + "/") && $0.hasSuffix("/" + name) },
+                "\(name) not in B's inbox: \(received)")
+            let delivered = try Data(contentsOf: URL(fileURLWithPath: inboxB + "/" + path))
+            #expect(Array(delivered) == bytes, "\(name) arrived altered")
+            let signature = inboxB + "/" + path + ".p7s"
+            #expect(FileManager.default.fileExists(atPath: signature), "\(name).p7s missing")
+            let verify = try runCommand(
+                "/usr/bin/openssl",
+                [
+                    "cms", "-verify", "-binary", "-inform", "DER", "-in", signature, "-content",
+                    inboxB + "/" + path, "-CAfile", certificate, "-purpose", "any", "-out", "/dev/null",
+                ])
+            #expect(verify.status == 0, "openssl cms -verify failed for \(name): \(verify.output)")
+        }
+
+        // The originals moved to A's sent/<date>/ with receipts naming the axis DocId.
+        let sentA = world.share(TwoAgencies.codeA) + "/sent"
+        let sent = world.files(under: sentA)
+        #expect(eventually(timeout: 10) { world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2 })
+        #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf") }, "sent/: \(sent)")
+        #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
+
+        // The unknown recipient: the original in failed/ and a reason quoting the axis, Vietnamese then English.
+        let reason = try String(contentsOfFile: failedA + "/nham-noi.pdf.error.txt", encoding: .utf8)
+        #expect(reason.contains("000.00.00.Z99"), "reason: \(reason)")
+        #expect(reason.contains("Trục liên thông") && reason.contains("national axis"), "reason: \(reason)")
+        let failedCopy = try Data(contentsOf: URL(fileURLWithPath: failedA + "/nham-noi.pdf"))
+        #expect(Array(failedCopy) == lost)
+
+        // The axis stored each accepted document exactly once, and B acknowledged both.
+        let stats = try world.admin.stats()
+        let bySender = stats["documents_by_sender"] as? [String: Int] ?? [:]
+        #expect(bySender[TwoAgencies.codeA] == 2, "stats: \(stats)")
+        #expect(stats["duplicate_documents"] as? Int == 0, "stats: \(stats)")
+        #expect(
+            eventually(timeout: 15) {
+                let pending = (try? world.admin.stats()["pending_by_recipient"]) as? [String: Int] ?? [:]
+                return (pending[TwoAgencies.codeB] ?? 0) == 0
+            }, "B did not acknowledge: \(stats)")
+
+        // The CLI tells the same story.
+        let list = try runCommand(world.lienthong, ["list", "--config", world.config(TwoAgencies.codeA)])
+        #expect(list.status == 0)
+        #expect(list.output.split(separator: "\n").filter { $0.contains("\tfiled\t") }.count == 2, "\(list.output)")
+        #expect(list.output.contains("\tfailed\t"), "\(list.output)")
+    }
+}
