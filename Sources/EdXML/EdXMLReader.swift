@@ -2,8 +2,10 @@
 ///
 /// The reader accepts what real senders produce (see ``XMLTokenizer`` for the tolerated defects, reported
 /// in ``EdXMLMessage/warnings``) and refuses what is dangerous (DOCTYPE, oversized input) with an
-/// ``EdXMLError``. Elements are matched by local name in the QCVN namespace or in no namespace; elements in
-/// other namespaces and unknown elements are skipped. Values are trimmed of surrounding whitespace.
+/// ``EdXMLError``. Elements are matched by local name in the QCVN namespace or in no namespace; an element
+/// whose `edXML:` prefix is not declared where it is used (VNPT's `edoc.edxml` does this after the envelope)
+/// is read as an edXML element too, after the tokenizer's warning. Elements in other namespaces (the XMLDSig
+/// `Signature`) and unknown elements are skipped. Values are trimmed of surrounding whitespace.
 public struct EdXMLReader: Sendable {
     /// The QCVN 102:2016 namespace.
     public static let namespace = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
