@@ -12,8 +12,8 @@ struct ListCommand: ParsableCommand {
         case `in`, out
     }
 
-    @OptionGroup var state: StateOption
-    @Option(help: "Only documents in this state.") var filterState: DocumentState?
+    @OptionGroup var database: StateOption
+    @Option(help: "Only documents in this state.") var state: DocumentState?
     @Option(name: .customLong("direction"), help: "in or out.") var direction: DirectionArgument?
     @Option(help: "Only documents created since this date (YYYY-MM-DD).") var since: String?
     @Option(help: "At most this many.") var limit: Int = 50
@@ -29,9 +29,9 @@ struct ListCommand: ParsableCommand {
             }
             sinceDate = date
         }
-        let store = try state.openStore()
+        let store = try database.openStore()
         let documents = try store.documents(
-            state: filterState, direction: direction.map { $0 == .in ? .inbound : .outbound }, since: sinceDate,
+            state: state, direction: direction.map { $0 == .in ? .inbound : .outbound }, since: sinceDate,
             limit: limit)
         for document in documents {
             let arrow = document.direction == .outbound ? "→" : "←"

@@ -5,14 +5,14 @@ import StateStore
 struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one document's history.")
 
-    @OptionGroup var state: StateOption
+    @OptionGroup var database: StateOption
     @Argument(help: "The document id, as `lienthong list` prints it (with or without #).") var id: String
 
     func run() throws {
         guard let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) else {
             throw ValidationError("'\(id)' is not a document id; `lienthong list` shows them")
         }
-        let store = try state.openStore()
+        let store = try database.openStore()
         guard let document = try store.document(number) else {
             printError("no document #\(number); `lienthong list` shows the ids")
             throw ExitCode.failure

@@ -6,10 +6,10 @@ struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status", abstract: "Queue counts by state, the oldest waiting document and the last errors.")
 
-    @OptionGroup var state: StateOption
+    @OptionGroup var database: StateOption
 
     func run() throws {
-        let store = try state.openStore()
+        let store = try database.openStore()
         let counts = try store.countsByState()
         for direction in Direction.allCases {
             let states = DocumentState.allCases.filter { $0.direction == direction }
