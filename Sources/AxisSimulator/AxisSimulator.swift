@@ -10,7 +10,8 @@ import Logging
 /// simulator.stop()
 /// ```
 /// Data lives under ``AxisSimulatorConfiguration/dataDirectory``: `axis.sqlite` (queues), `envelopes/` (stored
-/// envelopes), `spool/` (uploads and getEdoc replies in progress, emptied at start).
+/// envelopes), `spool/` (uploads and getEdoc replies in progress, emptied at start), `axis.lock` (one simulator
+/// per data directory, held until ``stop()``).
 public final class AxisSimulator: Sendable {
     /// The bound ports.
     public struct Ports: Sendable, Equatable, Codable {
@@ -27,6 +28,8 @@ public final class AxisSimulator: Sendable {
     private let axisServer: HTTPServer
     private let adminServer: HTTPServer
     private let logger: Logger
+    /// Held from init until ``stop()``.
+    private let directoryLock: Locked<DataDirectoryLock?>
 
     public init(
         configuration: AxisSimulatorConfiguration, faults: AxisFaultInjector = NoFaults(),
@@ -38,6 +41,7 @@ public final class AxisSimulator: Sendable {
         let spool = (data as NSString).appendingPathComponent("spool")
         try FileManager.default.createDirectory(
             atPath: data, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        directoryLock = Locked(try DataDirectoryLock(directory: data))
         try? FileManager.default.removeItem(atPath: spool)
         try FileManager.default.createDirectory(
             atPath: spool, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
@@ -87,5 +91,6 @@ public final class AxisSimulator: Sendable {
     public func stop() {
         axisServer.stop()
         adminServer.stop()
+        directoryLock.withLock { $0 = nil }
     }
 }

@@ -78,3 +78,17 @@ final class LockedCounter: @unchecked Sendable {
     func increment() { lock.withLock { count += 1 } }
     var value: Int { lock.withLock { count } }
 }
+
+@Suite("Data directory")
+struct DataDirectoryTests {
+    @Test func secondSimulatorOnTheSameDataDirectoryIsRefusedUntilTheFirstStops() throws {
+        let first = try TestAxis()
+        defer { first.removeDirectory() }
+        #expect(throws: AxisSimulatorError.dataDirectoryInUse(first.directory.appendingPathComponent("data").path)) {
+            _ = try TestAxis(directory: first.directory)
+        }
+        first.shutdown(keepData: true)
+        let second = try TestAxis(directory: first.directory)
+        second.shutdown()
+    }
+}

@@ -16,19 +16,11 @@ final class HTTPInputBuffer {
 
     private var buffered: Int { end - start }
 
-    /// Refills the buffer; returns false at end of stream.
+    /// Refills the buffer once everything in it was consumed; returns false at end of stream.
     private func fill() throws -> Bool {
-        if start == end {
-            start = 0
-            end = 0
-        } else if end == storage.count {
-            storage.copyMemory(from: UnsafeRawBufferPointer(rebasing: storage[start..<end]))
-            end -= start
-            start = 0
-        }
-        let count = try stream.read(into: UnsafeMutableRawBufferPointer(rebasing: storage[end...]))
-        end += count
-        return count > 0
+        start = 0
+        end = try stream.read(into: storage)
+        return end > 0
     }
 
     /// Reads one line ending in LF (a preceding CR is dropped). Returns nil at a clean end of stream before any
