@@ -1,5 +1,4 @@
 import AxisProtocol
-import CryptoPrimitives
 
 extension AxisClient {
     /// Sends an edXML envelope (or status message) and returns the axis's `DocId` for it.
@@ -36,7 +35,7 @@ extension AxisClient {
         do throws(LocalFile.Failure) {
             file = try LocalFile.openForReading(envelopePath)
             size = try file.size()
-            hashFile = HashFile.value(of: try Self.digest(of: file))
+            hashFile = try Self.hashFile(of: file)
             try file.rewind()
         } catch {
             return .failure(AxisError(method: method, kind: error.kind))
@@ -70,9 +69,9 @@ extension AxisClient {
             }
     }
 
-    /// SHA-256 of the file from its current offset to the end, read in 64 KiB chunks.
-    static func digest(of file: LocalFile) throws(LocalFile.Failure) -> Digest {
-        let hasher = SHA256()
+    /// `hash-file` of the file from its current offset to the end, read in 64 KiB chunks.
+    static func hashFile(of file: LocalFile) throws(LocalFile.Failure) -> String {
+        let hasher = HashFile.Streaming()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }
         while true {

@@ -9,6 +9,8 @@ final class LoopbackResponder: @unchecked Sendable {
         case resetAfterBody
         /// Reads the whole request, then closes cleanly without answering (an empty reply).
         case closeAfterBody
+        /// Waits before playing `reply` (a slow axis).
+        indirect case delayed(milliseconds: Int, Reply)
 
         static func json(_ text: String, status: Int = 200) -> Reply {
             .respond(status: status, body: Array(text.utf8))
@@ -96,7 +98,14 @@ final class LoopbackResponder: @unchecked Sendable {
             return pending.isEmpty ? .respond(status: 500, body: Array("no canned reply left".utf8))
                 : pending.removeFirst()
         }
+        play(reply, on: connection)
+    }
+
+    private func play(_ reply: Reply, on connection: Int32) {
         switch reply {
+        case .delayed(let milliseconds, let next):
+            usleep(useconds_t(milliseconds * 1000))
+            play(next, on: connection)
         case .respond(let status, let contentType, let body):
             let head = "HTTP/1.1 \(status) Canned\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
                 + "Connection: close\r\n\r\n"

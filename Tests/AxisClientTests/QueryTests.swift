@@ -106,3 +106,20 @@ import Testing
         }
     }
 }
+
+@Suite struct CancellationTests {
+    @Test func cancellingTheTaskAbortsASlowTransfer() async throws {
+        try await TestSupport.withResponder([.delayed(milliseconds: 1500, .json(AxisReply.ok.jsonBytes().string))]) {
+            responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let started = ContinuousClock.now
+            let task = Task { await TestSupport.axisError { try await client.countReceiveEdoc() } }
+            try await Task.sleep(for: .milliseconds(200))
+            task.cancel()
+            let error = try #require(await task.value)
+            #expect(error.kind == .cancelled)
+            #expect(error.failureClass == .transient)
+            #expect(ContinuousClock.now - started < .milliseconds(1400))
+        }
+    }
+}

@@ -28,3 +28,17 @@ import Testing
         #expect(HashFile.value(of: SHA256.hash(body)) == javaStyle)
     }
 }
+
+@Suite struct HashFileStreamingTests {
+    @Test func streamingInChunksEqualsTheOneShotValue() {
+        let body = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }
+        let streaming = HashFile.Streaming()
+        var start = 0
+        while start < body.count {
+            let end = min(start + 4093, body.count)
+            body[start..<end].withUnsafeBytes { streaming.update($0) }
+            start = end
+        }
+        #expect(streaming.finalize() == HashFile.value(ofBytes: body))
+    }
+}
