@@ -94,5 +94,6 @@ struct AxisSimulatorRejectionTests {
         let reply = try axis.call(.getAgenciesList, path: "/XrdAdapter/adapter/deleteEverything")
         #expect(reply.json["status"] as? String == "FAIL")
         #expect(reply.json["ErrorCode"] as? String == AxisErrorCode.unknownMethod)
+        #expect((try axis.adminStats()["failed_calls"] as? [String: Int])?["(unknown)"] == 1)
     }
 }

@@ -41,7 +41,7 @@ final class AxisService: HTTPHandler {
         let segment = path.split(separator: "/").last.map(String.init) ?? ""
         guard let method = AxisMethod.allCases.first(where: { $0.rawValue.lowercased() == segment.lowercased() })
         else {
-            counters.record(method: segment.isEmpty ? "/" : segment, failed: true)
+            counters.record(method: "(unknown)", failed: true)
             return Self.fail(.unknownMethod(segment))
         }
 

@@ -12,17 +12,6 @@ public struct HTTPRequest: Sendable {
         if let question = target.firstIndex(of: "?") { return String(target[..<question]) }
         return target
     }
-
-    /// The query string's `name=value` pairs (not percent-decoded: the axis uses headers, not queries).
-    public var queryItems: [String: String] {
-        guard let question = target.firstIndex(of: "?") else { return [:] }
-        var result: [String: String] = [:]
-        for pair in target[target.index(after: question)...].split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            result[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
-        }
-        return result
-    }
 }
 
 /// Where a request's body is: nowhere, or in a spooled file of known length.
