@@ -14,8 +14,9 @@ struct LienthongAxis: ParsableCommand {
     @Option(name: .long, help: "The YAML configuration file.")
     var config: String
 
-    @Option(name: .customLong("port-file"),
-            help: "Once listening, write {\"port\":N,\"admin_port\":M} here (useful with port 0).")
+    @Option(
+        name: .customLong("port-file"),
+        help: "Once listening, write {\"port\":N,\"admin_port\":M} here (useful with port 0).")
     var portFile: String?
 
     @Flag(name: .long, help: "Log debug messages too.")

@@ -15,8 +15,9 @@ struct AxisSimulatorLoadTests {
         let axis = try TestAxis()
         defer { axis.shutdown() }
         let envelope = Self.largeEnvelope(megabytes: 4)
-        let docId = try #require(try axis.send(envelope, from: "vxp.saas.03", chunkSizes: [65536])
-            .json["DocId"] as? String)
+        let docId = try #require(
+            try axis.send(envelope, from: "vxp.saas.03", chunkSizes: [65536])
+                .json["DocId"] as? String)
         #expect(try axis.call(.downloadEdoc, parameters: [("docId", docId)]).body == envelope)
         let base64 = try #require(try axis.call(.getEdoc, parameters: [("docId", docId)]).json["data"] as? String)
         #expect(Data(base64Encoded: base64).map(Array.init) == envelope)

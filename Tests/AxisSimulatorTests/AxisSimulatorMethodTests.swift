@@ -37,8 +37,9 @@ struct AxisSimulatorMethodTests {
     @Test func updateStatusDoneRemovesTheDocumentFromTheListAndRepeatingItIsHarmless() throws {
         let axis = try TestAxis()
         defer { axis.shutdown() }
-        let docId = try #require(try axis.send(try TestEnvelopes.realDocument(), from: "vxp.saas.03")
-            .json["DocId"] as? String)
+        let docId = try #require(
+            try axis.send(try TestEnvelopes.realDocument(), from: "vxp.saas.03")
+                .json["DocId"] as? String)
 
         let processing = try axis.call(.updateStatus, parameters: [("docId", docId), ("status", "processing")])
         #expect(processing.json["status"] as? String == "OK")
@@ -66,7 +67,8 @@ struct AxisSimulatorMethodTests {
         let axis = try TestAxis()
         defer { axis.shutdown() }
         let status = try TestEnvelopes.realStatus()
-        let reply = try axis.send(status, from: TestAxis.ngheAnCode, messageType: "status", credentials: TestAxis.ngheAn)
+        let reply = try axis.send(
+            status, from: TestAxis.ngheAnCode, messageType: "status", credentials: TestAxis.ngheAn)
         #expect(reply.json["status"] as? String == "OK")
         let docId = try #require(reply.json["DocId"] as? String)
 
@@ -95,7 +97,10 @@ struct AxisSimulatorMethodTests {
             credentials: TestAxis.ngheAn)
         let items = sent.json["data"] as? [[String: Any]] ?? []
         #expect(Set(items.compactMap { $0["toCode"] as? String }) == [TestAxis.governmentCode, "vxp.saas.03"])
-        #expect(items.allSatisfy { $0["senderDocId"] as? String == docId && $0["fromCode"] as? String == TestAxis.ngheAnCode })
+        #expect(
+            items.allSatisfy {
+                $0["senderDocId"] as? String == docId && $0["fromCode"] as? String == TestAxis.ngheAnCode
+            })
 
         let stats = try axis.adminStats()
         #expect(stats["documents_stored"] as? Int == 1)
@@ -108,14 +113,16 @@ struct AxisSimulatorMethodTests {
         let reply = try axis.call(.getAgenciesList)
         let codes = (reply.json["data"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String }
         #expect(codes == ["vxp.saas.03", TestAxis.ngheAnCode, TestAxis.governmentCode])
-        #expect(try AgencyItem.parseList(reply.body).first { $0.code == TestAxis.ngheAnCode }?.mail == "nghean@example.vn")
+        #expect(
+            try AgencyItem.parseList(reply.body).first { $0.code == TestAxis.ngheAnCode }?.mail == "nghean@example.vn")
     }
 
     @Test func queueSurvivesARestartOnTheSameDataDirectory() throws {
         let first = try TestAxis()
         defer { first.removeDirectory() }
-        let docId = try #require(try first.send(try TestEnvelopes.realDocument(), from: "vxp.saas.03")
-            .json["DocId"] as? String)
+        let docId = try #require(
+            try first.send(try TestEnvelopes.realDocument(), from: "vxp.saas.03")
+                .json["DocId"] as? String)
         first.shutdown(keepData: true)
 
         let second = try TestAxis(directory: first.directory)
@@ -141,7 +148,9 @@ struct AxisSimulatorMethodTests {
         let hash = HashFile.value(ofBytes: envelope)
         let reply = try axis.call(
             .sendEdoc,
-            parameters: [("from", "vxp.saas.03"), ("servicetype", "eDoc"), ("messagetype", "edoc"), ("hash-file", hash)],
+            parameters: [
+                ("from", "vxp.saas.03"), ("servicetype", "eDoc"), ("messagetype", "edoc"), ("hash-file", hash),
+            ],
             body: envelope + [13, 10])
         let docId = try #require(reply.json["DocId"] as? String)
         #expect(try axis.call(.downloadEdoc, parameters: [("docId", docId)]).body == envelope)

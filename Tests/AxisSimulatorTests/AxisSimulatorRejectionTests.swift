@@ -41,8 +41,9 @@ struct AxisSimulatorRejectionTests {
         let envelope = TestEnvelopes.document(from: TestAxis.ngheAnCode, to: [TestAxis.governmentCode])
         let reply = try axis.send(envelope, from: TestAxis.ngheAnCode, credentials: TestAxis.saas)
         #expect(reply.json["status"] as? String == "FAIL")
-        #expect(reply.json["ErrorDesc"] as? String
-            == "Don vi gui \(TestAxis.ngheAnCode) khong dung voi ma da dang ky: \(TestAxis.saas.systemId)")
+        #expect(
+            reply.json["ErrorDesc"] as? String
+                == "Don vi gui \(TestAxis.ngheAnCode) khong dung voi ma da dang ky: \(TestAxis.saas.systemId)")
         #expect(try axis.received(TestAxis.government).isEmpty)
     }
 
@@ -70,7 +71,8 @@ struct AxisSimulatorRejectionTests {
     @Test func unknownRecipientFailsNamingIt() throws {
         let axis = try TestAxis()
         defer { axis.shutdown() }
-        let envelope = TestEnvelopes.document(from: TestAxis.ngheAnCode, to: [TestAxis.governmentCode, "000.00.00.Z99"])
+        let envelope = TestEnvelopes.document(
+            from: TestAxis.ngheAnCode, to: [TestAxis.governmentCode, "000.00.00.Z99"])
         let reply = try axis.send(envelope, from: TestAxis.ngheAnCode, credentials: TestAxis.ngheAn)
         #expect(reply.json["status"] as? String == "FAIL")
         #expect((reply.json["ErrorDesc"] as? String)?.contains("000.00.00.Z99") == true)
@@ -81,8 +83,9 @@ struct AxisSimulatorRejectionTests {
         let axis = try TestAxis()
         defer { axis.shutdown() }
         let envelope = TestEnvelopes.document(from: TestAxis.ngheAnCode, to: [TestAxis.governmentCode])
-        let docId = try #require(try axis.send(envelope, from: TestAxis.ngheAnCode, credentials: TestAxis.ngheAn)
-            .json["DocId"] as? String)
+        let docId = try #require(
+            try axis.send(envelope, from: TestAxis.ngheAnCode, credentials: TestAxis.ngheAn)
+                .json["DocId"] as? String)
         let reply = try axis.call(.getEdoc, parameters: [("docId", docId)], credentials: TestAxis.saas)
         #expect(reply.json["status"] as? String == "FAIL")
         #expect(reply.json["ErrorCode"] as? String == AxisErrorCode.documentNotFound)

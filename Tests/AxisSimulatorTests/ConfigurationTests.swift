@@ -8,7 +8,8 @@ struct ConfigurationTests {
     struct Workspace {
         let directory: URL
         init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("axis-config-\(UUID().uuidString)")
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+                "axis-config-\(UUID().uuidString)")
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         }
         func write(_ name: String, _ text: String, mode: Int = 0o600) throws -> String {
@@ -26,7 +27,9 @@ struct ConfigurationTests {
         let workspace = try Workspace()
         defer { workspace.cleanup() }
         _ = try workspace.write("saas.key", Self.secret + "\n")
-        let path = try workspace.write("axis.yaml", """
+        let path = try workspace.write(
+            "axis.yaml",
+            """
             listen_address: 127.0.0.1
             port: 18080
             admin_port: 18081
@@ -50,7 +53,10 @@ struct ConfigurationTests {
         #expect(configuration.maximumBodyBytes == 5000)
         #expect(configuration.systems.first?.secret == Self.secret)
         #expect(configuration.systems.first?.agencies == ["vxp.saas.03", "000.00.00.H41"])
-        #expect(configuration.agencies == [.init(code: "000.00.00.G22", name: "Van phong Chinh phu", email: "vpcp@example.vn")])
+        #expect(
+            configuration.agencies == [
+                .init(code: "000.00.00.G22", name: "Van phong Chinh phu", email: "vpcp@example.vn")
+            ])
         #expect(configuration.knownAgencyCodes == ["vxp.saas.03", "000.00.00.H41", "000.00.00.G22"])
         #expect(configuration.warnings.isEmpty)
     }
@@ -59,7 +65,9 @@ struct ConfigurationTests {
         let workspace = try Workspace()
         defer { workspace.cleanup() }
         let secretPath = try workspace.write("open.key", Self.secret, mode: 0o644)
-        let path = try workspace.write("axis.yaml", """
+        let path = try workspace.write(
+            "axis.yaml",
+            """
             data_directory: /tmp/unused
             systems:
               - {system_id: a, secret_file: open.key, agencies: [a]}
@@ -76,11 +84,15 @@ struct ConfigurationTests {
         let cases: [(String, AxisConfigurationError)] = [
             ("systems: []", .missingKey("data_directory")),
             ("data_directory: d\nsystems:\n  - {system_id: a, agencies: [a]}", .missingKey("systems[0].secret_file")),
-            ("data_directory: d\nport: 70000\nsystems:\n  - {system_id: a, secret_file: s.key, agencies: [a]}",
-             .invalidValue(key: "port", reason: "70000 is not a port (0...65535; 0 picks a free one)")),
+            (
+                "data_directory: d\nport: 70000\nsystems:\n  - {system_id: a, secret_file: s.key, agencies: [a]}",
+                .invalidValue(key: "port", reason: "70000 is not a port (0...65535; 0 picks a free one)")
+            ),
             ("data_directory: d\nsytems: []", .unknownKey("sytems")),
-            ("data_directory: d\nadmin_address: 0.0.0.0\nsystems: []",
-             .invalidValue(key: "admin_address", reason: "must be a loopback address such as 127.0.0.1")),
+            (
+                "data_directory: d\nadmin_address: 0.0.0.0\nsystems: []",
+                .invalidValue(key: "admin_address", reason: "must be a loopback address such as 127.0.0.1")
+            ),
         ]
         for (yaml, expected) in cases {
             #expect(throws: expected) {

@@ -51,7 +51,10 @@ struct HTTPServerTests {
         let axis = try TestAxis()
         defer { axis.shutdown() }
         let client = try TestHTTPClient(port: axis.ports.admin)
-        try client.send(Array("POST /admin/reset-counters HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n+5\r\nhello\r\n0\r\n\r\n".utf8))
+        try client.send(
+            Array(
+                "POST /admin/reset-counters HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n+5\r\nhello\r\n0\r\n\r\n".utf8
+            ))
         let reply = try client.readResponse()
         #expect(reply.status == 400)
     }
@@ -60,8 +63,9 @@ struct HTTPServerTests {
         let axis = try TestAxis()
         defer { axis.shutdown() }
         let client = try TestHTTPClient(port: axis.ports.admin)
-        try client.send(Array(
-            "POST /admin/reset-counters HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n".utf8))
+        try client.send(
+            Array(
+                "POST /admin/reset-counters HTTP/1.1\r\nContent-Length: 2\r\nExpect: 100-continue\r\n\r\n".utf8))
         let interim = try client.readInterim()
         #expect(interim == 100)
         try client.send(Array("{}".utf8))

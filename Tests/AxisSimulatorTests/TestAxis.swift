@@ -21,7 +21,9 @@ final class TestAxis: Sendable {
         faults: AxisFaultInjector = NoFaults()
     ) throws {
         ownsDirectory = existing == nil
-        directory = existing ?? FileManager.default.temporaryDirectory
+        directory =
+            existing
+            ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("axis-sim-test-\(UUID().uuidString)")
         let configuration = AxisSimulatorConfiguration(
             dataDirectory: directory.appendingPathComponent("data").path,
@@ -29,8 +31,9 @@ final class TestAxis: Sendable {
             systems: [
                 .init(systemId: Self.saas.systemId, secret: Self.saas.secret, agencies: ["vxp.saas.03"]),
                 .init(systemId: Self.ngheAn.systemId, secret: Self.ngheAn.secret, agencies: [Self.ngheAnCode]),
-                .init(systemId: Self.government.systemId, secret: Self.government.secret,
-                      agencies: [Self.governmentCode]),
+                .init(
+                    systemId: Self.government.systemId, secret: Self.government.secret,
+                    agencies: [Self.governmentCode]),
             ],
             agencies: [
                 .init(code: "vxp.saas.03", name: "VXP SaaS 03"),
@@ -81,7 +84,9 @@ final class TestAxis: Sendable {
             credentials: credentials, body: envelope, chunkSizes: chunkSizes)
     }
 
-    func received(_ credentials: AxisCredentials = TestAxis.saas, messageType: String = "edoc") throws -> [[String: Any]] {
+    func received(_ credentials: AxisCredentials = TestAxis.saas, messageType: String = "edoc") throws -> [[String:
+        Any]]
+    {
         let reply = try call(
             .getReceivedEdocList, parameters: [("servicetype", "eDoc"), ("messagetype", messageType)],
             credentials: credentials)

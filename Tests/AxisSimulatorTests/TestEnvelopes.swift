@@ -36,7 +36,10 @@ enum TestEnvelopes {
     static func document(from: String, to: [String], subject: String = "Test", attachmentBase64: String = "")
         -> [UInt8]
     {
-        let attachments = attachmentBase64.isEmpty ? "<AttachmentEncoded/>" : """
+        let attachments =
+            attachmentBase64.isEmpty
+            ? "<AttachmentEncoded/>"
+            : """
             <AttachmentEncoded><Attachment><ContentId>cid:1</ContentId><AttachmentName>big.pdf</AttachmentName>\
             <ContentType>application/pdf</ContentType>\
             <edXML:ContentTransferEncoded xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">\

@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A deliberately independent, minimal HTTP/1.1 client over a raw loopback socket, so the tests do not share
@@ -48,7 +49,9 @@ final class TestHTTPClient {
     func send(_ bytes: [UInt8]) throws {
         var offset = 0
         while offset < bytes.count {
-            let sent = bytes[offset...].withUnsafeBytes { Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+            let sent = bytes[offset...].withUnsafeBytes {
+                Glibc.send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
+            }
             guard sent > 0 else { throw ClientError(description: "send failed: errno \(errno)") }
             offset += sent
         }
@@ -110,7 +113,8 @@ final class TestHTTPClient {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         return (status, headers)
     }
@@ -123,7 +127,8 @@ final class TestHTTPClient {
     private func readUntil(_ marker: [UInt8]) throws -> Int {
         while true {
             if buffer.count >= marker.count {
-                for index in 0...(buffer.count - marker.count) where Array(buffer[index..<(index + marker.count)]) == marker {
+                for index in 0...(buffer.count - marker.count)
+                where Array(buffer[index..<(index + marker.count)]) == marker {
                     return index
                 }
             }

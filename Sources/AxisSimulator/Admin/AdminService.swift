@@ -36,8 +36,9 @@ final class AdminService: HTTPHandler {
         case (_, "/admin/stats"), (_, "/admin/reset-counters"):
             return .text("method \(request.method) not allowed on \(request.path)", status: 405)
         default:
-            return .text("unknown admin path \(request.path); use GET /admin/stats or POST /admin/reset-counters",
-                         status: 404)
+            return .text(
+                "unknown admin path \(request.path); use GET /admin/stats or POST /admin/reset-counters",
+                status: 404)
         }
     }
 

@@ -1,5 +1,5 @@
-import Foundation
 import AxisProtocol
+import Foundation
 
 /// One verified axis call: the method, the HTTP request and the signed parameters of a registered system.
 struct AxisCall {

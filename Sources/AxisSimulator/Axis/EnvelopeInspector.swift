@@ -1,6 +1,6 @@
-import Foundation
 import AxisProtocol
 import EdXML
+import Foundation
 
 /// What the axis needs from an envelope to route it.
 struct EnvelopeRouting: Sendable, Equatable {

@@ -80,8 +80,9 @@ extension AxisSimulatorConfiguration {
         let agencies = try reader.mappings("agencies").map { agency throws(AxisConfigurationError) in
             try agency.rejectUnknownKeys(["code", "name", "email", "old_code"])
             guard let code = try agency.string("code"), !code.isEmpty else { throw .missingKey(agency.key("code")) }
-            return Agency(code: code, name: try agency.string("name") ?? "", email: try agency.string("email") ?? "",
-                          oldCode: try agency.string("old_code") ?? "")
+            return Agency(
+                code: code, name: try agency.string("name") ?? "", email: try agency.string("email") ?? "",
+                oldCode: try agency.string("old_code") ?? "")
         }
         var seenAgencies = Set<String>()
         for (index, agency) in agencies.enumerated() where !seenAgencies.insert(agency.code).inserted {

@@ -42,8 +42,9 @@ struct HTTPBodySpool: Sendable {
         var total: Int64 = 0
         while true {
             var lineBudget = Self.maximumChunkLineBytes
-            guard let line = try input.readLine(
-                budget: &lineBudget, limitError: .malformed("chunk size line too long"))
+            guard
+                let line = try input.readLine(
+                    budget: &lineBudget, limitError: .malformed("chunk size line too long"))
             else { throw HTTPError.unexpectedEndOfStream }
             let size = try Self.parseChunkSize(line)
             if size == 0 { break }
@@ -51,14 +52,17 @@ struct HTTPBodySpool: Sendable {
             try input.readExactly(size) { try file.write($0) }
             total += size
             var crlfBudget = 2
-            guard let end = try input.readLine(budget: &crlfBudget, limitError: .malformed("chunk data overruns its size")),
-                  end.isEmpty
+            guard
+                let end = try input.readLine(
+                    budget: &crlfBudget, limitError: .malformed("chunk data overruns its size")),
+                end.isEmpty
             else { throw HTTPError.malformed("chunk data not followed by CRLF") }
         }
         var trailerBudget = Self.maximumTrailerBytes
         while true {
-            guard let trailer = try input.readLine(
-                budget: &trailerBudget, limitError: .malformed("chunked trailers too long"))
+            guard
+                let trailer = try input.readLine(
+                    budget: &trailerBudget, limitError: .malformed("chunked trailers too long"))
             else { throw HTTPError.unexpectedEndOfStream }
             if trailer.isEmpty { return total }
         }
@@ -72,7 +76,7 @@ struct HTTPBodySpool: Sendable {
                 || (UInt8(ascii: "A")...UInt8(ascii: "F")).contains($0)
         }
         guard !sizePart.isEmpty, sizePart.count <= 15, isHex,
-              let size = Int64(String(decoding: sizePart, as: UTF8.self), radix: 16), size >= 0
+            let size = Int64(String(decoding: sizePart, as: UTF8.self), radix: 16), size >= 0
         else {
             throw HTTPError.malformed("invalid chunk size \"\(String(decoding: line.prefix(32), as: UTF8.self))\"")
         }

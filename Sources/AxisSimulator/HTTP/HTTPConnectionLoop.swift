@@ -16,8 +16,9 @@ struct HTTPConnectionLoop {
         while true {
             let head: HTTPRequestHead
             do {
-                guard let next = try HTTPParser.readHead(
-                    from: input, maximumBytes: configuration.maximumHeaderBytes)
+                guard
+                    let next = try HTTPParser.readHead(
+                        from: input, maximumBytes: configuration.maximumHeaderBytes)
                 else { return }
                 head = next
             } catch let error as HTTPError {
@@ -116,7 +117,8 @@ struct HTTPConnectionLoop {
     /// Answers 503 on a connection the server has no room for.
     static func writeRefusal(to stream: HTTPByteStream) {
         let body = "too many connections; retry later\n"
-        let text = "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n"
+        let text =
+            "HTTP/1.1 503 Service Unavailable\r\nContent-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n"
             + "Retry-After: 1\r\nConnection: close\r\n\r\n\(body)"
         try? stream.write(Array(text.utf8))
     }

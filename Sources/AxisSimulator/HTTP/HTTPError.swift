@@ -22,7 +22,8 @@ enum HTTPError: Error, CustomStringConvertible, Equatable {
         case .malformed(let detail): "malformed HTTP request: \(detail)"
         case .headersTooLarge(let limit): "request line and headers exceed \(limit) bytes"
         case .bodyTooLarge(let limit): "request body exceeds the configured maximum of \(limit) bytes"
-        case .unsupportedTransferEncoding(let value): "unsupported Transfer-Encoding \"\(value)\"; use chunked or Content-Length"
+        case .unsupportedTransferEncoding(let value):
+            "unsupported Transfer-Encoding \"\(value)\"; use chunked or Content-Length"
         case .unexpectedEndOfStream: "the client closed the connection in the middle of a request"
         case .timedOut: "the client sent nothing within the read timeout"
         }

@@ -42,8 +42,9 @@ enum HTTPParser {
         guard !parts[0].isEmpty, parts[0].allSatisfy(isTokenCharacter) else {
             throw HTTPError.malformed("invalid method")
         }
-        guard let first = parts[1].first, first == UInt8(ascii: "/") || first == UInt8(ascii: "*")
-            || parts[1].starts(with: Array("http".utf8)),
+        guard let first = parts[1].first,
+            first == UInt8(ascii: "/") || first == UInt8(ascii: "*")
+                || parts[1].starts(with: Array("http".utf8)),
             parts[1].allSatisfy({ $0 > 0x20 && $0 < 0x7f })
         else {
             throw HTTPError.malformed("invalid request target")
@@ -82,7 +83,7 @@ enum HTTPParser {
     private static func isTokenCharacter(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-             UInt8(ascii: "0")...UInt8(ascii: "9"):
+            UInt8(ascii: "0")...UInt8(ascii: "9"):
             return true
         default:
             return Array("!#$%&'*+-.^_`|~".utf8).contains(byte)

@@ -38,8 +38,8 @@ struct HTTPRequestHead {
         guard !lengths.isEmpty else { return .none }
         let values = Set(lengths.flatMap { $0.split(separator: ",") }.map { $0.trimmingSpaces })
         guard values.count == 1, let text = values.first, !text.isEmpty, text.count <= 18,
-              text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
-              let length = Int64(text)
+            text.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }),
+            let length = Int64(text)
         else {
             throw HTTPError.malformed("invalid Content-Length \(lengths)")
         }

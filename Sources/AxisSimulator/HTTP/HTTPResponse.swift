@@ -28,8 +28,9 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func json(_ bytes: [UInt8], status: Int = 200) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
-                     body: .bytes(bytes))
+        HTTPResponse(
+            status: status, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
+            body: .bytes(bytes))
     }
 
     public static func json<Value: Encodable>(_ value: Value, status: Int = 200) -> HTTPResponse {
@@ -40,8 +41,9 @@ public struct HTTPResponse: Sendable {
     }
 
     public static func text(_ message: String, status: Int) -> HTTPResponse {
-        HTTPResponse(status: status, headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
-                     body: .bytes(Array((message + "\n").utf8)))
+        HTTPResponse(
+            status: status, headers: HTTPHeaders([("Content-Type", "text/plain; charset=utf-8")]),
+            body: .bytes(Array((message + "\n").utf8)))
     }
 
     static func reasonPhrase(_ status: Int) -> String {

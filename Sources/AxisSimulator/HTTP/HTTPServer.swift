@@ -97,8 +97,9 @@ public final class HTTPServer: Sendable {
             return true
         }
         guard admitted else {
-            logger.warning("refusing connection: \(configuration.maximumConnections) already open",
-                           metadata: ["peer": "\(connection.peer)"])
+            logger.warning(
+                "refusing connection: \(configuration.maximumConnections) already open",
+                metadata: ["peer": "\(connection.peer)"])
             HTTPConnectionLoop.writeRefusal(to: connection)
             connection.close()
             return

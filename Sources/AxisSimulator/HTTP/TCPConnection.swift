@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An accepted TCP connection: the plain-text ``HTTPByteStream``.

@@ -21,11 +21,13 @@ extension AxisStore {
     /// Counts documents stored since the last ``resetCounters()`` (kept across restarts), and the current queues.
     func statistics() throws -> StoreStatistics {
         try read { db in
-            let mark = try Int64.fetchOne(db, sql: "SELECT value FROM mark WHERE name = ?", arguments: [Self.counterMark])
+            let mark =
+                try Int64.fetchOne(db, sql: "SELECT value FROM mark WHERE name = ?", arguments: [Self.counterMark])
                 ?? 0
             var stats = StoreStatistics()
-            stats.documentsStored = try Int.fetchOne(
-                db, sql: "SELECT COUNT(*) FROM document WHERE sequence > ?", arguments: [mark]) ?? 0
+            stats.documentsStored =
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM document WHERE sequence > ?", arguments: [mark]) ?? 0
             for row in try Row.fetchAll(
                 db, sql: "SELECT sender, COUNT(*) AS n FROM document WHERE sequence > ? GROUP BY sender",
                 arguments: [mark])
@@ -53,12 +55,15 @@ extension AxisStore {
             {
                 let senders: String = row["senders"] ?? ""
                 stats.duplicates.append(
-                    .init(sha256: row["sha256"], count: row["n"], senders: senders.split(separator: ",").map(String.init).sorted()))
+                    .init(
+                        sha256: row["sha256"], count: row["n"],
+                        senders: senders.split(separator: ",").map(String.init).sorted()))
             }
             for row in try Row.fetchAll(
                 db,
-                sql: "SELECT recipient, COUNT(*) AS n FROM delivery WHERE status IN ('pending', 'processing') GROUP BY recipient")
-            {
+                sql:
+                    "SELECT recipient, COUNT(*) AS n FROM delivery WHERE status IN ('pending', 'processing') GROUP BY recipient"
+            ) {
                 stats.pendingByRecipient[row["recipient"]] = row["n"]
             }
             return stats
@@ -70,7 +75,8 @@ extension AxisStore {
         try write { db in
             let last = try Int64.fetchOne(db, sql: "SELECT COALESCE(MAX(sequence), 0) FROM document") ?? 0
             try db.execute(
-                sql: "INSERT INTO mark (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                sql:
+                    "INSERT INTO mark (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
                 arguments: [Self.counterMark, last])
         }
     }

@@ -77,7 +77,8 @@ final class AxisStore: Sendable {
     /// Deliveries still listed for `recipients`, oldest first, optionally of one message type.
     func listed(for recipients: [String], messageType: String?) throws -> [(StoredDocument, Delivery)] {
         try database.read { db in
-            let deliveries = try Delivery
+            let deliveries =
+                try Delivery
                 .filter(recipients.contains(Column("recipient")))
                 .filter(DeliveryStatus.listed.map(\.rawValue).contains(Column("status")))
                 .order(Column("created_at"), Column("doc_id"))

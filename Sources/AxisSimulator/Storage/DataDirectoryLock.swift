@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An exclusive `flock` on `<data>/axis.lock`, so two simulators never share (and wipe the spool of) one data

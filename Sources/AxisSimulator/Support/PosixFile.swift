@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An owned file descriptor for a regular file, closed on deinit.
@@ -84,8 +84,10 @@ final class PosixFile {
     }
 
     /// Calls `body` with successive chunks of the file's first `limit` bytes (all of it when nil).
-    func forEachChunk(limit: Int64? = nil, chunkSize: Int = 64 * 1024,
-                      _ body: (UnsafeRawBufferPointer) throws -> Void) throws {
+    func forEachChunk(
+        limit: Int64? = nil, chunkSize: Int = 64 * 1024,
+        _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws {
         var remaining = limit ?? Int64.max
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 1)
         defer { buffer.deallocate() }
