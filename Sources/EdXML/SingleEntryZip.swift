@@ -26,10 +26,12 @@ public enum SingleEntryZip {
         return count == 4 && header == magic
     }
 
-    /// When `path` is a ZIP, extracts its single file into the new sibling file `<path>.unzipped` and returns
-    /// it; returns nil when `path` is not a ZIP.
+    /// When `path` is a single-entry ZIP wrapper, extracts its file into the new sibling file `<path>.unzipped`
+    /// and returns it; returns nil when `path` is not such a wrapper, to be delivered as received.
     ///
-    /// The ZIP must hold exactly one file (directory entries are ignored; symbolic links are refused).
+    /// Office documents (DOCX, XLSX, ODT) are ZIPs with many entries, and a damaged file may merely start with
+    /// `PK`: neither is a wrapper, so both return nil. A wrapper holds exactly one file (directory entries are
+    /// ignored); a symbolic-link entry is refused as hostile.
     /// The uncompressed size is counted as bytes are produced, not taken from the headers, and extraction
     /// stops with an error past `maxUncompressedSize` (zip bombs). The CRC-32 is checked. The output is
     /// fsynced; on failure it is removed.
@@ -41,7 +43,7 @@ public enum SingleEntryZip {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw .zip(path: path, reason: "it starts like a ZIP but cannot be read as one (\(error))")
+            return nil
         }
         var files: [Entry] = []
         for entry in archive {
@@ -52,12 +54,7 @@ public enum SingleEntryZip {
             }
             if files.count > 1 { break }
         }
-        guard files.count == 1, let entry = files.first else {
-            throw .zip(
-                path: path,
-                reason: files.isEmpty
-                    ? "it contains no file" : "it contains more than one file; exactly one is expected")
-        }
+        guard files.count == 1, let entry = files.first else { return nil }
         let destination = path + ".unzipped"
         let output = try OutputFile(creating: destination)
         do throws(EdXMLError) {
