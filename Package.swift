@@ -117,6 +117,8 @@ let package = Package(
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
+        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "Config", "StateStore"]),
+        .testTarget(name: "InboundTests", dependencies: ["Inbound", "EdXML"]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests"),
     ],

@@ -13,8 +13,8 @@ enum RecipientRouting {
         guard relativeComponents.count > 1, let folder = relativeComponents.first else {
             return defaults.isEmpty ? .noRecipient : .recipients(defaults)
         }
-        let codes = folder.split(separator: "+").map { String($0) }
-        guard !codes.isEmpty, codes.allSatisfy(isPlausibleAgencyCode) else { return .notACode(folder: folder) }
+        let codes = folder.split(separator: "+", omittingEmptySubsequences: false).map { String($0) }
+        guard codes.allSatisfy(isPlausibleAgencyCode) else { return .notACode(folder: folder) }
         var unique: [String] = []
         for code in codes where !unique.contains(code) { unique.append(code) }
         return .recipients(unique)
@@ -22,12 +22,14 @@ enum RecipientRouting {
 
     /// Agency codes are validated loosely (axis-protocol.md section 5): the axis is the authority on which exist.
     static func isPlausibleAgencyCode(_ code: String) -> Bool {
-        guard (1...35).contains(code.count), code.contains(".") || code.contains(where: \.isNumber) else {
-            return false
-        }
-        return code.unicodeScalars.allSatisfy { scalar in
-            scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "._-".unicodeScalars
-                .contains(scalar))
+        guard (1...35).contains(code.count) else { return false }
+        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.allSatisfy { part in
+            !part.isEmpty
+                && part.unicodeScalars.allSatisfy { scalar in
+                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                        || scalar == "_")
+                }
         }
     }
 }

@@ -1,0 +1,43 @@
+import Testing
+
+@testable import Outbound
+
+@Suite struct RecipientRoutingTests {
+    @Test func aFileInARecipientFolderGoesToThatCode() {
+        #expect(
+            RecipientRouting.recipients(relativeComponents: ["000.00.00.H26", "x.pdf"], defaults: ["000.00.00.G22"])
+                == .recipients(["000.00.00.H26"]))
+    }
+
+    @Test func aFolderNamedWithSeveralCodesJoinedByPlusGoesToEachOnceInOrder() {
+        #expect(
+            RecipientRouting.recipients(
+                relativeComponents: ["000.00.00.H26+000.00.00.G22+000.00.00.H26", "x.pdf"], defaults: [])
+                == .recipients(["000.00.00.H26", "000.00.00.G22"]))
+    }
+
+    @Test func aFileDirectlyInTheOutboxUsesTheDefaultsOrHasNoRecipient() {
+        #expect(
+            RecipientRouting.recipients(relativeComponents: ["x.pdf"], defaults: ["000.00.00.G22"])
+                == .recipients(["000.00.00.G22"]))
+        #expect(RecipientRouting.recipients(relativeComponents: ["x.pdf"], defaults: []) == .noRecipient)
+    }
+
+    @Test func deeperFoldersAreRoutedByTheirFirstLevel() {
+        #expect(
+            RecipientRouting.recipients(relativeComponents: ["000.00.00.H26", "2026", "x.pdf"], defaults: [])
+                == .recipients(["000.00.00.H26"]))
+    }
+
+    @Test(arguments: ["Công văn đi", "..", "a b", "000.00.00.H26+", "+000.00.00.H26", "a..b", ".hidden"])
+    func aFolderThatIsNotAnAgencyCodeIsReportedByName(folder: String) {
+        #expect(
+            RecipientRouting.recipients(relativeComponents: [folder, "x.pdf"], defaults: ["000.00.00.G22"])
+                == .notACode(folder: folder))
+    }
+
+    @Test(arguments: ["000.00.00.H26", "28.22.H17", "vxp.saas.03", "02.44.W00", "G22"])
+    func realAgencyCodeShapesAreAccepted(code: String) {
+        #expect(RecipientRouting.isPlausibleAgencyCode(code))
+    }
+}
