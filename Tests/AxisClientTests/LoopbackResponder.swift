@@ -104,7 +104,16 @@ final class LoopbackResponder: @unchecked Sendable {
     private func play(_ reply: Reply, on connection: Int32) {
         switch reply {
         case .delayed(let milliseconds, let next):
-            usleep(useconds_t(milliseconds * 1000))
+            // Wait, but give up as soon as the client hangs up (an aborted transfer), so a test of
+            // cancellation does not sit out the whole delay.
+            var descriptor = pollfd(fd: connection, events: Int16(POLLIN), revents: 0)
+            if poll(&descriptor, 1, Int32(milliseconds)) > 0 {
+                var byte: UInt8 = 0
+                if recv(connection, &byte, 1, Int32(MSG_PEEK)) <= 0 {
+                    close(connection)
+                    return
+                }
+            }
             play(next, on: connection)
         case .respond(let status, let contentType, let body):
             let head = "HTTP/1.1 \(status) Canned\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
