@@ -27,6 +27,11 @@ final class ChildProcess {
         process.waitUntilExit()
     }
 
+    /// Sends a signal (SIGHUP to reload, SIGUSR1 to poll).
+    func send(_ signal: Int32) {
+        if process.isRunning { Foundation.kill(process.processIdentifier, signal) }
+    }
+
     /// SIGKILL: no chance to clean up, as after a power cut.
     func kill() {
         if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
