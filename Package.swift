@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "AxisSimulator",
             dependencies: [
-                "AxisProtocol", "CryptoPrimitives", "EdXML", "SystemSupport",
+                "AxisProtocol", "COpenSSL", "CryptoPrimitives", "EdXML",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -112,7 +112,7 @@ let package = Package(
         .testTarget(name: "SigningTests", dependencies: ["Signing", "CryptoPrimitives"]),
         .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
-        .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol"]),
+        .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
