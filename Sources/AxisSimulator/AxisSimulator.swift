@@ -58,7 +58,9 @@ public final class AxisSimulator: Sendable {
                 host: configuration.listenAddress, port: configuration.port,
                 maximumConnections: configuration.maximumConnections,
                 maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
-            handler: service, logger: Self.logger(logger, listener: "axis"))
+            handler: service,
+            tls: try configuration.tls.map { tls throws(TLSError) in try TLSContext(configuration: tls) },
+            logger: Self.logger(logger, listener: "axis"))
         adminServer = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.adminAddress, port: configuration.adminPort, maximumConnections: 8,

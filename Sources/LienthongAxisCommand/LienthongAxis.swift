@@ -37,8 +37,18 @@ struct LienthongAxis: ParsableCommand {
 
         // Block the stop signals in every thread (threads inherit the mask), then wait for them here.
         let signals = SignalWaiter(signals: [SIGTERM, SIGINT])
-        let simulator = try AxisSimulator(configuration: configuration, logger: logger)
-        let ports = try simulator.start()
+        let simulator: AxisSimulator
+        let ports: AxisSimulator.Ports
+        do {
+            simulator = try AxisSimulator(configuration: configuration, logger: logger)
+            ports = try simulator.start()
+        } catch let error as TLSError {
+            logger.critical("\(error)")
+            throw ExitCode(78)  // EX_CONFIG: the tls: section names unusable files
+        } catch {
+            logger.critical("cannot start: \(error)")
+            throw ExitCode.failure
+        }
         if let portFile {
             do {
                 try PortFile.write(ports, to: portFile)

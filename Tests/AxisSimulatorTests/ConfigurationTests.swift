@@ -113,4 +113,65 @@ struct ConfigurationTests {
             #expect(error.description.contains("nowhere.key"))
         }
     }
+
+    @Test func tlsAndTraceKeysAreReadWithPathsRelativeToTheFile() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        _ = try workspace.write("s.key", Self.secret)
+        let yaml = """
+            data_directory: d
+            systems:
+              - {system_id: a, secret_file: s.key, agencies: [a]}
+            tls:
+              certificate: tls/axis.crt
+              private_key: /etc/axis.key
+              client_ca: tls/ca.crt
+              min_version: 1.3
+            append_trace_header: false
+            trace_organ_id: 000.00.00.VXP
+            """
+        let configuration = try AxisSimulatorConfiguration.parse(yaml: yaml, baseDirectory: workspace.directory.path)
+        let base = workspace.directory.path
+        #expect(
+            configuration.tls
+                == AxisTLSConfiguration(
+                    certificatePath: base + "/tls/axis.crt", privateKeyPath: "/etc/axis.key",
+                    clientCAPath: base + "/tls/ca.crt", minimumVersion: .tls13))
+        #expect(configuration.appendTraceHeader == false)
+        #expect(configuration.traceOrganId == "000.00.00.VXP")
+    }
+
+    @Test func withoutTLSAndTraceKeysTheAxisIsPlainHTTPAndAppendsTraceHeaders() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        _ = try workspace.write("s.key", Self.secret)
+        let yaml = "data_directory: d\nsystems:\n  - {system_id: a, secret_file: s.key, agencies: [a]}"
+        let configuration = try AxisSimulatorConfiguration.parse(yaml: yaml, baseDirectory: workspace.directory.path)
+        #expect(configuration.tls == nil)
+        #expect(configuration.appendTraceHeader)
+        #expect(configuration.traceOrganId == nil)
+    }
+
+    @Test func tlsErrorsNameTheOffendingKey() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        _ = try workspace.write("s.key", Self.secret)
+        let prefix = "data_directory: d\nsystems:\n  - {system_id: a, secret_file: s.key, agencies: [a]}\n"
+        let cases: [(String, AxisConfigurationError)] = [
+            ("tls: {private_key: k}", .missingKey("tls.certificate")),
+            ("tls: {certificate: c}", .missingKey("tls.private_key")),
+            (
+                "tls: {certificate: c, private_key: k, min_version: '1.1'}",
+                .invalidValue(key: "tls.min_version", reason: "1.1 is not \"1.2\" or \"1.3\"")
+            ),
+            ("tls: {certificate: c, private_key: k, ca: x}", .unknownKey("tls.ca")),
+            ("tls: yes", .wrongType(key: "tls", expected: "a mapping")),
+            ("append_trace_header: sometimes", .wrongType(key: "append_trace_header", expected: "true or false")),
+        ]
+        for (yaml, expected) in cases {
+            #expect(throws: expected) {
+                _ = try AxisSimulatorConfiguration.parse(yaml: prefix + yaml, baseDirectory: workspace.directory.path)
+            }
+        }
+    }
 }

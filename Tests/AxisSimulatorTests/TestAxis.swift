@@ -18,7 +18,7 @@ final class TestAxis: Sendable {
     /// Starts a simulator on a fresh temp directory, or on `directory` (to test restarts).
     init(
         directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30, maximumConnections: Int = 64,
-        faults: AxisFaultInjector = NoFaults()
+        faults: AxisFaultInjector = NoFaults(), tls: AxisTLSConfiguration? = nil, appendTraceHeader: Bool = true
     ) throws {
         ownsDirectory = existing == nil
         directory =
@@ -39,10 +39,14 @@ final class TestAxis: Sendable {
                 .init(code: "vxp.saas.03", name: "VXP SaaS 03"),
                 .init(code: Self.ngheAnCode, name: "UBND Tinh Nghe An", email: "nghean@example.vn"),
                 .init(code: Self.governmentCode, name: "Van phong Chinh phu"),
-            ])
-        simulator = try AxisSimulator(
-            configuration: configuration, faults: faults)
-        ports = try simulator.start()
+            ], tls: tls, appendTraceHeader: appendTraceHeader)
+        do {
+            simulator = try AxisSimulator(configuration: configuration, faults: faults)
+            ports = try simulator.start()
+        } catch {
+            if existing == nil { try? FileManager.default.removeItem(at: directory) }
+            throw error
+        }
     }
 
     /// Stops the server; removes the temp directory unless `keepData`.

@@ -21,11 +21,19 @@ import Yams
 ///     name: UBND Tinh Nghe An
 ///     email: nghean@example.vn    # optional
 ///     old_code: ""                # optional
+/// tls:                            # optional: HTTPS on the axis listener (admin stays plain loopback)
+///   certificate: tls/axis.crt     # PEM chain, server certificate first
+///   private_key: tls/axis.key     # PEM, unencrypted
+///   client_ca: tls/clients-ca.crt # optional: when set, a client certificate signed by it is required
+///   min_version: "1.2"            # "1.2" (default) or "1.3"
+/// append_trace_header: true       # default true: serve recipients the envelope plus one TraceHeader
+/// trace_organ_id: 000.00.00.VXP   # optional OrganId of that TraceHeader; default the sender's code
 /// ```
+/// The example `etc/lienthong/lienthong-axis.yaml` documents every key.
 extension AxisSimulatorConfiguration {
     private static let topLevelKeys: Set<String> = [
         "listen_address", "port", "admin_address", "admin_port", "base_path", "data_directory", "max_body_bytes",
-        "max_connections", "systems", "agencies",
+        "max_connections", "systems", "agencies", "tls", "append_trace_header", "trace_organ_id",
     ]
 
     /// Reads and validates a configuration file. Secrets are read from their files; problems that do not stop the
@@ -111,13 +119,40 @@ extension AxisSimulatorConfiguration {
             systems.append(System(systemId: systemId, secret: secret, agencies: codes))
         }
 
+        let tls = try reader.mapping("tls").map { mapping throws(AxisConfigurationError) in
+            try parseTLS(mapping, baseDirectory: baseDirectory)
+        }
+        let appendTraceHeader = try reader.boolean("append_trace_header") ?? true
+        let traceOrganId = try reader.string("trace_organ_id").flatMap { $0.isEmpty ? nil : $0 }
+
         var configuration = AxisSimulatorConfiguration(
             listenAddress: listenAddress, port: port, adminAddress: adminAddress, adminPort: adminPort,
             basePath: basePath, dataDirectory: resolve(dataDirectory, against: baseDirectory),
             maximumBodyBytes: maximumBodyBytes, maximumConnections: maximumConnections, systems: systems,
-            agencies: agencies)
+            agencies: agencies, tls: tls, appendTraceHeader: appendTraceHeader, traceOrganId: traceOrganId)
         configuration.warnings = warnings
         return configuration
+    }
+
+    private static func parseTLS(_ tls: YAMLMappingReader, baseDirectory: String)
+        throws(AxisConfigurationError) -> AxisTLSConfiguration
+    {
+        try tls.rejectUnknownKeys(["certificate", "private_key", "client_ca", "min_version"])
+        guard let certificate = try tls.string("certificate"), !certificate.isEmpty else {
+            throw .missingKey(tls.key("certificate"))
+        }
+        guard let privateKey = try tls.string("private_key"), !privateKey.isEmpty else {
+            throw .missingKey(tls.key("private_key"))
+        }
+        let clientCA = try tls.string("client_ca").flatMap { $0.isEmpty ? nil : $0 }
+        let versionText = try tls.string("min_version") ?? AxisTLSConfiguration.MinimumVersion.tls12.rawValue
+        guard let version = AxisTLSConfiguration.MinimumVersion(rawValue: versionText) else {
+            throw .invalidValue(key: tls.key("min_version"), reason: "\(versionText) is not \"1.2\" or \"1.3\"")
+        }
+        return AxisTLSConfiguration(
+            certificatePath: resolve(certificate, against: baseDirectory),
+            privateKeyPath: resolve(privateKey, against: baseDirectory),
+            clientCAPath: clientCA.map { resolve($0, against: baseDirectory) }, minimumVersion: version)
     }
 
     private static func resolve(_ path: String, against base: String) -> String {

@@ -47,13 +47,21 @@ public struct AxisSimulatorConfiguration: Sendable {
     public var maximumConnections: Int
     public var systems: [System]
     public var agencies: [Agency]
+    /// HTTPS on the axis listener when set; plain HTTP otherwise.
+    public var tls: AxisTLSConfiguration?
+    /// Serve recipients the stored envelope with one more `TraceHeader` (this axis, the time it stored the
+    /// document), as the real axis does. The stored original is never changed.
+    public var appendTraceHeader: Bool
+    /// The `OrganId` of the appended `TraceHeader`; nil uses the sender's code.
+    public var traceOrganId: String?
     /// Things worth a warning found while loading (e.g. a secret file readable by others).
     public var warnings: [String] = []
 
     public init(
         listenAddress: String = "127.0.0.1", port: Int = 0, adminAddress: String = "127.0.0.1", adminPort: Int = 0,
         basePath: String = "/", dataDirectory: String, maximumBodyBytes: Int64 = 1 << 30,
-        maximumConnections: Int = 64, systems: [System], agencies: [Agency]
+        maximumConnections: Int = 64, systems: [System], agencies: [Agency], tls: AxisTLSConfiguration? = nil,
+        appendTraceHeader: Bool = true, traceOrganId: String? = nil
     ) {
         self.listenAddress = listenAddress
         self.port = port
@@ -65,6 +73,9 @@ public struct AxisSimulatorConfiguration: Sendable {
         self.maximumConnections = maximumConnections
         self.systems = systems
         self.agencies = agencies
+        self.tls = tls
+        self.appendTraceHeader = appendTraceHeader
+        self.traceOrganId = traceOrganId
     }
 
     public func system(_ systemId: String) -> System? { systems.first { $0.systemId == systemId } }

@@ -61,6 +61,19 @@ struct YAMLMappingReader {
         return result
     }
 
+    func boolean(_ name: String) throws(AxisConfigurationError) -> Bool? {
+        guard let value = present(name) else { return nil }
+        guard let flag = value as? Bool else { throw .wrongType(key: key(name), expected: "true or false") }
+        return flag
+    }
+
+    /// A nested mapping; nil when absent.
+    func mapping(_ name: String) throws(AxisConfigurationError) -> YAMLMappingReader? {
+        guard let value = present(name) else { return nil }
+        guard let mapping = value as? [String: Any] else { throw .wrongType(key: key(name), expected: "a mapping") }
+        return YAMLMappingReader(mapping, path: key(name))
+    }
+
     func mappings(_ name: String) throws(AxisConfigurationError) -> [YAMLMappingReader] {
         guard let value = present(name) else { return [] }
         guard let list = value as? [Any] else { throw .wrongType(key: key(name), expected: "a list of mappings") }

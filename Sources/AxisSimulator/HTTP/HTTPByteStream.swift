@@ -1,4 +1,4 @@
-/// The seam between the HTTP code and its transport: plain TCP today, a TLS stream later.
+/// The seam between the HTTP code and its transport: plain TCP (``TCPConnection``) or TLS (``TLSConnection``).
 ///
 /// Implementations are used by one connection thread for reading and writing; only ``interrupt()`` and
 /// ``close()`` may be called from another thread (at shutdown).
@@ -11,6 +11,10 @@ protocol HTTPByteStream: AnyObject, Sendable {
 
     /// Wakes any thread blocked in ``read(into:)`` or ``write(_:)``, which then fails or sees end of stream.
     func interrupt()
+
+    /// Makes the coming ``close()`` abortive: `SO_LINGER` 0, so the peer gets a TCP RST instead of a FIN
+    /// (fault injection: a connection reset).
+    func resetConnection()
 
     func close()
 }

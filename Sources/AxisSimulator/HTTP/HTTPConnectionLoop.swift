@@ -52,6 +52,7 @@ struct HTTPConnectionLoop {
             if case .file(let path, _) = body { unlink(path) }
             guard !response.dropsConnection else {
                 if case .file(let path, true) = response.body { unlink(path) }
+                if response.resetsConnection { stream.resetConnection() }
                 return
             }
 

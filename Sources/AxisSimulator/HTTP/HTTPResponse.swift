@@ -13,6 +13,8 @@ public struct HTTPResponse: Sendable {
     public var body: Body
     /// Close the connection without writing anything (fault injection: a reply lost after the work was done).
     public var dropsConnection = false
+    /// Close the connection abortively (TCP RST, `SO_LINGER` 0) without writing anything.
+    public var resetsConnection = false
 
     public init(status: Int = 200, headers: HTTPHeaders = HTTPHeaders(), body: Body = .bytes([])) {
         self.status = status
@@ -24,6 +26,14 @@ public struct HTTPResponse: Sendable {
     public static var dropConnection: HTTPResponse {
         var response = HTTPResponse(status: 500)
         response.dropsConnection = true
+        return response
+    }
+
+    /// No reply at all: the server resets the connection (the client sees `ECONNRESET`).
+    public static var resetConnection: HTTPResponse {
+        var response = HTTPResponse(status: 500)
+        response.dropsConnection = true
+        response.resetsConnection = true
         return response
     }
 
@@ -58,7 +68,9 @@ public struct HTTPResponse: Sendable {
         case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
         case 501: "Not Implemented"
+        case 502: "Bad Gateway"
         case 503: "Service Unavailable"
+        case 504: "Gateway Timeout"
         default: "Status \(status)"
         }
     }

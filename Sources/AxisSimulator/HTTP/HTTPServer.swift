@@ -3,6 +3,8 @@ import Logging
 
 /// A small HTTP/1.1 server on POSIX sockets: one thread per connection (bounded), keep-alive,
 /// Content-Length and chunked bodies spooled to files, responses from memory or streamed from files.
+/// With a ``TLSContext`` it speaks HTTPS: each connection's handshake runs on that connection's own thread, so a
+/// slow or hostile client cannot stall the accept loop; a failed handshake is logged and the connection closed.
 ///
 /// Start with ``start()``, stop with ``stop()``; `stop` closes the listener, interrupts open connections and
 /// waits for their threads. A server runs once: create a new one to listen again.
@@ -16,13 +18,19 @@ public final class HTTPServer: Sendable {
 
     public let configuration: HTTPServerConfiguration
     private let handler: HTTPHandler
+    private let tls: TLSContext?
     private let logger: Logger
     private let state = Locked(State())
     private let connectionThreads = DispatchGroup()
 
-    public init(configuration: HTTPServerConfiguration, handler: HTTPHandler, logger: Logger) {
+    public convenience init(configuration: HTTPServerConfiguration, handler: HTTPHandler, logger: Logger) {
+        self.init(configuration: configuration, handler: handler, tls: nil, logger: logger)
+    }
+
+    init(configuration: HTTPServerConfiguration, handler: HTTPHandler, tls: TLSContext?, logger: Logger) {
         self.configuration = configuration
         self.handler = handler
+        self.tls = tls
         self.logger = logger
     }
 
@@ -89,6 +97,17 @@ public final class HTTPServer: Sendable {
         }
     }
 
+    /// The connection itself for plain HTTP, its TLS stream after a successful handshake, nil after a failed one.
+    private func secure(_ connection: TCPConnection) -> HTTPByteStream? {
+        guard let tls else { return connection }
+        do {
+            return try tls.accept(connection)
+        } catch {
+            logger.notice("\(error)", metadata: ["peer": "\(connection.peer)"])
+            return nil
+        }
+    }
+
     private func admit(_ connection: TCPConnection) {
         let key = ObjectIdentifier(connection)
         let admitted = state.withLock { state -> Bool in
@@ -100,16 +119,20 @@ public final class HTTPServer: Sendable {
             logger.warning(
                 "refusing connection: \(configuration.maximumConnections) already open",
                 metadata: ["peer": "\(connection.peer)"])
-            HTTPConnectionLoop.writeRefusal(to: connection)
+            // A TLS client would read a plain-text refusal as garbage; it just sees the connection close.
+            if tls == nil { HTTPConnectionLoop.writeRefusal(to: connection) }
             connection.close()
             return
         }
         connectionThreads.enter()
         let thread = Thread { [self] in
-            let loop = HTTPConnectionLoop(
-                stream: connection, peer: connection.peer, configuration: configuration, handler: handler,
-                logger: logger)
-            loop.run()
+            if let stream = secure(connection) {
+                let loop = HTTPConnectionLoop(
+                    stream: stream, peer: connection.peer, configuration: configuration, handler: handler,
+                    logger: logger)
+                loop.run()
+                stream.close()
+            }
             connection.close()
             _ = state.withLock { $0.connections.removeValue(forKey: key) }
             connectionThreads.leave()

@@ -4,7 +4,8 @@
 
 /// An accepted TCP connection: the plain-text ``HTTPByteStream``.
 final class TCPConnection: HTTPByteStream {
-    private let descriptor: Int32
+    /// The socket; ``TLSContext`` hands it to OpenSSL, everything else goes through the methods below.
+    let descriptor: Int32
     private let state = Locked(false)  // true once closed
     let peer: String
 
@@ -52,6 +53,15 @@ final class TCPConnection: HTTPByteStream {
     func interrupt() {
         state.withLock { closed in
             if !closed { _ = shutdown(descriptor, Int32(SHUT_RDWR)) }
+        }
+    }
+
+    func resetConnection() {
+        var linger = linger(l_onoff: 1, l_linger: 0)
+        state.withLock { closed in
+            if !closed {
+                _ = setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<linger>.size))
+            }
         }
     }
 
