@@ -101,6 +101,13 @@ public actor FolderWatcher {
         }
     }
 
+    /// Handles an event unless it comes from a watcher that has since been replaced (events still buffered after a
+    /// lost root, for instance).
+    private func forward(_ event: WatchEvent, from watcher: InotifyWatcher) {
+        guard inotify === watcher else { return }
+        handle(event)
+    }
+
     func tick(at now: ContinuousClock.Instant) {
         if let nextPoll, now >= nextPoll {
             scanAll(rearm: false)
@@ -178,7 +185,9 @@ public actor FolderWatcher {
                 inode: file.status.inode, at: now)
         }
         tracker.forgetAll(except: Set(result.files.map(\.path)))
-        for (path, reason) in result.refused where reported.count < 10_000 && reported.insert(path).inserted {
+        // Each refused entry is reported once (up to a bound, against a folder full of planted links).
+        for (path, reason) in result.refused where reported.count < 10_000 && !reported.contains(path) {
+            reported.insert(path)
             diagnostics(WatchDiagnostic(level: .warning, message: "\(path) is not sent: \(reason)", path: path))
         }
     }
@@ -227,7 +236,7 @@ public actor FolderWatcher {
         forwarding = Task { [weak self] in
             for await event in watcher.events {
                 guard let self else { return }
-                await self.handle(event)
+                await self.forward(event, from: watcher)
             }
         }
         retryInotify = false

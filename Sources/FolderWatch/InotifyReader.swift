@@ -43,14 +43,10 @@ final class InotifyReader: @unchecked Sendable {
     /// caller's initial full scan finds those.
     func watchInitialTree() throws(InotifyError) {
         let root = router.table.root
-        do {
-            guard try FileStatus.stat(root).kind == .directory else {
-                throw InotifyError.rootUnavailable(SystemError(operation: "watch", path: root, errno: ENOTDIR))
-            }
-        } catch let error as SystemError {
-            throw .rootUnavailable(error)
-        } catch {
-            throw error as? InotifyError ?? .rootUnavailable(SystemError(operation: "watch", path: root, errno: EIO))
+        let status: FileStatus
+        do { status = try FileStatus.stat(root) } catch { throw .rootUnavailable(error) }
+        guard status.kind == .directory else {
+            throw .rootUnavailable(SystemError(operation: "watch", path: root, errno: ENOTDIR))
         }
         if let failure = watchTree(root, reportFiles: false) { throw failure }
     }

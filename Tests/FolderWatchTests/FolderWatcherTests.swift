@@ -106,6 +106,22 @@ import Testing
         }
     }
 
+    @Test func aPlantedSymbolicLinkIsReportedOnceAndNeverYielded() async throws {
+        try await TemporaryDirectory.with { directory in
+            let target = try directory.write("../outside-\(UUID().uuidString).pdf", "secret")
+            defer { try? FileManager.default.removeItem(atPath: target) }
+            try FileManager.default.createSymbolicLink(atPath: directory.file("link.pdf"), withDestinationPath: target)
+            let diagnostics = Collector<WatchDiagnostic>()
+            let watcher = FolderWatcher(folder: folder(directory.path, mode: .poll)) { diagnostics.append($0) }
+            await watcher.rescanNow()
+            await watcher.rescanNow()
+            let warnings = diagnostics.all.filter { $0.path == directory.file("link.pdf") }
+            #expect(warnings.count == 1)
+            #expect(warnings.first?.message.contains("symbolic link") == true)
+            #expect(await watcher.trackedPaths.isEmpty)
+        }
+    }
+
     @Test func aMissingFolderFallsBackToPollingAndSaysWhy() async throws {
         try await TemporaryDirectory.with { directory in
             let diagnostics = Collector<WatchDiagnostic>()
