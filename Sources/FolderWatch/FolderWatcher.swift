@@ -175,7 +175,8 @@ public actor FolderWatcher {
             return
         }
         if lastRootError != nil {
-            diagnostics(WatchDiagnostic(level: .info, message: "the watched folder \(root) is readable again", path: root))
+            diagnostics(
+                WatchDiagnostic(level: .info, message: "the watched folder \(root) is readable again", path: root))
             lastRootError = nil
         }
         if rearm { tracker.rearmReturned(at: now) }

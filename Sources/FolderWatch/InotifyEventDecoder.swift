@@ -28,7 +28,8 @@ enum InotifyEventDecoder {
             guard nameStart + length <= bytes.count else { break }
             let nameBytes = bytes[nameStart..<(nameStart + length)].prefix { $0 != 0 }
             events.append(
-                RawInotifyEvent(watch: watch, mask: mask, cookie: cookie, name: String(decoding: nameBytes, as: UTF8.self)))
+                RawInotifyEvent(
+                    watch: watch, mask: mask, cookie: cookie, name: String(decoding: nameBytes, as: UTF8.self)))
             offset = nameStart + length
         }
         return events

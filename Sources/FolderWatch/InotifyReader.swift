@@ -2,7 +2,7 @@ import CLinux
 import SystemSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The state of one inotify instance: its descriptors, the watch table, and the loop that reads events.

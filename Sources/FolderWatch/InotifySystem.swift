@@ -2,7 +2,7 @@ import CLinux
 import SystemSupport
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The inotify, eventfd and poll system calls, funnelled like SystemSupport's: `EINTR` retried, `errno` turned into

@@ -34,7 +34,8 @@ public final class InotifyWatcher: Sendable {
         self.root = trimmed
         self.maxDepth = maxDepth
         self.skipDirectory = skipDirectory
-        (events, continuation) = AsyncStream.makeStream(of: WatchEvent.self, bufferingPolicy: .bufferingOldest(bufferLimit))
+        (events, continuation) = AsyncStream.makeStream(
+            of: WatchEvent.self, bufferingPolicy: .bufferingOldest(bufferLimit))
     }
 
     deinit {

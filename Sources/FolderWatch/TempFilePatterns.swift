@@ -24,9 +24,11 @@ public enum TempFilePatterns {
 
     /// Excel saves into a random 8-character name without extension, then deletes the original and renames.
     private static func isExcelTemporaryName(_ name: String) -> Bool {
-        name.utf8.count == 8 && name.utf8.allSatisfy { byte in
-            (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
-                || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
-        }
+        name.utf8.count == 8
+            && name.utf8.allSatisfy { byte in
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+                    || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+                    || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            }
     }
 }

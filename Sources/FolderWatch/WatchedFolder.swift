@@ -20,7 +20,8 @@ public struct WatchedFolder: Sendable, Equatable {
     public var maxDepth: Int
 
     public init(
-        root: String, mode: WatchMode = .auto, settleTime: Duration = .seconds(5), pollInterval: Duration = .seconds(10),
+        root: String, mode: WatchMode = .auto, settleTime: Duration = .seconds(5),
+        pollInterval: Duration = .seconds(10),
         reconciliationInterval: Duration = .seconds(600), includePatterns: [String] = [],
         excludePatterns: [String] = [], maxDepth: Int = 3
     ) {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Creating, syncing, listing and removing directories.
@@ -36,7 +36,8 @@ public enum Directories {
     public static func list(_ path: String) throws(SystemError) -> [DirectoryEntry] {
         let directory = FileDescriptor(owning: try Syscall.open(path, flags: O_RDONLY | O_DIRECTORY), path: path)
         let entries = try Syscall.readDirectory(
-            consuming: try Syscall.openat(directory.rawDescriptor, ".", flags: O_RDONLY | O_DIRECTORY, describedAs: path),
+            consuming: try Syscall.openat(
+                directory.rawDescriptor, ".", flags: O_RDONLY | O_DIRECTORY, describedAs: path),
             path: path)
         var result: [DirectoryEntry] = []
         result.reserveCapacity(entries.count)

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Writing files so that after a crash or power loss they are either complete or absent (reliability.md,
@@ -81,7 +81,7 @@ public enum DurableFile {
                     throw error
                 }
                 return Temporary(descriptor: descriptor, name: name, path: path)
-            } catch where error.isAlreadyExists && attempts < 16 {
+            } catch  where error.isAlreadyExists && attempts < 16 {
                 attempts += 1
             }
         }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// An open file descriptor that this object owns: it is closed by ``close()`` or, at the latest, on `deinit`.
@@ -92,7 +92,9 @@ public final class FileDescriptor {
     }
 
     private func open() throws(SystemError) -> Int32 {
-        guard descriptor >= 0 else { throw SystemError(operation: "use of closed descriptor", path: path, errno: EBADF) }
+        guard descriptor >= 0 else {
+            throw SystemError(operation: "use of closed descriptor", path: path, errno: EBADF)
+        }
         return descriptor
     }
 }

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Moving files without ever replacing one that is already there, across filesystems if need be, durably.
@@ -81,7 +81,7 @@ public enum FileMover {
                 describedAs: destination)
             try destinationDirectory.sync()
             try sourceDirectory.sync()
-        } catch where error.errno == EXDEV {
+        } catch  where error.errno == EXDEV {
             _ = try copyAcross(
                 source: source, sourceDirectory: sourceDirectory, sourceName: sourceName,
                 destination: destinationDirectory, destinationPath: directory,
@@ -147,7 +147,7 @@ public enum FileMover {
 struct CandidateNames {
     let base: String
     private let numbered: Bool
-    private var next_ = 1
+    private var nextNumber = 1
 
     init(_ base: String, numbered: Bool = true) {
         self.base = base
@@ -155,9 +155,9 @@ struct CandidateNames {
     }
 
     mutating func next() -> String? {
-        defer { next_ += 1 }
-        if next_ == 1 { return base }
-        guard numbered, next_ <= FileMover.maximumSuffix else { return nil }
-        return SafeFileName.numbered(base, next_)
+        defer { nextNumber += 1 }
+        if nextNumber == 1 { return base }
+        guard numbered, nextNumber <= FileMover.maximumSuffix else { return nil }
+        return SafeFileName.numbered(base, nextNumber)
     }
 }

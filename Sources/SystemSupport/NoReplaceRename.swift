@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `renameat2(RENAME_NOREPLACE)`, with fallbacks for filesystems that do not support the flag (some CIFS and older
@@ -17,14 +17,14 @@ enum NoReplaceRename {
             try Syscall.renameat2(
                 sourceDirectory, source, destinationDirectory, destination, noReplace: true, describedAs: path)
             return
-        } catch where isUnsupported(error.errno) {
+        } catch  where isUnsupported(error.errno) {
             // Fall through to the fallbacks below.
         }
         do throws(SystemError) {
             try Syscall.linkat(sourceDirectory, source, destinationDirectory, destination, describedAs: path)
             try Syscall.unlinkat(sourceDirectory, source, describedAs: path)
             return
-        } catch where isUnsupported(error.errno) || error.errno == EPERM {
+        } catch  where isUnsupported(error.errno) || error.errno == EPERM {
             // No hard links on this filesystem: check, then rename.
         }
         if (try? Syscall.lstatat(destinationDirectory, destination, describedAs: path)) != nil {

@@ -1,7 +1,7 @@
 import CLinux
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `struct stat`, named so that it does not clash with the `stat` functions below.
@@ -53,7 +53,8 @@ enum Syscall {
         }
     }
 
-    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String?) throws(SystemError) -> Int {
+    static func read(_ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, path: String?) throws(SystemError) -> Int
+    {
         guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
         return try retrying("read", path: path) { Glibc.read(fd, base, buffer.count) }
     }

@@ -125,7 +125,9 @@ import Testing
     @Test func aMissingFolderFallsBackToPollingAndSaysWhy() async throws {
         try await TemporaryDirectory.with { directory in
             let diagnostics = Collector<WatchDiagnostic>()
-            let watcher = FolderWatcher(folder: folder(directory.file("outbox"), mode: .auto)) { diagnostics.append($0) }
+            let watcher = FolderWatcher(folder: folder(directory.file("outbox"), mode: .auto)) {
+                diagnostics.append($0)
+            }
             let runningTask = Task { try await watcher.run() }
             let sawError = await diagnostics.wait { $0.contains { $0.level == .error } }
             #expect(sawError, "diagnostics: \(diagnostics.all)")

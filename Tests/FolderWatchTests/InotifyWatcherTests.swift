@@ -31,7 +31,9 @@ import Testing
                 let hidden = try directory.write(".~draft", "y")
                 try directory.move(".~draft", to: "b.pdf")
                 _ = hidden
-                let seen = await collector.wait { Self.changedFiles($0).isSuperset(of: [written, directory.file("b.pdf")]) }
+                let seen = await collector.wait {
+                    Self.changedFiles($0).isSuperset(of: [written, directory.file("b.pdf")])
+                }
                 #expect(seen, "events: \(collector.all)")
             }
         }

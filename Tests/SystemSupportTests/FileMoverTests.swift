@@ -80,7 +80,8 @@ import Testing
                 try destination.write("big.bin", "already here")
                 let moved: String
                 if crossesFilesystems {
-                    moved = try FileMover.move(from: sourceFile, toDirectory: destination.path, preferredName: "big.bin")
+                    moved = try FileMover.move(
+                        from: sourceFile, toDirectory: destination.path, preferredName: "big.bin")
                 } else {
                     moved = try FileMover.copyAcross(
                         source: sourceFile,
