@@ -65,6 +65,10 @@ public enum FileMover {
     }
 
     /// Moves `source` to exactly `destination`; fails with `EEXIST` if `destination` exists.
+    ///
+    /// `source` may be a directory (e.g. a staged inbox folder) when both are on the same filesystem; across
+    /// filesystems only regular files are copied. If the rename succeeded but a directory `fsync` failed, the error
+    /// is thrown although the file is already at `destination`: callers repeat the step idempotently.
     public static func moveReplacingNothing(from source: String, to destination: String) throws {
         let (directory, name) = PathParts.split(destination)
         guard PathParts.isSingleComponent(name) else {
