@@ -25,6 +25,8 @@ public final class AxisSimulator: Sendable {
     }
 
     public let configuration: AxisSimulatorConfiguration
+    /// The fault rules in force; the admin listener's `/admin/faults` edits the same plan.
+    public let faultPlan = AxisFaultPlan()
     private let axisServer: HTTPServer
     private let adminServer: HTTPServer
     private let logger: Logger
@@ -52,7 +54,7 @@ public final class AxisSimulator: Sendable {
         let counters = AxisCallCounters()
         let service = AxisService(
             configuration: configuration, store: store, envelopes: envelopes, counters: counters, faults: faults,
-            scratchDirectory: spool, logger: logger)
+            faultPlan: faultPlan, scratchDirectory: spool, logger: logger)
         axisServer = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: configuration.port,
@@ -65,7 +67,7 @@ public final class AxisSimulator: Sendable {
             configuration: HTTPServerConfiguration(
                 host: configuration.adminAddress, port: configuration.adminPort, maximumConnections: 8,
                 maximumBodyBytes: 64 * 1024, spoolDirectory: spool),
-            handler: AdminService(store: store, counters: counters, logger: logger),
+            handler: AdminService(store: store, counters: counters, faultPlan: faultPlan, logger: logger),
             logger: Self.logger(logger, listener: "admin"))
     }
 

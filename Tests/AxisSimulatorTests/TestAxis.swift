@@ -97,6 +97,14 @@ final class TestAxis: Sendable {
         return reply.json["data"] as? [[String: Any]] ?? []
     }
 
+    /// One request to the admin listener, with a JSON body when given.
+    func admin(_ method: String, _ path: String, json: String? = nil) throws -> TestHTTPClient.Response {
+        let client = try TestHTTPClient(port: ports.admin)
+        return try client.request(
+            method: method, path: path, headers: json == nil ? [] : [("Content-Type", "application/json")],
+            body: json.map { Array($0.utf8) })
+    }
+
     func adminStats() throws -> [String: Any] {
         let client = try TestHTTPClient(port: ports.admin)
         return try client.request(method: "GET", path: "/admin/stats", headers: []).json

@@ -2,7 +2,8 @@
 ///
 /// `calls` and `failed_calls` count requests per axis method since start or the last reset (in memory).
 /// `documents_*` and `duplicates` count documents stored since the last reset (persisted, so they survive a
-/// restart). `pending_by_recipient` is the current queue, whatever the resets.
+/// restart). `pending_by_recipient` is the current queue, whatever the resets. `faults_injected` counts, per axis
+/// method, the calls a fault rule fired on (in memory, zeroed by a reset).
 public struct AdminStatistics: Codable, Sendable, Equatable {
     public struct Duplicate: Codable, Sendable, Equatable {
         /// Plain hex SHA-256 of the stored envelope.
@@ -22,6 +23,7 @@ public struct AdminStatistics: Codable, Sendable, Equatable {
     /// Sum over `duplicates` of `count - 1`: the extra copies.
     public let duplicateDocuments: Int
     public let pendingByRecipient: [String: Int]
+    public let faultsInjected: [String: Int]
 
     enum CodingKeys: String, CodingKey {
         case calls
@@ -32,5 +34,6 @@ public struct AdminStatistics: Codable, Sendable, Equatable {
         case duplicates
         case duplicateDocuments = "duplicate_documents"
         case pendingByRecipient = "pending_by_recipient"
+        case faultsInjected = "faults_injected"
     }
 }

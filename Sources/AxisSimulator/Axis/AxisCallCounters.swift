@@ -1,10 +1,12 @@
 import AxisProtocol
 
-/// Calls per method since start or the last reset, in memory. Unknown paths count under their last segment.
+/// Calls, failed calls and injected faults per method since start or the last reset, in memory. Unknown paths
+/// count under one key, `(unknown)`.
 final class AxisCallCounters: Sendable {
     private struct Counts {
         var calls: [String: Int] = [:]
         var failures: [String: Int] = [:]
+        var faults: [String: Int] = [:]
     }
 
     private let counts = Locked(Counts())
@@ -16,8 +18,12 @@ final class AxisCallCounters: Sendable {
         }
     }
 
-    func snapshot() -> (calls: [String: Int], failures: [String: Int]) {
-        counts.withLock { ($0.calls, $0.failures) }
+    func recordFault(method: String) {
+        counts.withLock { $0.faults[method, default: 0] += 1 }
+    }
+
+    func snapshot() -> (calls: [String: Int], failures: [String: Int], faults: [String: Int]) {
+        counts.withLock { ($0.calls, $0.failures, $0.faults) }
     }
 
     func reset() {

@@ -11,7 +11,10 @@ final class AxisService: HTTPHandler {
     let store: AxisStore
     let envelopes: EnvelopeStore
     let counters: AxisCallCounters
+    /// Consulted first: an injector given in code.
     let faults: AxisFaultInjector
+    /// The rules of `POST /admin/faults`.
+    let faultPlan: AxisFaultPlan
     let logger: Logger
     /// Where getEdoc replies are assembled before streaming.
     let scratchDirectory: String
@@ -19,7 +22,8 @@ final class AxisService: HTTPHandler {
 
     init(
         configuration: AxisSimulatorConfiguration, store: AxisStore, envelopes: EnvelopeStore,
-        counters: AxisCallCounters, faults: AxisFaultInjector, scratchDirectory: String, logger: Logger,
+        counters: AxisCallCounters, faults: AxisFaultInjector, faultPlan: AxisFaultPlan, scratchDirectory: String,
+        logger: Logger,
         clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.configuration = configuration
@@ -27,6 +31,7 @@ final class AxisService: HTTPHandler {
         self.envelopes = envelopes
         self.counters = counters
         self.faults = faults
+        self.faultPlan = faultPlan
         self.scratchDirectory = scratchDirectory
         self.logger = logger
         self.clock = clock
@@ -63,18 +68,14 @@ final class AxisService: HTTPHandler {
         }
         let call = AxisCall(method: method, request: request, verified: verified, system: system)
 
-        if let fault = faults.fault(for: method, systemId: system.systemId, phase: .beforeHandling),
-            let response = apply(fault)
-        {
+        if let fault = injectedFault(call, phase: .beforeHandling), let response = apply(fault) {
             counters.record(method: method.rawValue, failed: true)
             return response
         }
         do {
             let response = try dispatch(call)
             counters.record(method: method.rawValue, failed: false)
-            if let fault = faults.fault(for: method, systemId: system.systemId, phase: .afterCommit),
-                let faulty = apply(fault)
-            {
+            if let fault = injectedFault(call, phase: .afterCommit), let faulty = apply(fault) {
                 if case .file(let path, true) = response.body { unlink(path) }
                 return faulty
             }
@@ -100,14 +101,35 @@ final class AxisService: HTTPHandler {
         }
     }
 
+    /// The fault for this call and phase, if any, counted under `faults_injected` and logged.
+    private func injectedFault(_ call: AxisCall, phase: AxisFaultPhase) -> AxisFault? {
+        let systemId = call.system.systemId
+        guard
+            let fault = faults.fault(for: call.method, systemId: systemId, phase: phase)
+                ?? faultPlan.fault(for: call.method, systemId: systemId, phase: phase)
+        else { return nil }
+        counters.recordFault(method: call.method.rawValue)
+        logger.notice("injecting fault \(fault) into \(call.method.rawValue) from \(systemId)")
+        return fault
+    }
+
     /// The response for a fault, or nil when the fault only delays.
     private func apply(_ fault: AxisFault) -> HTTPResponse? {
         switch fault {
         case .dropConnection: return .dropConnection
+        case .resetConnection: return .resetConnection
         case .delay(let seconds):
             Thread.sleep(forTimeInterval: seconds)
             return nil
-        case .httpStatus(let status): return HTTPResponse(status: status)
+        case .httpStatus(let status):
+            let reason = HTTPResponse.reasonPhrase(status)
+            let page =
+                "<html><head><title>\(status) \(reason)</title></head><body><h1>\(status) \(reason)</h1></body></html>\n"
+            return HTTPResponse(
+                status: status, headers: HTTPHeaders([("Content-Type", "text/html; charset=utf-8")]),
+                body: .bytes(Array(page.utf8)))
+        case .fail(let code, let description):
+            return Self.fail(AxisRejection(errorCode: code, errorDescription: description))
         }
     }
 

@@ -2,8 +2,9 @@ import AxisProtocol
 
 /// The seam for fault injection: decides, per verified call, whether the simulator misbehaves.
 ///
-/// The default injects nothing. A later implementation can drop the connection after a `sendEdoc` was committed
-/// (a reply lost after the axis stored the document), delay replies, or answer with an HTTP error.
+/// The simulator always consults its own ``AxisFaultPlan`` (driven by `POST /admin/faults`); an injector given to
+/// ``AxisSimulator/init(configuration:faults:logger:)`` is consulted first. Calls rejected before verification
+/// (unknown method, bad signature, unknown system) never reach it.
 public protocol AxisFaultInjector: Sendable {
     func fault(for method: AxisMethod, systemId: String, phase: AxisFaultPhase) -> AxisFault?
 }
@@ -12,15 +13,6 @@ public protocol AxisFaultInjector: Sendable {
 public enum AxisFaultPhase: Sendable {
     case beforeHandling
     case afterCommit
-}
-
-public enum AxisFault: Sendable, Equatable {
-    /// Close the connection without a reply.
-    case dropConnection
-    /// Wait before going on.
-    case delay(seconds: Double)
-    /// Answer with this HTTP status and an empty body instead of the normal reply.
-    case httpStatus(Int)
 }
 
 /// Injects no faults.

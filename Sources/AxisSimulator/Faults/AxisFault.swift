@@ -1,0 +1,13 @@
+/// One misbehaviour of the simulator for one call.
+public enum AxisFault: Sendable, Equatable {
+    /// Close the connection without a reply (a FIN). After commit: the reply is lost although the work was done.
+    case dropConnection
+    /// Close the connection abortively (`SO_LINGER` 0, a TCP RST) without a reply; the client sees a reset.
+    case resetConnection
+    /// Wait, then go on normally.
+    case delay(seconds: Double)
+    /// Answer with this HTTP status and a small HTML error page instead of the axis's JSON, as a proxy would.
+    case httpStatus(Int)
+    /// Answer the axis's own failure: HTTP 200, `{"status":"FAIL","ErrorCode":…,"ErrorDesc":…}`.
+    case fail(errorCode: String, errorDescription: String)
+}
