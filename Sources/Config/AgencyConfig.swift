@@ -14,6 +14,12 @@ public struct AgencyConfig: Sendable, Equatable {
     public var folders: AgencyFolders
     public var watch: WatchSettings
     public var defaults: DocumentDefaults
+    /// `filename_pattern`: how the agency's software names files, e.g. `{number}-{notation}_{date}_{subject}`.
+    /// Values read from a file name come after the sidecar's and before the defaults.
+    public var filenamePattern: FilenamePattern?
+    /// `routes`: named recipient lists; `outbox/<name>/x.pdf` (or `noi_nhan: [<name>]` in a sidecar) sends to
+    /// every code of the route. Names are NFC and contain no `/` or `+`.
+    public var routes: [String: [String]]
 
     public init(
         code: String,
@@ -26,7 +32,9 @@ public struct AgencyConfig: Sendable, Equatable {
         website: String? = nil,
         folders: AgencyFolders,
         watch: WatchSettings = WatchSettings(),
-        defaults: DocumentDefaults = DocumentDefaults()
+        defaults: DocumentDefaults = DocumentDefaults(),
+        filenamePattern: FilenamePattern? = nil,
+        routes: [String: [String]] = [:]
     ) {
         self.code = code
         self.name = name
@@ -39,5 +47,7 @@ public struct AgencyConfig: Sendable, Equatable {
         self.folders = folders
         self.watch = watch
         self.defaults = defaults
+        self.filenamePattern = filenamePattern
+        self.routes = routes
     }
 }

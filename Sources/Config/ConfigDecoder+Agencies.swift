@@ -65,13 +65,15 @@ extension ConfigDecoder {
         let decodedFolders = decodeFolders(agency)
         let watch = agency.mapping("watch").map(decodeWatch) ?? WatchSettings()
         let defaults = agency.mapping("defaults").map(decodeDefaults) ?? DocumentDefaults()
+        let filenamePattern = decodeFilenamePattern(agency)
+        let routes = decodeRoutes(agency)
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
 
         guard let code, let (folders, folderLines) = decodedFolders else { return nil }
         let config = AgencyConfig(
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
-            defaults: defaults)
+            defaults: defaults, filenamePattern: filenamePattern, routes: routes)
         return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 

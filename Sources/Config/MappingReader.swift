@@ -27,6 +27,9 @@ final class MappingReader {
         self.entries = Self.entries(of: mapping, path: path, diagnostics: diagnostics)
     }
 
+    /// The keys written in this mapping, in file order, for mappings whose keys are names (e.g. `routes`).
+    var presentKeys: [String] { entries.map(\.key) }
+
     func keyPath(_ key: String) -> String {
         path.isEmpty ? key : "\(path).\(key)"
     }
