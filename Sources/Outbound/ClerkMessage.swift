@@ -2,18 +2,21 @@
 struct ClerkMessage: Sendable {
     let vietnamese: String
     let english: String
+    /// Text for both languages after the explanations, e.g. an example metadata file to fill in.
+    var appendix: String? = nil
 
     func text(fileName: String, detail: String) -> String {
-        """
-        Văn bản: \(fileName)
-        \(vietnamese)
+        let appendix = self.appendix.map { "\n\($0)\n" } ?? ""
+        return """
+            Văn bản: \(fileName)
+            \(vietnamese)
 
-        Document: \(fileName)
-        \(english)
+            Document: \(fileName)
+            \(english)
+            \(appendix)
+            Chi tiết kỹ thuật / Technical detail: \(detail)
 
-        Chi tiết kỹ thuật / Technical detail: \(detail)
-
-        """
+            """
     }
 
     static func unknownRecipientFolder(_ folder: String) -> ClerkMessage {
@@ -27,14 +30,6 @@ struct ClerkMessage: Sendable {
                 Put the file in outbox/<recipient code>/ (for example outbox/000.00.00.H26/) and copy it again.
                 """)
     }
-
-    static let noRecipient = ClerkMessage(
-        vietnamese: """
-            Không gửi được: chưa biết gửi cho đơn vị nào. Hãy đặt tệp vào thư mục outbox/<mã đơn vị nhận>/.
-            """,
-        english: """
-            Not sent: no recipient is known. Put the file in outbox/<recipient code>/.
-            """)
 
     static func rejectedByAxis(_ axisMessage: String) -> ClerkMessage {
         ClerkMessage(

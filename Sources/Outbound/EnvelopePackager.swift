@@ -8,7 +8,8 @@ import SystemSupport
 /// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use.
 ///
 /// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only while the document
-/// is `signed`, because nothing has left the machine yet.
+/// is `signed`, because nothing has left the machine yet. The header is resolved again from the metadata file in the
+/// spool and validated; metadata that became invalid (a configuration reload) fails the document permanently.
 struct EnvelopePackager: Sendable {
     let agency: AgencyConfig
     let store: DocumentStore
@@ -17,14 +18,8 @@ struct EnvelopePackager: Sendable {
 
     func package(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
         let id = document.id!
-        let metadata = OutboundMetadata(agency: agency, document: document, date: now)
-        let header: DocumentHeader
-        do {
-            header = try metadata.makeHeader()
-        } catch {
-            throw OutboundFailure.permanent(
-                "cannot form the edXML header: \(error)", clerk: .internalError("agency settings: \(error)"))
-        }
+        let (header, metadata) = try OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
+            .completeHeader()
         var attachments = [
             OutgoingAttachment(
                 name: document.fileName, contentType: MediaType.of(fileName: document.fileName),
@@ -48,6 +43,7 @@ struct EnvelopePackager: Sendable {
             $0.edxmlDocumentId = header.documentId
             $0.subject = header.subject
             $0.codeNotation = metadata.codeNotation
+            $0.recipients = metadata.recipients
         }
     }
 }

@@ -32,8 +32,7 @@ struct OutboxClaimer: Sendable {
             return .recorded(unfinished)
         }
         let fileName = file.relativeComponents.last ?? (file.path as NSString).lastPathComponent
-        let routing = RecipientRouting.recipients(
-            relativeComponents: file.relativeComponents, defaults: agency.defaults.recipients)
+        let routing = initialRouting(file)
         let descriptor: FileDescriptor
         let status: FileStatus
         do {
@@ -76,15 +75,47 @@ struct OutboxClaimer: Sendable {
                     document, reason: "the folder \(folder) is not an agency code",
                     clerk: .unknownRecipientFolder(folder)))
         case .noRecipient:
-            return .recorded(
-                try markForFailedFolder(
-                    document, reason: "no recipient: the file is directly in outbox/ and defaults.recipients is empty",
-                    clerk: .noRecipient))
+            // Reported with every other missing field once the metadata file is in the spool (finishClaim).
+            return .recorded(document)
         }
     }
 
-    /// Moves a `detected` document's file from the outbox into the spool. Safe to repeat after a crash.
-    func finishClaim(_ document: DocumentRecord) throws -> DocumentRecord {
+    /// Recipients as far as they are known before the claim: the metadata file's `noi_nhan` if it names any (its
+    /// codes and routes are checked after the claim), otherwise the folder, a route or the defaults.
+    private func initialRouting(_ file: ReadyFile) -> RecipientRouting.Outcome {
+        let sidecar = SidecarReading.read(at: file.path + DocumentSidecar.suffix)
+        if let named = sidecar.sidecar?.recipients, !named.isEmpty {
+            return .recipients(RecipientRouting.expand(named, routes: agency.routes) ?? [])
+        }
+        return RecipientRouting.recipients(
+            relativeComponents: file.relativeComponents, defaults: agency.defaults.recipients, routes: agency.routes)
+    }
+
+    /// Moves a `detected` document's file, and its metadata file `x.pdf.meta.yaml` if there is one, from the outbox
+    /// into the spool, then checks the metadata. Safe to repeat after a crash.
+    ///
+    /// The metadata file moves first: the original in the spool marks the claim as done, so a restart never leaves
+    /// the metadata file behind. A metadata file that appears after this step is not read (document.meta.example.yaml
+    /// tells clerks to write it first).
+    ///
+    /// - Throws: a permanent ``OutboundFailure`` naming every missing or invalid field when the metadata is
+    ///   incomplete; the document is `claimed` by then and the pipeline files it in `failed/`.
+    func finishClaim(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
+        let claimed = try moveIntoSpool(document)
+        guard claimed.state == .claimed else { return claimed }
+        let metadata = OutboundMetadata.claimed(claimed, agency: agency, spool: spool, now: now)
+        let resolution = metadata.resolve()
+        let updated = try store.annotate(claimed.id!, note: "metadata read: \(resolution.codeNotation)") {
+            $0.subject = resolution.header.subject
+            $0.codeNotation = resolution.codeNotation
+            if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
+        }
+        _ = try resolution.completeHeader(
+            fileName: claimed.fileName, folder: metadata.folder, pattern: agency.filenamePattern)
+        return updated
+    }
+
+    private func moveIntoSpool(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
         let destination = spool.original(of: id, fileName: document.fileName)
         guard let source = document.sourcePath else { throw OutboundFailure.transient("document \(id) has no source") }
@@ -107,11 +138,26 @@ struct OutboxClaimer: Sendable {
             }
         }
         try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
+        try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
         _ = try FileMover.move(from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         logger.info(
             "claimed", metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(source)"])
         return try store.transition(id, to: .claimed, note: "moved into the spool")
+    }
+
+    /// Moves `x.pdf.meta.yaml` next to `source` into the spool, if it is an ordinary file and not moved already.
+    /// Links and other odd files are left where they are (and the document is then judged without them).
+    private func moveSidecar(of source: String, to destination: String) throws {
+        let sidecar = source + DocumentSidecar.suffix
+        guard (try? FileStatus.lstat(destination)) == nil, let status = try? FileStatus.lstat(sidecar),
+            status.kind == .regular
+        else { return }
+        do {
+            try FileMover.moveReplacingNothing(from: sidecar, to: destination)
+        } catch let error as SystemError where error.isNotFound {
+            return
+        }
     }
 
     /// Records that a document must go to `failed/`; ``OutboundFiler`` moves its file there.

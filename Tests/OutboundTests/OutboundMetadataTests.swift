@@ -21,8 +21,11 @@ import Testing
     @Test func theHeaderNamesTheAgencyTheRecipientsAndADocumentIdInTheAxisFormat() throws {
         // 2026-11-24 20:30 UTC is already 25 November in Vietnam.
         let date = Date(timeIntervalSince1970: 1_795_552_200)
-        let metadata = OutboundMetadata(agency: Self.agency, document: Self.document(id: 42, name: "Báo cáo quý.pdf"), date: date)
-        let header = try metadata.makeHeader()
+        var document = Self.document(id: 7, name: "Báo cáo quý.pdf")
+        document.createdAt = date
+        let metadata = OutboundMetadata(
+            agency: Self.agency, document: document, sidecar: .read(DocumentSidecar(number: "42")), now: date)
+        let (header, resolution) = try metadata.completeHeader()
         #expect(header.from.organId == "000.00.00.H41")
         #expect(header.from.organName == "UBND tỉnh Nghệ An")
         #expect(header.to.map(\.organId) == ["000.00.00.H26", "000.00.00.G22"])
@@ -33,14 +36,16 @@ import Testing
         #expect(header.promulgationInfo?.place == "Nghệ An")
         #expect(header.documentType?.typeName == "Công văn")
         #expect(header.signerInfo?.fullName == "Nguyễn Văn A")
-        #expect(metadata.codeNotation == "42/UBND-VP")
+        #expect(resolution.codeNotation == "42/UBND-VP")
     }
 
     @Test func aNotationThatCannotFormADocumentIdIsAnError() {
         var agency = Self.agency
         agency.defaults.codeNotation = "A,B"
-        let metadata = OutboundMetadata(agency: agency, document: Self.document(id: 1, name: "x.pdf"), date: Date())
-        #expect(throws: (any Error).self) { try metadata.makeHeader() }
+        let metadata = OutboundMetadata(
+            agency: agency, document: Self.document(id: 1, name: "x.pdf"), sidecar: .read(DocumentSidecar(number: "1")))
+        #expect(metadata.resolve().problems.map(\.field) == [.codeNotation])
+        #expect(throws: OutboundFailure.self) { try metadata.completeHeader() }
     }
 
     @Test func mediaTypesFollowTheExtensionWhateverItsCase() {

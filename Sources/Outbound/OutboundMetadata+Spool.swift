@@ -1,0 +1,26 @@
+import Config
+import EdXML
+import Foundation
+import StateStore
+
+extension OutboundMetadata {
+    /// The metadata of a claimed document, read from the metadata file in its spool folder (if any), so that a
+    /// restart or a retry reads exactly what the clerk gave.
+    static func claimed(_ document: DocumentRecord, agency: AgencyConfig, spool: OutboundSpool, now: Date = Date())
+        -> OutboundMetadata
+    {
+        let sidecar = document.id.map { SidecarReading.read(at: spool.sidecar(of: $0, fileName: document.fileName)) }
+        return OutboundMetadata(agency: agency, document: document, sidecar: sidecar ?? .absent, now: now)
+    }
+
+    /// The folder below `outbox/` the file came from (`""` for the outbox itself), for messages to clerks.
+    var folder: String { relativeComponents.dropLast().joined(separator: "/") }
+
+    /// The header to send, or a permanent failure naming every missing or invalid field.
+    func completeHeader() throws(OutboundFailure) -> (DocumentHeader, MetadataResolution) {
+        let resolution = resolve()
+        let header = try resolution.completeHeader(
+            fileName: fileName, folder: folder, pattern: agency.filenamePattern)
+        return (header, resolution)
+    }
+}
