@@ -12,7 +12,7 @@ struct AxisSimulatorLoadTests {
     }
 
     @Test func multiMegabyteEnvelopeRoundTripsThroughDownloadAndGetEdoc() throws {
-        let axis = try TestAxis()
+        let axis = try TestAxis(appendTraceHeader: false)
         defer { axis.shutdown() }
         let envelope = Self.largeEnvelope(megabytes: 4)
         let docId = try #require(

@@ -5,8 +5,8 @@ import Testing
 
 @Suite("Axis methods")
 struct AxisSimulatorMethodTests {
-    @Test func sentDocumentIsListedForItsRecipientAndDownloadsByteIdentical() throws {
-        let axis = try TestAxis()
+    @Test func sentDocumentIsListedForItsRecipientAndDownloadsByteIdenticalWithoutTraceHeaders() throws {
+        let axis = try TestAxis(appendTraceHeader: false)
         defer { axis.shutdown() }
         let envelope = try TestEnvelopes.realDocument()
 
@@ -125,7 +125,7 @@ struct AxisSimulatorMethodTests {
                 .json["DocId"] as? String)
         first.shutdown(keepData: true)
 
-        let second = try TestAxis(directory: first.directory)
+        let second = try TestAxis(directory: first.directory, appendTraceHeader: false)
         defer { second.shutdown() }
         #expect(try second.received().map { $0["docId"] as? String } == [docId])
         let download = try second.call(.downloadEdoc, parameters: [("docId", docId)])
@@ -133,7 +133,7 @@ struct AxisSimulatorMethodTests {
     }
 
     @Test func chunkedUploadIsStoredLikeAContentLengthOne() throws {
-        let axis = try TestAxis()
+        let axis = try TestAxis(appendTraceHeader: false)
         defer { axis.shutdown() }
         let envelope = try TestEnvelopes.realDocument()
         let reply = try axis.send(envelope, from: "vxp.saas.03", chunkSizes: [1, 7, 4096, 333])
@@ -142,7 +142,7 @@ struct AxisSimulatorMethodTests {
     }
 
     @Test func aTrailingCRLFCountedInContentLengthIsNotStored() throws {
-        let axis = try TestAxis()
+        let axis = try TestAxis(appendTraceHeader: false)
         defer { axis.shutdown() }
         let envelope = try TestEnvelopes.realDocument()
         let hash = HashFile.value(ofBytes: envelope)

@@ -18,7 +18,8 @@ final class TestAxis: Sendable {
     /// Starts a simulator on a fresh temp directory, or on `directory` (to test restarts).
     init(
         directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30, maximumConnections: Int = 64,
-        faults: AxisFaultInjector = NoFaults(), tls: AxisTLSConfiguration? = nil, appendTraceHeader: Bool = true
+        faults: AxisFaultInjector = NoFaults(), tls: AxisTLSConfiguration? = nil, appendTraceHeader: Bool = true,
+        traceOrganId: String? = nil, extraAgencies: [String] = []
     ) throws {
         ownsDirectory = existing == nil
         directory =
@@ -39,7 +40,8 @@ final class TestAxis: Sendable {
                 .init(code: "vxp.saas.03", name: "VXP SaaS 03"),
                 .init(code: Self.ngheAnCode, name: "UBND Tinh Nghe An", email: "nghean@example.vn"),
                 .init(code: Self.governmentCode, name: "Van phong Chinh phu"),
-            ], tls: tls, appendTraceHeader: appendTraceHeader)
+            ] + extraAgencies.map { .init(code: $0) }, tls: tls, appendTraceHeader: appendTraceHeader,
+            traceOrganId: traceOrganId)
         do {
             simulator = try AxisSimulator(configuration: configuration, faults: faults)
             ports = try simulator.start()

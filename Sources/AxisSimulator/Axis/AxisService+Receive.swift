@@ -29,20 +29,22 @@ extension AxisService {
         return .json(CountReply(count: count).jsonBytes())
     }
 
-    /// `downloadEdoc`: the stored envelope, raw.
+    /// `downloadEdoc`: the envelope as served (see ``servedEnvelope(_:)``), raw.
     func downloadEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
         let document = try accessibleDocument(call)
-        let path = envelopes.absolutePath(document.filePath)
+        let served = try servedEnvelope(document)
         return HTTPResponse(
             status: 200, headers: HTTPHeaders([("Content-Type", "application/octet-stream")]),
-            body: .file(path: path, removeAfterSending: false))
+            body: .file(path: served.path, removeAfterSending: served.isTemporary))
     }
 
     /// `getEdoc`: `{"status":"OK",...,"data":"<base64 of the envelope>"}`, assembled in a scratch file so that a
     /// large envelope is never held in memory.
     func getEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
         let document = try accessibleDocument(call)
-        let source = envelopes.absolutePath(document.filePath)
+        let served = try servedEnvelope(document)
+        defer { if served.isTemporary { unlink(served.path) } }
+        let source = served.path
         let scratch = (scratchDirectory as NSString).appendingPathComponent("getEdoc-\(UUID().uuidString).json")
         try storage("encoding \(document.docId) for getEdoc") {
             do {
@@ -97,5 +99,36 @@ extension AxisService {
         }
         guard let found else { throw .documentNotFound(docId) }
         return found
+    }
+}
+
+extension AxisService {
+    /// The envelope a caller downloads: the stored bytes plus one `TraceHeader` (this axis's mark: the configured
+    /// `trace_organ_id` or the sender, and the time the document was stored), written to a scratch file the caller
+    /// removes; or the stored file itself when `append_trace_header` is off. The stored original never changes, so
+    /// `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent. The stamp
+    /// comes from the stored document, so every download of a document is byte-identical.
+    func servedEnvelope(_ document: StoredDocument) throws(AxisRejection) -> (path: String, isTemporary: Bool) {
+        let original = envelopes.absolutePath(document.filePath)
+        guard configuration.appendTraceHeader else { return (original, false) }
+        let scratch = (scratchDirectory as NSString).appendingPathComponent("traced-\(UUID().uuidString).edxml")
+        do {
+            let output = try PosixFile.createExclusive(scratch)
+            defer { output.close() }
+            let input = try PosixFile.openForReading(original)
+            try TraceHeaderInserter.copy(
+                from: input, into: BufferedFileWriter(file: output),
+                organId: configuration.traceOrganId ?? document.sender,
+                timestamp: AxisTimeFormat.traceTimestamp(milliseconds: document.createdAt))
+            return (scratch, true)
+        } catch let failure as TraceHeaderInserter.Failure {
+            unlink(scratch)
+            logger.warning("serving \(document.docId) without a TraceHeader: \(failure)")
+            return (original, false)
+        } catch {
+            unlink(scratch)
+            logger.error("adding a TraceHeader to \(document.docId) failed: \(error)")
+            throw .internalError
+        }
     }
 }
