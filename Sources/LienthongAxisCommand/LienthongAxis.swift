@@ -9,7 +9,13 @@ import Systemd
 struct LienthongAxis: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lienthong-axis",
-        abstract: "A local stand-in for the national document axis (VXP), for demos, tests and training.")
+        abstract: "A local stand-in for the national document axis (VXP), for demos, tests and training.",
+        discussion: """
+            Every configuration key is documented in the example etc/lienthong/lienthong-axis.yaml: listeners, \
+            systems and secrets, agencies, tls (https with an optional required client certificate) and \
+            append_trace_header. A loopback admin listener serves GET /admin/stats, POST /admin/reset-counters \
+            and POST/GET/DELETE /admin/faults (fault injection for tests).
+            """)
 
     @Option(name: .long, help: "The YAML configuration file.")
     var config: String

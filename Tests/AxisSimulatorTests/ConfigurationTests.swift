@@ -174,4 +174,46 @@ struct ConfigurationTests {
             }
         }
     }
+
+    /// `etc/lienthong/lienthong-axis.yaml` in the repository, found from this file's path.
+    static var exampleFile: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().resolvingSymlinksInPath()
+            .deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("etc/lienthong/lienthong-axis.yaml")
+    }
+
+    @Test func shippedExampleConfigurationLoadsWithItsTLSSectionToo() throws {
+        let workspace = try Workspace()
+        defer { workspace.cleanup() }
+        try FileManager.default.createDirectory(
+            at: workspace.directory.appendingPathComponent("axis-secrets"), withIntermediateDirectories: true)
+        _ = try workspace.write("axis-secrets/00.41.W00.key", Self.secret)
+        _ = try workspace.write("axis-secrets/00.22.W00.key", Self.secret)
+        let example = try String(contentsOf: Self.exampleFile, encoding: .utf8)
+        let plain = try AxisSimulatorConfiguration.load(fromFile: try workspace.write("axis.yaml", example))
+        #expect(plain.port == 8080)
+        #expect(plain.systems.map(\.systemId) == ["00.41.W00", "00.22.W00"])
+        #expect(plain.agencies.count == 3)
+        #expect(plain.tls == nil)
+        #expect(plain.appendTraceHeader)
+        #expect(plain.warnings.isEmpty)
+
+        // The commented-out keys are valid too: uncomment them and load again.
+        let uncommented = example.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            for key in [
+                "tls:", "certificate:", "private_key:", "client_ca:", "min_version:", "trace_organ_id:",
+                "admin_address:", "max_body_bytes:", "max_connections:",
+            ]
+            where line.hasPrefix("# \(key)") || line.hasPrefix("#   \(key)") {
+                return String(line.dropFirst(2))
+            }
+            return String(line)
+        }.joined(separator: "\n")
+        let full = try AxisSimulatorConfiguration.load(fromFile: try workspace.write("full.yaml", uncommented))
+        #expect(full.tls?.certificatePath == workspace.directory.appendingPathComponent("tls/axis.crt").path)
+        #expect(full.tls?.clientCAPath == workspace.directory.appendingPathComponent("tls/clients-ca.crt").path)
+        #expect(full.tls?.minimumVersion == .tls12)
+        #expect(full.traceOrganId == "000.00.00.VXP")
+        #expect(full.maximumConnections == 64)
+    }
 }
