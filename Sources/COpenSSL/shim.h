@@ -79,4 +79,11 @@ static inline long COpenSSL_SSL_CTX_disable_session_cache(SSL_CTX *context) {
     return SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
 }
 
+// MARK: zlib (PDF FlateDecode in Signing; the Signing target links "z")
+
+#include <zlib.h>
+
+/// `inflateInit` is a macro (it passes the zlib version and struct size); returns `Z_OK` on success.
+static inline int COpenSSL_zlib_inflateInit(z_stream *stream) { return inflateInit(stream); }
+
 #endif
