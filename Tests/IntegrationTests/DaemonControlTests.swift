@@ -22,6 +22,7 @@ import Testing
             eventually(timeout: 20) { daemon.log.contains("configuration NOT reloaded") }, "\(daemon.log)")
         #expect(daemon.log.contains("pol_interval"), "the refusal should name the bad key:\n\(daemon.log)")
         #expect(daemon.isRunning)
+        try world.dropSidecar("so: 1\n", for: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(Array("%PDF-1.4\nbefore\n".utf8), named: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         #expect(
             eventually(timeout: 60) { world.files(under: sentA).contains { $0.hasSuffix("truoc.pdf.receipt.txt") } },
@@ -32,6 +33,7 @@ import Testing
             .write(toFile: configPath, atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)
         #expect(eventually(timeout: 20) { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
+        try world.dropSidecar("so: 2\n", for: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(Array("%PDF-1.4\nafter\n".utf8), named: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         let receipt = { () -> String? in
             guard let path = world.files(under: sentA).first(where: { $0.hasSuffix("sau.pdf.receipt.txt") }) else {

@@ -24,6 +24,13 @@ import Testing
         let pdf = Self.samplePDF()
         let docx = [0x50, 0x4b, 0x03, 0x04] + Self.randomBytes(300_000)
         let lost = Self.samplePDF() + Array("lost".utf8)
+        // Each document says its number (số) in a metadata file: the demo configuration has no filename pattern.
+        for (number, name, folder) in [
+            (12, "Công văn 12.pdf", TwoAgencies.codeB), (13, "bien-ban.docx", TwoAgencies.codeB),
+            (14, "nham-noi.pdf", "000.00.00.Z99"),
+        ] {
+            try world.dropSidecar("so: \(number)\n", for: name, into: folder, of: TwoAgencies.codeA)
+        }
         try world.drop(pdf, named: "Công văn 12.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(docx, named: "bien-ban.docx", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(lost, named: "nham-noi.pdf", into: "000.00.00.Z99", of: TwoAgencies.codeA)

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+
+extension TwoAgencies {
+    /// Writes `outbox/<subfolder>/<document>.meta.yaml` as legacy software should: before the document, through a
+    /// temporary name and a rename.
+    func dropSidecar(_ yaml: String, for document: String, into subfolder: String, of code: String) throws {
+        let folder = share(code) + "/outbox/" + subfolder
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let temporary = folder + "/~WRL0002.tmp"
+        try Data(yaml.utf8).write(to: URL(fileURLWithPath: temporary))
+        try FileManager.default.moveItem(atPath: temporary, toPath: folder + "/" + document + ".meta.yaml")
+    }
+}
+
+/// Metadata on the real binaries: a document without a number (the demo configuration has no filename pattern)
+/// goes to failed/ with a reason naming the missing field and an example metadata file; put back into the outbox
+/// with the metadata file, it arrives at B carrying the clerk's number, notation and subject.
+@Suite(.serialized) struct MetadataTests {
+    @Test func aDocumentWithoutNumberFailsWithAnExampleAndPutBackWithItsSidecarArrives() throws {
+        let world = try TwoAgencies()
+        try world.startAxis()
+        try world.startDaemon(TwoAgencies.codeA)
+        try world.startDaemon(TwoAgencies.codeB)
+        let pdf = WalkingSkeletonTests.samplePDF() + Array("metadata".utf8)
+        let name = "Tờ trình 5.pdf"
+        try world.drop(pdf, named: name, into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+
+        let failedA = world.share(TwoAgencies.codeA) + "/failed"
+        #expect(
+            eventually(timeout: 30) { world.files(under: failedA).contains(name + ".error.txt") },
+            "the document without number did not reach failed/:\n\(world.files(under: failedA))\n\(world.logs)")
+        let reason = try String(contentsOfFile: failedA + "/" + name + ".error.txt", encoding: .utf8)
+        #expect(reason.contains("Số (number): chưa có"), "reason: \(reason)")
+        #expect(reason.contains("Number (số): missing"), "reason: \(reason)")
+        #expect(reason.contains("trich_yeu: \"Tờ trình 5\""), "reason: \(reason)")
+        #expect(reason.contains("ky_hieu: \"DEMO\""), "reason: \(reason)")
+
+        // The clerk writes the metadata file and moves the document back.
+        try world.dropSidecar(
+            "so: 58\ntrich_yeu: \"Về việc <thử> & kiểm tra\"\nloai_van_ban: Tờ trình\n", for: name,
+            into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+        try FileManager.default.moveItem(
+            atPath: failedA + "/" + name, toPath: world.share(TwoAgencies.codeA) + "/outbox/\(TwoAgencies.codeB)/" + name)
+
+        let inboxB = world.share(TwoAgencies.codeB) + "/inbox"
+        #expect(
+            eventually(timeout: 90) { world.files(under: inboxB).contains { $0.hasSuffix("/" + name) } },
+            "the document did not arrive at B:\n\(world.files(under: inboxB))\n\(world.logs)")
+        let summaryPath = try #require(
+            world.files(under: inboxB).first { $0.hasSuffix("document.txt") && $0.contains("58-DEMO") },
+            "no inbox folder named after 58/DEMO: \(world.files(under: inboxB))")
+        let summary = try String(contentsOfFile: inboxB + "/" + summaryPath, encoding: .utf8)
+        #expect(summary.contains("58/DEMO"), "\(summary)")
+        #expect(summary.contains("Về việc <thử> & kiểm tra"), "\(summary)")
+        #expect(summary.contains("Tờ trình"), "\(summary)")
+
+        // Nothing is left behind in A's outbox: the metadata file went into the spool with the document.
+        let sentA = world.share(TwoAgencies.codeA) + "/sent"
+        #expect(eventually(timeout: 15) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } })
+        #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
+    }
+}
