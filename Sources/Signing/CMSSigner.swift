@@ -58,7 +58,7 @@ public struct CMSSigner: Signer {
     }
 
     /// A stack borrowing the chain's certificates (CMS_sign takes its own references), or nil for no chain.
-    private func makeChainStack() throws(SigningError) -> OpaquePointer? {
+    func makeChainStack() throws(SigningError) -> OpaquePointer? {
         guard !identity.chain.isEmpty else { return nil }
         guard let stack = COpenSSL_sk_X509_new_null() else {
             throw .openSSL(operation: "allocate a certificate list", error: OpenSSLError.current())

@@ -71,7 +71,7 @@ public enum CMSVerifier {
     }
 
     /// nil when `signer` chains to `trusted` now, else OpenSSL's reason.
-    private static func chainCheck(
+    static func chainCheck(
         signer: X509Certificate,
         cms: OpaquePointer,
         trusted: [X509Certificate]
@@ -100,7 +100,7 @@ public enum CMSVerifier {
     }
 
     /// The first signer's signing-time attribute (UTCTime or GeneralizedTime).
-    private static func signingTime(_ cms: OpaquePointer) -> Date? {
+    static func signingTime(_ cms: OpaquePointer) -> Date? {
         guard let infos = CMS_get0_SignerInfos(cms), COpenSSL_sk_CMS_SignerInfo_num(infos) > 0,
             let info = COpenSSL_sk_CMS_SignerInfo_value(infos, 0)
         else { return nil }

@@ -1,0 +1,29 @@
+import Foundation
+
+/// What goes into a PAdES signature dictionary besides the signature itself.
+public struct PAdESOptions: Sendable {
+    /// `/Reason`, e.g. "Phát hành văn bản" (any Unicode text).
+    public var reason: String?
+    /// `/Location`, e.g. "Nghệ An".
+    public var location: String?
+    /// `/ContactInfo`, e.g. the clerk's office e-mail.
+    public var contactInfo: String?
+    /// The claimed signing time written to `/M` (PAdES B-B puts it there, not in the CMS); nil means now.
+    public var signingTime: Date?
+    /// DER bytes reserved for the CMS signature in `/Contents`; the certificate chain must fit.
+    public var signatureCapacity: Int
+
+    public init(
+        reason: String? = nil,
+        location: String? = nil,
+        contactInfo: String? = nil,
+        signingTime: Date? = nil,
+        signatureCapacity: Int = 16_384
+    ) {
+        self.reason = reason
+        self.location = location
+        self.contactInfo = contactInfo
+        self.signingTime = signingTime
+        self.signatureCapacity = signatureCapacity
+    }
+}

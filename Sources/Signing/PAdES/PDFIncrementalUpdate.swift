@@ -1,0 +1,154 @@
+import Foundation
+
+/// The bytes appended to a PDF to add one invisible signature field on page 1 (an incremental update, ISO 32000-1
+/// 7.5.6): the signature dictionary with placeholders, the field/widget, new revisions of page 1 and of the
+/// catalog or the AcroForm, and a cross-reference section of the same kind as the file's newest one.
+struct PDFIncrementalUpdate {
+    /// The update's bytes; `/Contents` holds zeros and `/ByteRange` is filled for the final length.
+    var bytes: [UInt8]
+    /// Where the `/Contents` hex string (`<` to `>` inclusive) lies within ``bytes``.
+    let contentsRange: Range<Int>
+    let fieldName: String
+
+    static let byteRangeWidth = 64
+
+    /// Builds the update for `document`, whose file is `document.fileSize` bytes long.
+    static func build(
+        document: PDFDocument,
+        options: PAdESOptions,
+        signingTime: Date
+    ) throws(PDFError) -> PDFIncrementalUpdate {
+        guard let catalogReference = document.catalogReference else { throw document.damaged("no catalog") }
+        var catalog = try document.catalog()
+        let page = try document.firstPage()
+        let first = document.nextObjectNumber
+        let signatureReference = PDFReference(number: first, generation: 0)
+        let fieldReference = PDFReference(number: first + 1, generation: 0)
+
+        var writer = Writer(base: document.fileSize, needsLeadingNewline: try endsWithoutNewline(document))
+
+        // The AcroForm: a new revision of its own object when it is indirect, else inside the catalog.
+        var revisedAcroForm: (PDFReference, PDFDictionary)?
+        var acroForm: PDFDictionary
+        let acroFormReference = catalog["AcroForm"]?.reference
+        if let acroFormReference {
+            acroForm = try document.resolve(.reference(acroFormReference)).dictionary ?? PDFDictionary()
+        } else {
+            acroForm = try document.resolve(catalog["AcroForm"]).dictionary ?? PDFDictionary()
+        }
+        var fields = try document.resolve(acroForm["Fields"]).array ?? []
+        let fieldName = try uniqueFieldName(fields, document: document)
+        fields.append(.reference(fieldReference))
+        acroForm["Fields"] = .array(fields)
+        acroForm["SigFlags"] = .integer(3)  // SignaturesExist | AppendOnly
+        if let acroFormReference {
+            revisedAcroForm = (acroFormReference, acroForm)
+        } else {
+            catalog["AcroForm"] = .dictionary(acroForm)
+        }
+
+        var pageDictionary = page.dictionary
+        var annotations = try document.resolve(pageDictionary["Annots"]).array ?? []
+        annotations.append(.reference(fieldReference))
+        pageDictionary["Annots"] = .array(annotations)
+
+        // 1. The signature dictionary, written by hand to place the two placeholders.
+        var signature: [UInt8] = Array("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ".utf8)
+        PDFObject.textString(PDFDate.string(signingTime)).serialize(into: &signature)
+        for (key, value) in [("Reason", options.reason), ("Location", options.location),
+            ("ContactInfo", options.contactInfo)]
+        {
+            guard let value, !value.isEmpty else { continue }
+            signature += Array(" /\(key) ".utf8)
+            PDFObject.textString(value).serialize(into: &signature)
+        }
+        signature += Array(" /ByteRange ".utf8)
+        let byteRangeStart = signature.count
+        signature += [UInt8](repeating: 0x20, count: byteRangeWidth)
+        signature += Array(" /Contents ".utf8)
+        let contentsStart = signature.count
+        signature += [UInt8(ascii: "<")] + [UInt8](repeating: UInt8(ascii: "0"), count: options.signatureCapacity * 2)
+            + [UInt8(ascii: ">")]
+        let contentsEnd = signature.count
+        signature += Array(">>".utf8)
+        let signatureBodyOffset = writer.append(signatureReference, body: signature)
+
+        // 2. The field merged with its widget annotation: invisible (zero rectangle), printed, locked.
+        var field = PDFDictionary()
+        field["Type"] = .name("Annot")
+        field["Subtype"] = .name("Widget")
+        field["FT"] = .name("Sig")
+        field["T"] = PDFObject.textString(fieldName)
+        field["V"] = .reference(signatureReference)
+        field["F"] = .integer(132)
+        field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
+        field["P"] = .reference(page.reference)
+        _ = writer.append(fieldReference, body: PDFObject.dictionary(field).serialized)
+
+        // 3. New revisions of existing objects keep their numbers and generations.
+        _ = writer.append(try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
+        if let (reference, dictionary) = revisedAcroForm {
+            _ = writer.append(try revision(reference, document), body: PDFObject.dictionary(dictionary).serialized)
+        } else {
+            _ = writer.append(try revision(catalogReference, document), body: PDFObject.dictionary(catalog).serialized)
+        }
+
+        // 4. The cross-reference section and trailer.
+        var trailer = PDFDictionary()
+        trailer["Root"] = .reference(catalogReference)
+        if let info = document.trailer["Info"] { trailer["Info"] = info }
+        trailer["ID"] = .array([.string(firstID(document)), .string(randomID())])
+        trailer["Prev"] = .integer(Int(document.startXref))
+        if document.usesXrefStreams {
+            writer.appendXrefStream(number: first + 2, trailer: trailer)
+        } else {
+            writer.appendXrefTable(size: first + 2, trailer: trailer)
+        }
+
+        // 5. ByteRange for the final length: everything but the /Contents hex string.
+        let contents = (signatureBodyOffset + contentsStart)..<(signatureBodyOffset + contentsEnd)
+        let total = document.fileSize + Int64(writer.bytes.count)
+        let gapStart = document.fileSize + Int64(contents.lowerBound)
+        let gapEnd = document.fileSize + Int64(contents.upperBound)
+        let text = Array("[0 \(gapStart) \(gapEnd) \(total - gapEnd)]".utf8)
+        guard text.count <= byteRangeWidth else { throw .limitExceeded(path: document.path, detail: "file too large") }
+        let placeholder = signatureBodyOffset + byteRangeStart
+        writer.bytes.replaceSubrange(placeholder..<placeholder + text.count, with: text)
+        return PDFIncrementalUpdate(bytes: writer.bytes, contentsRange: contents, fieldName: fieldName)
+    }
+
+    private static func revision(_ reference: PDFReference, _ document: PDFDocument) throws(PDFError) -> PDFReference {
+        switch document.xref[reference.number] {
+        case .inFile(_, let generation)?: return PDFReference(number: reference.number, generation: generation)
+        case .inObjectStream?: return PDFReference(number: reference.number, generation: 0)
+        default: throw document.damaged("object \(reference) is referenced but missing")
+        }
+    }
+
+    private static func uniqueFieldName(_ fields: [PDFObject], document: PDFDocument) throws(PDFError) -> String {
+        var taken: Set<[UInt8]> = []
+        for field in fields.prefix(10_000) {
+            if let name = try document.resolve(field).dictionary?["T"]?.stringBytes { taken.insert(name) }
+        }
+        var index = 1
+        while taken.contains(Array("Signature\(index)".utf8)) { index += 1 }
+        return "Signature\(index)"
+    }
+
+    private static func firstID(_ document: PDFDocument) -> [UInt8] {
+        if case .array(let parts)? = document.trailer["ID"], let first = parts.first?.stringBytes, !first.isEmpty {
+            return first
+        }
+        return randomID()
+    }
+
+    private static func randomID() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    private static func endsWithoutNewline(_ document: PDFDocument) throws(PDFError) -> Bool {
+        let last = try document.reader.read(at: document.fileSize - 1, count: 1)
+        return last != [0x0A] && last != [0x0D]
+    }
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import Signing
+
+/// PAdES B-B signing judged by independent validators: qpdf, poppler's pdfsig and pyHanko.
+@Suite struct PAdESSignerTests {
+    enum Producer: String, CaseIterable, Sendable {
+        case reportlabXrefTable
+        case qpdfObjectStreams
+        case qpdfLinearized
+    }
+
+    let pki: TestPKI
+    let ca: TestPKI.Issued
+    let corpus: PDFCorpus
+    let signer: PAdESSigner
+
+    init() throws {
+        pki = try TestPKI()
+        ca = try pki.makeRootCA()
+        let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, keyType: .rsa2048, by: ca)
+        let identity = try SigningIdentity.load(privateKeyPath: agency.keyPath, certificatePath: agency.certificatePath)
+        signer = PAdESSigner(identity: identity)
+        corpus = PDFCorpus(directory: pki.directory, caPath: ca.certificatePath)
+    }
+
+    func make(_ producer: Producer) throws -> String {
+        let original = try corpus.reportlab("reportlab.pdf")
+        switch producer {
+        case .reportlabXrefTable: return original
+        case .qpdfObjectStreams: return try corpus.qpdf(original, "objstm.pdf", ["--object-streams=generate"])
+        case .qpdfLinearized: return try corpus.qpdf(original, "linearized.pdf", ["--linearize"])
+        }
+    }
+
+    private func expectAcceptedByAllValidators(_ file: String, signatures: Int) throws {
+        let check = try corpus.qpdfCheck(file)
+        #expect(check.succeeded, "qpdf --check: \(check.output)")
+        let pdfsig = try corpus.pdfsig(file)
+        #expect(pdfsig.output.components(separatedBy: "Signature Validation: Signature is Valid.").count - 1
+            == signatures, "pdfsig: \(pdfsig.output)")
+        #expect(!pdfsig.output.contains("Certificate Validation: Certificate issuer isn't Trusted"),
+            "pdfsig: \(pdfsig.output)")
+        let pyhanko = try corpus.pyhanko(file)
+        #expect(pyhanko.succeeded, "pyHanko: \(pyhanko.output)")
+        #expect(pyhanko.output.components(separatedBy: "The signature is judged VALID").count - 1 == signatures,
+            "pyHanko: \(pyhanko.output)")
+    }
+
+    @Test(arguments: Producer.allCases)
+    func signedPDFKeepsOriginalAsPrefixAndPassesQpdfPdfsigAndPyHanko(producer: Producer) throws {
+        let original = try make(producer)
+        let signed = corpus.path("signed-\(producer.rawValue).pdf")
+
+        let field = try signer.sign(
+            pdfAt: original, to: signed, options: PAdESOptions(reason: "Phát hành văn bản", location: "Nghệ An"))
+
+        #expect(field == "Signature1")
+        let originalBytes = try Data(contentsOf: URL(fileURLWithPath: original))
+        let signedBytes = try Data(contentsOf: URL(fileURLWithPath: signed))
+        #expect(signedBytes.count > originalBytes.count)
+        #expect(signedBytes.prefix(originalBytes.count) == originalBytes)
+        try expectAcceptedByAllValidators(signed, signatures: 1)
+    }
+}
