@@ -36,6 +36,7 @@ extension AxisClient {
         let exchanged = exchange(
             method, parameters: [("docId", docId)], contentType: "application/json",
             body: .none, sink: .document(file, replyLimit: endpoint.maxReplyBytes), timeout: endpoint.transferTimeout,
+            stallTimeout: endpoint.requestTimeout,
             cancellation: cancellation)
         let response: HTTPExchange.Response
         switch exchanged.result {
@@ -84,6 +85,7 @@ extension AxisClient {
         let exchanged = exchange(
             method, parameters: [("docId", docId)], contentType: "application/json", body: .none,
             sink: .memory(limit: endpoint.maxGetEdocReplyBytes), timeout: endpoint.transferTimeout,
+            stallTimeout: endpoint.requestTimeout,
             cancellation: cancellation)
         return exchanged.result
             .flatMap { Self.requireSuccessStatus($0, method: method, bodyFullySent: true) }

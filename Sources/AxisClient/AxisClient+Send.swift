@@ -52,6 +52,7 @@ extension AxisClient {
         let exchanged = exchange(
             method, parameters: parameters, contentType: "application/octet-stream", body: .file(file, size: size),
             sink: .memory(limit: endpoint.maxReplyBytes), timeout: endpoint.transferTimeout,
+            stallTimeout: endpoint.requestTimeout, freshConnection: true,
             cancellation: cancellation)
         let sent = exchanged.bodyFullySent
         return exchanged.result

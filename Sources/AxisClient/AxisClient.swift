@@ -1,4 +1,5 @@
 import AxisProtocol
+import CCurl
 import Dispatch
 import Foundation
 import Logging
@@ -13,12 +14,15 @@ public final class AxisClient: Sendable {
     public let endpoint: AxisEndpoint
     let credentials: AxisCredentials
     let logger: Logger
+    /// Idle libcurl handles whose connections are reused (``AxisEndpoint/reuseConnections``).
+    let handles: CurlHandlePool
     private let queue = DispatchQueue(label: "lienthong.axis-client", qos: .utility, attributes: .concurrent)
 
     public init(endpoint: AxisEndpoint, credentials: AxisCredentials, logger: Logger) {
         self.endpoint = endpoint
         self.credentials = credentials
         self.logger = logger
+        handles = CurlHandlePool(capacity: endpoint.reuseConnections ? endpoint.maxIdleConnections : 0)
     }
 
     /// Runs blocking work on the client's queue; cancelling the task sets the flag the transfer polls.
@@ -46,8 +50,16 @@ public final class AxisClient: Sendable {
         body: HTTPExchange.Body,
         sink: HTTPExchange.Sink,
         timeout: Duration?,
+        stallTimeout: Duration? = nil,
+        freshConnection: Bool = false,
         cancellation: CancellationFlag
     ) -> (result: Result<HTTPExchange.Response, AxisError>, bodyFullySent: Bool) {
+        let keyPassword: String?
+        do throws(AxisError) {
+            keyPassword = try endpoint.clientKeyPassword(for: method)
+        } catch {
+            return (.failure(error), false)
+        }
         let headers: [(name: String, value: String)]
         do throws(SignedHeadersError) {
             headers = try SignedHeaders.make(
@@ -57,9 +69,10 @@ public final class AxisClient: Sendable {
         }
         let request = HTTPExchange.Request(
             method: method.httpMethod, url: endpoint.url(for: method.rawValue), headers: headers, body: body,
-            sink: sink, timeout: timeout)
+            sink: sink, timeout: timeout, stallTimeout: stallTimeout, freshConnection: freshConnection,
+            keyPassword: keyPassword)
         let started = ContinuousClock.now
-        let outcome = CurlTransport.perform(request, endpoint: endpoint, cancellation: cancellation)
+        let outcome = CurlTransport.perform(request, endpoint: endpoint, pool: handles, cancellation: cancellation)
         let elapsed = ContinuousClock.now - started
         switch outcome.result {
         case .success(let response):
@@ -78,6 +91,10 @@ public final class AxisClient: Sendable {
             case .local(let local): kind = local.kind
             case .replyTooLarge(let limit): kind = .malformedReply("reply larger than \(limit) bytes")
             case .cancelled: kind = .cancelled
+            case .stalled(let limit):
+                kind = .network(
+                    code: Int(CURLE_OPERATION_TIMEDOUT.rawValue),
+                    message: "nothing moved for \(limit) (the axis request timeout) while waiting for the axis")
             }
             let error = AxisError(method: method, kind: kind, requestBodyFullySent: outcome.bodyFullySent)
             logger.debug(

@@ -1,3 +1,6 @@
+import AxisProtocol
+import Foundation
+
 /// Where and how to reach the axis (or the provincial X-Road adapter in front of it).
 ///
 /// Every method is called as `POST|GET <baseURL>/<method>`. Plain `http://` is refused unless `allowPlainHTTP`
@@ -8,14 +11,25 @@ public struct AxisEndpoint: Sendable {
     public let allowPlainHTTP: Bool
     /// PEM bundle of CA certificates for an https endpoint; nil uses the system store.
     public var caBundlePath: String?
-    /// PEM client certificate for adapters that require TLS client authentication.
+    /// Client certificate for adapters that require TLS client authentication, in ``clientCertificateFormat``.
     public var clientCertificatePath: String?
-    /// PEM private key of ``clientCertificatePath``.
+    /// `.pem` (certificate here, key in ``clientKeyPath``) or `.pkcs12` (certificate and key in one file).
+    public var clientCertificateFormat: ClientCertificateFormat
+    /// PEM private key of ``clientCertificatePath``; nil for PKCS#12 or a PEM file holding both.
     public var clientKeyPath: String?
+    /// A file holding the password of the client key or PKCS#12 file. The password is read from this file for each
+    /// connection setup and handed to libcurl only; it never appears in arguments, logs or error messages.
+    public var clientKeyPasswordFile: String?
+    /// The server's public key pin, as libcurl's `CURLOPT_PINNEDPUBLICKEY` takes it: `sha256//<base64>` (several
+    /// joined with `;`) or the path of a PEM/DER public key file. A server whose key does not match is refused even
+    /// if its certificate chain is trusted.
+    public var pinnedPublicKey: String?
     /// An HTTP(S) proxy URL (`http://proxy:3128`); nil means none, and proxy environment variables are ignored.
     public var proxyURL: String?
     public var connectTimeout: Duration
-    /// Whole-request limit for JSON calls (lists, counts, acknowledgements).
+    /// Whole-request limit for JSON calls (lists, counts, acknowledgements). For document transfers it bounds
+    /// waiting instead: a transfer in which no byte moved for this long (typically the wait for the axis's reply
+    /// after the upload) is aborted as a timeout.
     public var requestTimeout: Duration
     /// Whole-request limit for document transfers (sendEdoc, downloadEdoc, getEdoc); nil for none. Stalled transfers
     /// are caught by the low-speed limit instead, so large documents on slow links are not cut off.
@@ -26,6 +40,10 @@ public struct AxisEndpoint: Sendable {
     public var userAgent: String
     /// Largest JSON reply accepted; the SDK's limit is 2,000,000 bytes.
     public var maxReplyBytes: Int
+    /// Keep connections open between calls and reuse them (HTTP keep-alive), up to ``maxIdleConnections`` idle
+    /// ones. sendEdoc always opens a fresh connection whatever this says: see `CurlTransport`.
+    public var reuseConnections: Bool
+    public var maxIdleConnections: Int
     /// Largest getEdoc reply (the document base64-encoded inside JSON) accepted. The reply is held in memory once
     /// while it is decoded to disk in chunks, so this bounds memory: 256 MiB by default (a ~190 MB document).
     /// downloadEdoc streams to disk and has no such limit.
@@ -39,6 +57,9 @@ public struct AxisEndpoint: Sendable {
         caBundlePath: String? = nil,
         clientCertificatePath: String? = nil,
         clientKeyPath: String? = nil,
+        clientCertificateFormat: ClientCertificateFormat = .pem,
+        clientKeyPasswordFile: String? = nil,
+        pinnedPublicKey: String? = nil,
         proxyURL: String? = nil,
         connectTimeout: Duration = .seconds(15),
         requestTimeout: Duration = .seconds(120),
@@ -47,13 +68,18 @@ public struct AxisEndpoint: Sendable {
         lowSpeedTime: Duration = .seconds(60),
         userAgent: String = "lienthong (libcurl)",
         maxReplyBytes: Int = 2_000_000,
-        maxGetEdocReplyBytes: Int = 256 << 20
+        maxGetEdocReplyBytes: Int = 256 << 20,
+        reuseConnections: Bool = true,
+        maxIdleConnections: Int = 4
     ) throws(AxisEndpointError) {
         self.baseURL = try Self.validated(baseURL, allowPlainHTTP: allowPlainHTTP)
         self.allowPlainHTTP = allowPlainHTTP
         self.caBundlePath = caBundlePath
         self.clientCertificatePath = clientCertificatePath
         self.clientKeyPath = clientKeyPath
+        self.clientCertificateFormat = clientCertificateFormat
+        self.clientKeyPasswordFile = clientKeyPasswordFile
+        self.pinnedPublicKey = try pinnedPublicKey.map(Self.validatedPin)
         self.proxyURL = proxyURL
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
@@ -63,10 +89,12 @@ public struct AxisEndpoint: Sendable {
         self.userAgent = userAgent
         self.maxReplyBytes = maxReplyBytes
         self.maxGetEdocReplyBytes = maxGetEdocReplyBytes
+        self.reuseConnections = reuseConnections
+        self.maxIdleConnections = maxIdleConnections
         for (name, positive) in [
             ("connectTimeout", connectTimeout > .zero), ("requestTimeout", requestTimeout > .zero),
             ("lowSpeedTime", lowSpeedTime > .zero), ("maxReplyBytes", maxReplyBytes > 0),
-            ("maxGetEdocReplyBytes", maxGetEdocReplyBytes > 0),
+            ("maxGetEdocReplyBytes", maxGetEdocReplyBytes > 0), ("maxIdleConnections", maxIdleConnections >= 0),
         ] where !positive {
             throw .invalidLimit(name)
         }
@@ -74,6 +102,40 @@ public struct AxisEndpoint: Sendable {
 
     /// `<baseURL>/<method>`.
     func url(for method: String) -> String { baseURL + "/" + method }
+
+    /// Reads ``clientKeyPasswordFile`` (trailing line breaks removed); nil when none is configured.
+    func clientKeyPassword(for method: AxisMethod) throws(AxisError) -> String? {
+        guard let path = clientKeyPasswordFile else { return nil }
+        let bytes: Data
+        do {
+            bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw AxisError(method: method, kind: .configuration(
+                "cannot read the client key password file \(path): \(error.localizedDescription); check the path "
+                    + "and that the lienthong user may read it (mode 0600)"))
+        }
+        var text = String(decoding: bytes, as: UTF8.self)
+        while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
+        guard !text.isEmpty else {
+            throw AxisError(method: method, kind: .configuration("the client key password file \(path) is empty"))
+        }
+        return text
+    }
+
+    /// `sha256//<base64 of 32 bytes>` entries joined by `;`, or a file path (libcurl reads PEM or DER keys).
+    private static func validatedPin(_ pin: String) throws(AxisEndpointError) -> String {
+        let trimmed = pin.trimmingSpaces()
+        guard trimmed.hasPrefix("sha256//") else {
+            guard trimmed.hasPrefix("/") else { throw .invalidPinnedPublicKey(pin) }
+            return trimmed
+        }
+        for entry in trimmed.split(separator: ";", omittingEmptySubsequences: false) {
+            guard entry.hasPrefix("sha256//"),
+                let digest = Data(base64Encoded: String(entry.dropFirst("sha256//".count))), digest.count == 32
+            else { throw .invalidPinnedPublicKey(pin) }
+        }
+        return trimmed
+    }
 
     private static func validated(_ url: String, allowPlainHTTP: Bool) throws(AxisEndpointError) -> String {
         var trimmed = url.trimmingSpaces()

@@ -10,6 +10,9 @@ public enum AxisEndpointError: Error, CustomStringConvertible, Sendable, Equatab
     case credentialsInURL
     /// A limit or timeout is zero or negative.
     case invalidLimit(String)
+    /// The public key pin is neither `sha256//<base64 SHA-256>` (optionally several, `;`-separated) nor an
+    /// absolute path to a key file.
+    case invalidPinnedPublicKey(String)
 
     public var description: String {
         switch self {
@@ -22,6 +25,10 @@ public enum AxisEndpointError: Error, CustomStringConvertible, Sendable, Equatab
         case .credentialsInURL:
             "the axis endpoint URL contains user:password@; remove it (the axis authenticates with signed headers)"
         case .invalidLimit(let name): "the axis endpoint setting '\(name)' must be greater than zero"
+        case .invalidPinnedPublicKey(let pin):
+            "the pinned public key '\(pin)' is not usable; write sha256// followed by the base64 SHA-256 of the "
+                + "server's public key (openssl x509 -in server.crt -pubkey -noout | openssl pkey -pubin -outform der "
+                + "| openssl dgst -sha256 -binary | base64), or give the absolute path of a PEM public key file"
         }
     }
 }

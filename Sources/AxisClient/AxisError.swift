@@ -18,6 +18,9 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
         case invalidRequest(String)
         /// The calling task was cancelled and the transfer aborted.
         case cancelled
+        /// Our own TLS or credential setup is unusable (an unreadable key password file...): a configuration fault
+        /// that affects every call, so it is transient and the message says what to fix.
+        case configuration(String)
     }
 
     /// The axis method that failed.
@@ -53,11 +56,15 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
             "cannot \(operation) \(path): \(String(cString: strerror(errno))) (errno \(errno))"
         case .invalidRequest(let reason): "invalid request: \(reason)"
         case .cancelled: "cancelled"
+        case .configuration(let reason): "configuration problem: \(reason)"
         }
     }
 
     private var advice: String {
         switch failureClass {
+        case .transient where connectionProblem?.isTLS == true:
+            "; a TLS problem is a configuration fault (CA bundle, client certificate, pinned key or the server's "
+                + "certificate), not a network outage: documents wait and are retried until it is fixed"
         case .ambiguous:
             "; the whole document was sent, so the axis may have stored it: check getSentEdocList before resending"
         case .transient: ""

@@ -55,6 +55,7 @@ extension AxisFailureClass {
     /// | failure | class |
     /// |---|---|
     /// | connect/resolve/TLS/timeout/reset before the whole request body left | transient |
+    /// | our own TLS or key password setup unusable (``AxisError/Kind/configuration(_:)``) | transient |
     /// | sendEdoc, whole body sent, then reset/timeout/cancel/empty or bad reply/HTTP 500, 502, 504 | ambiguous |
     /// | HTTP 408, 429, 5xx (otherwise) | transient |
     /// | HTTP 3xx, other 4xx | permanent |
@@ -80,6 +81,8 @@ extension AxisFailureClass {
             return failClass(errorCode: code, errorDescription: description) ?? .transient
         case .invalidRequest:
             return .permanent
+        case .configuration:
+            return .transient
         case .localFile(_, _, let errno):
             return transientErrnos.contains(errno) ? .transient : .permanent
         }

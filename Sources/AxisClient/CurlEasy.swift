@@ -34,6 +34,16 @@ final class CurlEasy {
         errorBuffer.deallocate()
     }
 
+    /// Forgets every option (headers, callbacks, userdata, TLS settings) but keeps the handle's open connections,
+    /// DNS and TLS session caches, so the next transfer can reuse a connection to the same host.
+    func reset() {
+        curl_easy_reset(handle)
+        if let headerList { curl_slist_free_all(headerList) }
+        headerList = nil
+        errorBuffer[0] = 0
+        _ = CCurl_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
+    }
+
     func set(_ option: CURLoption, _ value: Int) throws(Failure) {
         try check(CCurl_setopt_long(handle, option, value), option)
     }

@@ -1,23 +1,30 @@
 import CCurl
 
-/// Runs one ``HTTPExchange/Request`` through a fresh ``CurlEasy`` handle, blocking the calling thread.
+/// Runs one ``HTTPExchange/Request`` on a ``CurlEasy`` handle from the client's pool, blocking the calling thread.
 ///
-/// One handle per request keeps the state machine trivial (no reuse of half-failed connections); the cost is a new
-/// TCP/TLS connection per call, which is negligible at the axis's request rates.
+/// Handles go back to the pool after each transfer, so their kept-alive connections serve the next calls (one TCP
+/// and TLS handshake instead of one per call). libcurl closes a connection after any failed transfer, so a
+/// half-failed connection is never reused. A request marked ``HTTPExchange/Request/freshConnection`` (sendEdoc)
+/// never rides a kept-alive connection: when a reused connection turns out to be dead, libcurl silently resends
+/// the request on a new one, and the axis, which does not deduplicate, could then store a document twice.
 enum CurlTransport {
     static func perform(
         _ request: HTTPExchange.Request,
         endpoint: AxisEndpoint,
+        pool: CurlHandlePool,
         cancellation: CancellationFlag
     ) -> HTTPExchange.Outcome {
         let easy: CurlEasy
         do throws(CurlEasy.Failure) {
-            easy = try CurlEasy()
+            easy = try pool.checkOut()
         } catch {
             return HTTPExchange.Outcome(result: .failure(.curl(code: error.code, message: error.message)),
                 bodyFullySent: false)
         }
-        let context = TransferContext(easy: easy, body: request.body, sink: request.sink, cancellation: cancellation)
+        defer { pool.checkIn(easy) }
+        let context = TransferContext(
+            easy: easy, body: request.body, sink: request.sink, cancellation: cancellation,
+            stallTimeout: request.stallTimeout)
         let bodySize: Int64
         switch request.body {
         case .none: bodySize = 0
@@ -46,6 +53,8 @@ enum CurlTransport {
                 reason = .replyTooLarge(limit: limit)
             } else if cancellation.isCancelled {
                 reason = .cancelled
+            } else if context.stalled, let limit = request.stallTimeout {
+                reason = .stalled(limit)
             } else {
                 reason = .curl(code: failure.code, message: failure.message)
             }
@@ -74,9 +83,17 @@ enum CurlTransport {
         try easy.set(CURLOPT_LOW_SPEED_LIMIT, endpoint.lowSpeedLimitBytesPerSecond)
         try easy.set(CURLOPT_LOW_SPEED_TIME, max(1, Int(endpoint.lowSpeedTime.components.seconds)))
         try easy.set(CURLOPT_PROXY, endpoint.proxyURL ?? "")
+        try easy.set(CURLOPT_FRESH_CONNECT, request.freshConnection ? 1 : 0)
+        try easy.set(CURLOPT_FORBID_REUSE, endpoint.reuseConnections ? 0 : 1)
+        try easy.set(CURLOPT_TCP_KEEPALIVE, 1)
         if let path = endpoint.caBundlePath { try easy.set(CURLOPT_CAINFO, path) }
-        if let path = endpoint.clientCertificatePath { try easy.set(CURLOPT_SSLCERT, path) }
+        if let path = endpoint.clientCertificatePath {
+            try easy.set(CURLOPT_SSLCERT, path)
+            try easy.set(CURLOPT_SSLCERTTYPE, endpoint.clientCertificateFormat.curlName)
+        }
         if let path = endpoint.clientKeyPath { try easy.set(CURLOPT_SSLKEY, path) }
+        if let password = request.keyPassword { try easy.set(CURLOPT_KEYPASSWD, password) }
+        if let pin = endpoint.pinnedPublicKey { try easy.set(CURLOPT_PINNEDPUBLICKEY, pin) }
 
         try easy.set(CURLOPT_WRITEFUNCTION, callback: TransferCallbacks.write)
         try easy.set(CURLOPT_WRITEDATA, pointer: userdata)

@@ -23,6 +23,12 @@ enum HTTPExchange {
         let sink: Sink
         /// Whole-request limit; nil for none.
         let timeout: Duration?
+        /// Abort when no byte moved in either direction for this long (e.g. waiting for a reply); nil for none.
+        var stallTimeout: Duration? = nil
+        /// Open a new connection instead of reusing a kept-alive one (see `CurlTransport`).
+        var freshConnection = false
+        /// The client key or PKCS#12 password, handed to libcurl only.
+        var keyPassword: String? = nil
     }
 
     struct Response {
@@ -40,6 +46,8 @@ enum HTTPExchange {
         case local(LocalFile.Failure)
         case replyTooLarge(limit: Int)
         case cancelled
+        /// Nothing moved for the request's stall timeout.
+        case stalled(Duration)
     }
 
     struct Outcome {

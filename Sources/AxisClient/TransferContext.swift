@@ -16,18 +16,40 @@ final class TransferContext {
     private(set) var bytesToFile: Int64 = 0
     private(set) var localFailure: LocalFile.Failure?
     private(set) var overflowLimit: Int?
+    /// Set when the transfer was aborted because nothing moved for `stallTimeout`.
+    private(set) var stalled = false
     /// nil until the first reply byte: then whether the reply goes to the document file.
     private var toFile: Bool?
+    private let stallTimeout: Duration?
+    private var lastProgress: (downloaded: Int64, uploaded: Int64) = (0, 0)
+    private var lastMovement = ContinuousClock.now
 
-    init(easy: CurlEasy, body: HTTPExchange.Body, sink: HTTPExchange.Sink, cancellation: CancellationFlag) {
+    init(
+        easy: CurlEasy, body: HTTPExchange.Body, sink: HTTPExchange.Sink, cancellation: CancellationFlag,
+        stallTimeout: Duration? = nil
+    ) {
         self.easy = easy
         self.body = body
         self.sink = sink
         self.cancellation = cancellation
+        self.stallTimeout = stallTimeout
         if case .file(_, let size) = body { fileRemaining = size } else { fileRemaining = 0 }
     }
 
-    var isCancelled: Bool { cancellation.isCancelled }
+    /// Called by libcurl about once a second and on every movement; a non-zero result aborts the transfer.
+    func progress(downloaded: Int64, uploaded: Int64) -> Int32 {
+        if cancellation.isCancelled { return 1 }
+        guard let stallTimeout else { return 0 }
+        let now = ContinuousClock.now
+        if downloaded != lastProgress.downloaded || uploaded != lastProgress.uploaded {
+            lastProgress = (downloaded, uploaded)
+            lastMovement = now
+            return 0
+        }
+        guard now - lastMovement >= stallTimeout else { return 0 }
+        stalled = true
+        return 1
+    }
 
     /// Fills libcurl's upload buffer; 0 ends the body, `CCurl_read_abort()` aborts the transfer.
     func fill(_ buffer: UnsafeMutableRawBufferPointer) -> Int {
@@ -113,8 +135,9 @@ enum TransferCallbacks {
         return context.fill(UnsafeMutableRawBufferPointer(start: buffer, count: size * count))
     }
 
-    static let progress: CCurl_XferInfoCallback = { userdata, _, _, _, _ in
+    static let progress: CCurl_XferInfoCallback = { userdata, _, downloaded, _, uploaded in
         guard let userdata else { return 0 }
-        return Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue().isCancelled ? 1 : 0
+        return Unmanaged<TransferContext>.fromOpaque(userdata).takeUnretainedValue()
+            .progress(downloaded: Int64(downloaded), uploaded: Int64(uploaded))
     }
 }

@@ -1,9 +1,10 @@
 import Foundation
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 (port chosen by the kernel) that records each request and plays the next
-/// canned reply. One connection at a time, `Connection: close`; enough to see exactly what the client sends.
+/// canned reply. One connection at a time with `Connection: close`; with `keepAlive`, each connection is served on
+/// its own thread until the client closes it. Counts accepted TCP connections, to measure connection reuse.
 final class LoopbackResponder: @unchecked Sendable {
-    enum Reply {
+    enum Reply: Sendable {
         case respond(status: Int, contentType: String = "application/json", body: [UInt8])
         /// Reads the whole request, then resets the connection (RST) without answering.
         case resetAfterBody
@@ -30,14 +31,18 @@ final class LoopbackResponder: @unchecked Sendable {
     }
 
     let port: UInt16
+    let keepAlive: Bool
     private let listener: Int32
     private let lock = NSLock()
     private var pending: [Reply]
     private var recorded: [Request] = []
+    private var accepted = 0
+    private var open: Set<Int32> = []
     private let finished = DispatchSemaphore(value: 0)
 
-    init(_ replies: [Reply]) throws {
+    init(_ replies: [Reply], keepAlive: Bool = false) throws {
         pending = replies
+        self.keepAlive = keepAlive
         let listener = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard listener >= 0 else { throw SetupError(description: "socket: errno \(errno)") }
         var address = sockaddr_in()
@@ -67,9 +72,15 @@ final class LoopbackResponder: @unchecked Sendable {
 
     var requests: [Request] { lock.withLock { recorded } }
 
+    /// TCP connections accepted so far.
+    var acceptedConnections: Int { lock.withLock { accepted } }
+
     /// Stops accepting and waits for the serving thread to end.
     func stop() {
         shutdown(listener, Int32(SHUT_RDWR))
+        lock.withLock {
+            for connection in open { shutdown(connection, Int32(SHUT_RDWR)) }
+        }
         finished.wait()
         close(listener)
     }
@@ -82,23 +93,52 @@ final class LoopbackResponder: @unchecked Sendable {
                 if errno == EINTR { continue }
                 return
             }
-            handle(connection)
+            lock.withLock {
+                accepted += 1
+                open.insert(connection)
+            }
+            if keepAlive {
+                Thread { [self] in serveConnection(connection) }.start()
+            } else {
+                serveConnection(connection)
+            }
         }
     }
 
-    private func handle(_ connection: Int32) {
+    private func serveConnection(_ connection: Int32) {
+        // Forget the descriptor before handle() closes it, so stop() never shuts down a reused number.
+        handle(connection) { lock.withLock { _ = open.remove(connection) } }
+    }
+
+    private func handle(_ connection: Int32, beforeClose: () -> Void) {
         var timeout = timeval(tv_sec: 5, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        guard let request = readRequest(connection) else {
-            close(connection)
-            return
-        }
-        let reply: Reply = lock.withLock {
-            recorded.append(request)
-            return pending.isEmpty ? .respond(status: 500, body: Array("no canned reply left".utf8))
-                : pending.removeFirst()
-        }
-        play(reply, on: connection)
+        repeat {
+            guard let request = readRequest(connection) else {
+                beforeClose()
+                close(connection)
+                return
+            }
+            let reply: Reply = lock.withLock {
+                recorded.append(request)
+                return pending.isEmpty ? .respond(status: 500, body: Array("no canned reply left".utf8))
+                    : pending.removeFirst()
+            }
+            guard case .respond = reply, keepAlive else {
+                beforeClose()
+                play(reply, on: connection)
+                return
+            }
+            respond(reply, on: connection)
+        } while true
+    }
+
+    /// Writes a canned response and leaves the connection open (keep-alive).
+    private func respond(_ reply: Reply, on connection: Int32) {
+        guard case .respond(let status, let contentType, let body) = reply else { return }
+        let head = "HTTP/1.1 \(status) Canned\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
+            + "Connection: keep-alive\r\n\r\n"
+        writeAll(connection, Array(head.utf8) + body)
     }
 
     private func play(_ reply: Reply, on connection: Int32) {
