@@ -63,4 +63,52 @@ import Testing
         #expect(signedBytes.prefix(originalBytes.count) == originalBytes)
         try expectAcceptedByAllValidators(signed, signatures: 1)
     }
+
+    @Test func signingAnAlreadySignedPDFKeepsTheFirstSignatureValid() throws {
+        let original = try make(.qpdfObjectStreams)
+        let once = corpus.path("once.pdf")
+        let twice = corpus.path("twice.pdf")
+        try signer.sign(pdfAt: original, to: once)
+
+        let field = try signer.sign(pdfAt: once, to: twice, options: PAdESOptions(reason: "Ký lần hai"))
+
+        #expect(field == "Signature2")
+        let onceBytes = try Data(contentsOf: URL(fileURLWithPath: once))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: twice)).prefix(onceBytes.count) == onceBytes)
+        try expectAcceptedByAllValidators(twice, signatures: 2)
+        let reports = try PDFSignatureVerifier.verify(pdfAt: twice, trustedCertificatePaths: [ca.certificatePath])
+        #expect(reports.map(\.fieldName) == ["Signature1", "Signature2"])
+        let problems = reports.flatMap { $0.problems }
+        #expect(reports.allSatisfy { $0.isValid }, "\(problems)")
+        #expect(reports.map(\.modifiedAfterSigning) == [true, false])
+        #expect(reports.map(\.laterRevisions) == [1, 0])
+        #expect(reports[1].signedRevision == reports[0].signedRevision + 1)
+    }
+
+    @Test func signingTimeReasonAndLocationAreWrittenAndTheCMSHasNoSigningTimeAttribute() throws {
+        let original = try make(.reportlabXrefTable)
+        let signed = corpus.path("signed.pdf")
+        let time = Date(timeIntervalSince1970: 1_795_000_000)
+        try signer.sign(pdfAt: original, to: signed, options: PAdESOptions(reason: "Phát hành", signingTime: time))
+
+        let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
+        let report = try #require(reports.first)
+        #expect(report.signingTime == time)
+        #expect(report.subFilter == "ETSI.CAdES.detached")
+
+        let document = try PDFDocument(path: signed)
+        let signature = try #require(try PDFSignatureVerifier.signatureFields(document).first?.signature)
+        #expect(signature["Reason"] == PDFObject.textString("Phát hành"))
+        #expect(signature["M"] == PDFObject.textString("D:20261118180640+07'00'"))
+        let der = try #require(signature["Contents"]?.stringBytes)
+        let derPath = corpus.path("signature.der")
+        try Data(der).write(to: URL(fileURLWithPath: derPath))
+        let dump = try pki.openssl("cms", "-cmsout", "-print", "-inform", "DER", "-in", derPath)
+        #expect(dump.contains("eContent: <ABSENT>"))
+        for attribute in ["contentType", "messageDigest", "id-smime-aa-signingCertificateV2"] {
+            #expect(dump.contains("object: \(attribute)"), "signed attribute \(attribute) missing")
+        }
+        #expect(!dump.contains("object: signingTime"))
+    }
 }
+

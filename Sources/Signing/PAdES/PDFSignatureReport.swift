@@ -1,0 +1,36 @@
+import Foundation
+
+/// What ``PDFSignatureVerifier`` found for one signature field of a PDF.
+public struct PDFSignatureReport: Sendable, Equatable {
+    /// The field's name (`/T`), e.g. "Signature1".
+    public let fieldName: String
+    /// `/SubFilter`, e.g. "ETSI.CAdES.detached" or "adbe.pkcs7.detached".
+    public let subFilter: String?
+    /// The signer certificate's subject (`CN=…, O=…, C=VN`), when the CMS could be read.
+    public let signerSubject: String?
+    /// The signer certificate's serial number as lowercase hex.
+    public let signerSerialHex: String?
+    /// The claimed signing time: `/M`, else the CMS signing-time attribute. Not a trusted timestamp.
+    public let signingTime: Date?
+    /// `/ByteRange` as found: `[0, gapStart, gapEnd, tailLength]`.
+    public let byteRange: [Int64]
+    /// The byte ranges are well formed, exclude exactly the `/Contents` string, their digest matches the signed
+    /// message-digest and the CMS signature over the signed attributes verifies with the signer certificate.
+    public let integrityValid: Bool
+    /// The signer certificate chains to a trusted certificate and is valid now.
+    public let chainValid: Bool
+    /// Why the signature is not valid: integrity problems first, then the chain. Empty when ``isValid``.
+    public let problems: [String]
+    /// Bytes were appended after the signed revision (later incremental updates: other signatures, form filling,
+    /// or changes). The signature still proves the signed revision, not the whole file.
+    public let modifiedAfterSigning: Bool
+    /// The revision the signature covers, counting `%%EOF` markers from the start of the file (1 = the original
+    /// file; a linearized original counts its two markers).
+    public let signedRevision: Int
+    /// How many revisions follow the signed one.
+    public let laterRevisions: Int
+
+    /// Integrity and chain both valid. ``modifiedAfterSigning`` is reported separately: later signatures are
+    /// incremental updates too.
+    public var isValid: Bool { integrityValid && chainValid }
+}
