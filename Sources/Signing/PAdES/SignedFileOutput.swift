@@ -40,7 +40,10 @@ final class SignedFileOutput {
     private func append(_ bytes: [UInt8]) throws(PAdESError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress! + written, bytes.count - written) }
+            let count = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return Foundation.write(fd, base + written, buffer.count - written)
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 throw failure("write")
@@ -52,8 +55,9 @@ final class SignedFileOutput {
     func write(_ bytes: [UInt8], at offset: Int64) throws(PAdESError) {
         var written = 0
         while written < bytes.count {
-            let count = bytes.withUnsafeBytes {
-                pwrite(fd, $0.baseAddress! + written, bytes.count - written, off_t(offset) + off_t(written))
+            let count = bytes.withUnsafeBytes { buffer -> Int in
+                guard let base = buffer.baseAddress else { return 0 }
+                return pwrite(fd, base + written, buffer.count - written, off_t(offset) + off_t(written))
             }
             if count < 0 {
                 if errno == EINTR { continue }
@@ -71,7 +75,10 @@ final class SignedFileOutput {
             var offset = range.lowerBound
             while offset < range.upperBound {
                 let wanted = Int(min(Int64(buffer.count), range.upperBound - offset))
-                let count = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress!, wanted, off_t(offset)) }
+                let count = buffer.withUnsafeMutableBytes { raw -> Int in
+                    guard let base = raw.baseAddress else { return 0 }
+                    return pread(fd, base, wanted, off_t(offset))
+                }
                 if count < 0, errno == EINTR { continue }
                 guard count > 0 else { throw failure("read back") }
                 buffer.withUnsafeBytes { hasher.update(UnsafeRawBufferPointer(rebasing: $0[0..<count])) }
