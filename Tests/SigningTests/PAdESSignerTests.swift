@@ -110,5 +110,25 @@ import Testing
         }
         #expect(!dump.contains("object: signingTime"))
     }
+
+    /// The 32 MiB stream is never held in memory: the original is copied and hashed in 64 KiB blocks.
+    @Test func thirtyTwoMegabytePDFIsSignedInBoundedMemory() throws {
+        let size = 32 << 20
+        let pdf = MinimalPDF.onePage(extraObjects: [
+            "<< /Length \(size) >>\nstream\n" + String(repeating: "0", count: size) + "\nendstream"
+        ])
+        let original = corpus.path("large.pdf")
+        try pdf.write(to: original)
+        let signed = corpus.path("large-signed.pdf")
+
+        let peakBefore = try PeakMemory.resetAndRead()
+        try signer.sign(pdfAt: original, to: signed)
+        let growth = try PeakMemory.read() - peakBefore
+        print("signing a 32 MiB PDF grew peak resident memory by \(growth / 1024) KiB")
+
+        #expect(growth < 16 << 20, "peak memory grew by \(growth) bytes while signing a 32 MiB PDF")
+        let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
+        #expect(reports.count == 1 && reports[0].isValid)
+    }
 }
 
