@@ -14,6 +14,9 @@ extension AxisError {
         case tls(String)
         /// The proxy refused or failed the connection.
         case proxy
+        /// The endpoint accepted the connection and closed it without an answer. Over https this is also how a
+        /// server that refuses our client certificate (or wants one) behaves after a TLS 1.3 handshake.
+        case closedWithoutReply(String)
 
         public var isTLS: Bool {
             if case .tls = self { return true }
@@ -27,6 +30,9 @@ extension AxisError {
             case .timeout: "the axis endpoint did not answer in time"
             case .tls(let detail): "TLS problem: \(detail)"
             case .proxy: "the proxy refused or failed the connection"
+            case .closedWithoutReply(let detail):
+                "the endpoint closed the connection without answering (\(detail)); over https, check that the "
+                    + "client certificate is configured and accepted by the endpoint"
             }
         }
     }
@@ -54,7 +60,9 @@ extension AxisError {
             // With TLS 1.3 a refused or missing client certificate arrives as an alert after the handshake.
             let lower = message.lowercased()
             if lower.contains("ssl") || lower.contains("tls") || lower.contains("alert") { return .tls(message) }
-            return nil
+            return .closedWithoutReply(message)
+        case CURLE_GOT_NOTHING:
+            return .closedWithoutReply(message)
         case CURLE_PROXY:
             return .proxy
         default:

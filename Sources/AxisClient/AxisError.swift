@@ -65,6 +65,8 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
         case .transient where connectionProblem?.isTLS == true:
             "; a TLS problem is a configuration fault (CA bundle, client certificate, pinned key or the server's "
                 + "certificate), not a network outage: documents wait and are retried until it is fixed"
+        case .transient where connectionProblem != nil:
+            "; \(connectionProblem.map { "\($0)" } ?? "")"
         case .ambiguous:
             "; the whole document was sent, so the axis may have stored it: check getSentEdocList before resending"
         case .transient: ""

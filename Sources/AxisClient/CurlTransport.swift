@@ -86,6 +86,10 @@ enum CurlTransport {
         try easy.set(CURLOPT_FRESH_CONNECT, request.freshConnection ? 1 : 0)
         try easy.set(CURLOPT_FORBID_REUSE, endpoint.reuseConnections ? 0 : 1)
         try easy.set(CURLOPT_TCP_KEEPALIVE, 1)
+        // No TLS session resumption: connections are kept alive, so full handshakes are rare, and OpenSSL servers
+        // that require a client certificate without a session id context fail resumed handshakes ("internal
+        // error"); lienthong-axis did, and adapters built the same way would refuse every send after the first.
+        try easy.set(CURLOPT_SSL_SESSIONID_CACHE, 0)
         if let path = endpoint.caBundlePath { try easy.set(CURLOPT_CAINFO, path) }
         if let path = endpoint.clientCertificatePath {
             try easy.set(CURLOPT_SSLCERT, path)
