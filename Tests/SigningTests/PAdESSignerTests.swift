@@ -130,5 +130,32 @@ import Testing
         let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
         #expect(reports.count == 1 && reports[0].isValid)
     }
+
+    /// The usual Decree 30 order: a person signs first with other software (here pyHanko), then the agency.
+    @Test func signatureMadeByPyHankoStaysValidAfterTheAgencySigns() throws {
+        let person = try pki.issue(
+            name: "person", subject: "/C=VN/O=\(TestPKI.vietnameseOrganisation)/CN=Nguyễn Văn A", by: ca,
+            serial: "0x77")
+        let original = try make(.reportlabXrefTable)
+        let personSigned = corpus.path("person-signed.pdf")
+        let sign = try ExternalTools.run(
+            "pyhanko",
+            ["sign", "addsig", "--field", "ChuKyCaNhan", "pemder", "--key", person.keyPath, "--cert",
+                person.certificatePath, "--no-pass", original, personSigned],
+            in: pki.directory)
+        try #require(sign.succeeded, "pyHanko signing failed: \(sign.output)")
+        let signed = corpus.path("agency-signed.pdf")
+
+        try signer.sign(pdfAt: personSigned, to: signed)
+
+        try expectAcceptedByAllValidators(signed, signatures: 2)
+        let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
+        #expect(reports.map(\.fieldName) == ["ChuKyCaNhan", "Signature1"])
+        #expect(reports.map(\.subFilter) == ["adbe.pkcs7.detached", "ETSI.CAdES.detached"])
+        let problems = reports.flatMap { $0.problems }
+        #expect(reports.allSatisfy { $0.isValid }, "\(problems)")
+        #expect(reports[0].signerSubject?.contains("Nguyễn Văn A") == true)
+        #expect(reports[0].modifiedAfterSigning && !reports[1].modifiedAfterSigning)
+    }
 }
 

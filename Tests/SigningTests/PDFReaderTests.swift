@@ -147,4 +147,19 @@ import Testing
         let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [corpus.caPath])
         #expect(reports.count == 1 && reports[0].isValid)
     }
+
+    @Test func documentCertifiedWithNoChangesAllowedIsRefused() throws {
+        let pdf = MinimalPDF.onePage(
+            catalogExtra: "/Perms << /DocMDP 4 0 R >>",
+            extraObjects: [
+                "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /adbe.pkcs7.detached /Contents <00> "
+                    + "/ByteRange [0 1 2 3] /Reference [<< /Type /SigRef /TransformMethod /DocMDP "
+                    + "/TransformParams << /Type /TransformParams /P 1 /V /1.2 >> >>] >>"
+            ])
+        let path = corpus.path("certified.pdf")
+        try pdf.write(to: path)
+
+        #expect(try signingError(path) == .certifiedWithoutChanges(path: path))
+    }
 }
+

@@ -12,6 +12,8 @@ public enum PDFError: Error, CustomStringConvertible, Sendable, Equatable {
     /// data.
     case unsupported(path: String, detail: String)
     case unreadable(path: String, reason: String)
+    /// The author certified the document with "no changes allowed" (DocMDP P=1): another signature would break it.
+    case certifiedWithoutChanges(path: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,10 @@ public enum PDFError: Error, CustomStringConvertible, Sendable, Equatable {
         case .unsupported(let path, let detail):
             return "\(path) uses a PDF feature lienthong does not support (\(detail)); save it again with a "
                 + "common PDF producer (e.g. qpdf --object-streams=disable in.pdf out.pdf) and retry"
+        case .certifiedWithoutChanges(let path):
+            return "\(path) carries a certification signature that allows no changes (DocMDP P=1); adding the "
+                + "agency signature would invalidate it. Ask the author to certify with form filling and "
+                + "signing allowed, or to sign without certifying"
         case .unreadable(let path, let reason):
             return "\(path) cannot be read (\(reason)); check that the file exists and is readable by lienthong"
         }
