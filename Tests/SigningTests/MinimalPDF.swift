@@ -11,11 +11,12 @@ struct MinimalPDF {
 
     /// A catalog (1), a page tree (2) and one page (3).
     static func onePage(catalogExtra: String = "", extraObjects: [String] = []) -> MinimalPDF {
-        MinimalPDF(objects: [
-            "<< /Type /Catalog /Pages 2 0 R \(catalogExtra) >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>",
-        ] + extraObjects)
+        MinimalPDF(
+            objects: [
+                "<< /Type /Catalog /Pages 2 0 R \(catalogExtra) >>",
+                "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << >> >>",
+            ] + extraObjects)
     }
 
     var bytes: [UInt8] {

@@ -38,13 +38,16 @@ import Testing
         let check = try corpus.qpdfCheck(file)
         #expect(check.succeeded, "qpdf --check: \(check.output)")
         let pdfsig = try corpus.pdfsig(file)
-        #expect(pdfsig.output.components(separatedBy: "Signature Validation: Signature is Valid.").count - 1
-            == signatures, "pdfsig: \(pdfsig.output)")
-        #expect(!pdfsig.output.contains("Certificate Validation: Certificate issuer isn't Trusted"),
+        #expect(
+            pdfsig.output.components(separatedBy: "Signature Validation: Signature is Valid.").count - 1
+                == signatures, "pdfsig: \(pdfsig.output)")
+        #expect(
+            !pdfsig.output.contains("Certificate Validation: Certificate issuer isn't Trusted"),
             "pdfsig: \(pdfsig.output)")
         let pyhanko = try corpus.pyhanko(file)
         #expect(pyhanko.succeeded, "pyHanko: \(pyhanko.output)")
-        #expect(pyhanko.output.components(separatedBy: "The signature is judged VALID").count - 1 == signatures,
+        #expect(
+            pyhanko.output.components(separatedBy: "The signature is judged VALID").count - 1 == signatures,
             "pyHanko: \(pyhanko.output)")
     }
 
@@ -140,8 +143,10 @@ import Testing
         let personSigned = corpus.path("person-signed.pdf")
         let sign = try ExternalTools.run(
             "pyhanko",
-            ["sign", "addsig", "--field", "ChuKyCaNhan", "pemder", "--key", person.keyPath, "--cert",
-                person.certificatePath, "--no-pass", original, personSigned],
+            [
+                "sign", "addsig", "--field", "ChuKyCaNhan", "pemder", "--key", person.keyPath, "--cert",
+                person.certificatePath, "--no-pass", original, personSigned,
+            ],
             in: pki.directory)
         try #require(sign.succeeded, "pyHanko signing failed: \(sign.output)")
         let signed = corpus.path("agency-signed.pdf")
@@ -158,4 +163,3 @@ import Testing
         #expect(reports[0].modifiedAfterSigning && !reports[1].modifiedAfterSigning)
     }
 }
-

@@ -49,7 +49,8 @@ struct PDFCorpus {
         let database = directory.appendingPathComponent("nssdb")
         if !FileManager.default.fileExists(atPath: database.path) {
             try FileManager.default.createDirectory(at: database, withIntermediateDirectories: true)
-            let create = try ExternalTools.run("certutil", ["-N", "-d", "sql:\(database.path)", "--empty-password"],
+            let create = try ExternalTools.run(
+                "certutil", ["-N", "-d", "sql:\(database.path)", "--empty-password"],
                 in: directory)
             try #require(create.succeeded, "certutil -N failed: \(create.output)")
             let add = try ExternalTools.run(
@@ -62,7 +63,8 @@ struct PDFCorpus {
 
     /// pyHanko's validation of every signature, trusting only the test CA.
     func pyhanko(_ file: String) throws -> ExternalTools.Result {
-        try ExternalTools.run("pyhanko", ["sign", "validate", "--pretty-print", "--trust-replace", "--trust", caPath, file],
+        try ExternalTools.run(
+            "pyhanko", ["sign", "validate", "--pretty-print", "--trust-replace", "--trust", caPath, file],
             in: directory)
     }
 }

@@ -162,4 +162,3 @@ import Testing
         #expect(try signingError(path) == .certifiedWithoutChanges(path: path))
     }
 }
-

@@ -18,12 +18,15 @@ enum PAdESCMS {
             throw .openSSL(operation: "start a CMS signature", error: OpenSSLError.current())
         }
         defer { CMS_ContentInfo_free(cms) }
-        guard let signer = CMS_add1_signer(cms, identity.certificate.pointer, identity.privateKey.pointer,
-            EVP_sha256(), flags)
+        guard
+            let signer = CMS_add1_signer(
+                cms, identity.certificate.pointer, identity.privateKey.pointer,
+                EVP_sha256(), flags)
         else { throw .openSSL(operation: "add the agency as signer", error: OpenSSLError.current()) }
 
         let added = digest.withUnsafeBytes { buffer -> Bool in
-            CMS_signed_add1_attr_by_NID(signer, NID_pkcs9_contentType, V_ASN1_OBJECT, UnsafeRawPointer(OBJ_nid2obj(NID_pkcs7_data)), -1)
+            CMS_signed_add1_attr_by_NID(
+                signer, NID_pkcs9_contentType, V_ASN1_OBJECT, UnsafeRawPointer(OBJ_nid2obj(NID_pkcs7_data)), -1)
                 == 1
                 && CMS_signed_add1_attr_by_NID(
                     signer, NID_pkcs9_messageDigest, V_ASN1_OCTET_STRING, buffer.baseAddress, Int32(buffer.count)) == 1

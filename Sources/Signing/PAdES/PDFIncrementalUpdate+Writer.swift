@@ -43,7 +43,8 @@ extension PDFIncrementalUpdate {
                     guard let entry = byNumber[number] else { continue }
                     let offset = String(entry.offset)
                     let generation = String(entry.reference.generation)
-                    let line = String(repeating: "0", count: max(0, 10 - offset.count)) + offset + " "
+                    let line =
+                        String(repeating: "0", count: max(0, 10 - offset.count)) + offset + " "
                         + String(repeating: "0", count: max(0, 5 - generation.count)) + generation + " n\r\n"
                     bytes += Array(line.utf8)
                 }
@@ -72,8 +73,10 @@ extension PDFIncrementalUpdate {
                     for shift in stride(from: 8 * (offsetWidth - 1), through: 0, by: -8) {
                         data.append(UInt8(truncatingIfNeeded: entry.offset >> Int64(shift)))
                     }
-                    data += [UInt8(truncatingIfNeeded: entry.reference.generation >> 8),
-                        UInt8(truncatingIfNeeded: entry.reference.generation)]
+                    data += [
+                        UInt8(truncatingIfNeeded: entry.reference.generation >> 8),
+                        UInt8(truncatingIfNeeded: entry.reference.generation),
+                    ]
                 }
             }
             var dictionary = PDFDictionary()

@@ -56,9 +56,10 @@ struct PDFIncrementalUpdate {
         // 1. The signature dictionary, written by hand to place the two placeholders.
         var signature: [UInt8] = Array("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ".utf8)
         PDFObject.textString(PDFDate.string(signingTime)).serialize(into: &signature)
-        for (key, value) in [("Reason", options.reason), ("Location", options.location),
-            ("ContactInfo", options.contactInfo)]
-        {
+        for (key, value) in [
+            ("Reason", options.reason), ("Location", options.location),
+            ("ContactInfo", options.contactInfo),
+        ] {
             guard let value, !value.isEmpty else { continue }
             signature += Array(" /\(key) ".utf8)
             PDFObject.textString(value).serialize(into: &signature)
@@ -68,7 +69,8 @@ struct PDFIncrementalUpdate {
         signature += [UInt8](repeating: 0x20, count: byteRangeWidth)
         signature += Array(" /Contents ".utf8)
         let contentsStart = signature.count
-        signature += [UInt8(ascii: "<")] + [UInt8](repeating: UInt8(ascii: "0"), count: options.signatureCapacity * 2)
+        signature +=
+            [UInt8(ascii: "<")] + [UInt8](repeating: UInt8(ascii: "0"), count: options.signatureCapacity * 2)
             + [UInt8(ascii: ">")]
         let contentsEnd = signature.count
         signature += Array(">>".utf8)

@@ -82,12 +82,14 @@ struct PDFSignatureCMSCheck {
             throw .pdf(error)
         }
         if actual != expected {
-            integrityProblems.append("the document bytes do not match the signed digest: the signed ranges were "
-                + "altered after signing")
+            integrityProblems.append(
+                "the document bytes do not match the signed digest: the signed ranges were "
+                    + "altered after signing")
         }
         if CMS_SignerInfo_verify(info) != 1 {
-            integrityProblems.append("the CMS signature does not verify with the signer certificate "
-                + "(\(OpenSSLError.current()))")
+            integrityProblems.append(
+                "the CMS signature does not verify with the signer certificate "
+                    + "(\(OpenSSLError.current()))")
         }
         do {
             chainProblem = try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted)

@@ -55,20 +55,23 @@ public enum PDFSignatureVerifier {
     ) throws(PAdESError) -> PDFSignatureReport {
         let reader = document.reader
         var problems: [String] = []
-        let byteRange = (try? document.resolve(signature["ByteRange"]).array)?.compactMap(\.integer).map(Int64.init)
+        let byteRange =
+            (try? document.resolve(signature["ByteRange"]).array)?.compactMap(\.integer).map(Int64.init)
             ?? []
         let contents = (try? document.resolve(signature["Contents"]).stringBytes) ?? []
         let subFilter = signature["SubFilter"]?.name
         var coveredEnd: Int64 = 0
         var rangesUsable = false
         if subFilter != "ETSI.CAdES.detached" && subFilter != "adbe.pkcs7.detached" {
-            problems.append("unsupported /SubFilter \(subFilter ?? "(none)"); only ETSI.CAdES.detached and "
-                + "adbe.pkcs7.detached are checked")
+            problems.append(
+                "unsupported /SubFilter \(subFilter ?? "(none)"); only ETSI.CAdES.detached and "
+                    + "adbe.pkcs7.detached are checked")
         } else if byteRange.count != 4 || byteRange[0] != 0 || byteRange[1] <= 0 || byteRange[2] <= byteRange[1]
             || byteRange[3] < 0 || byteRange[2] + byteRange[3] > reader.size
         {
-            problems.append("/ByteRange \(byteRange) is not two ordered ranges from the start of the file within "
-                + "its \(reader.size) bytes")
+            problems.append(
+                "/ByteRange \(byteRange) is not two ordered ranges from the start of the file within "
+                    + "its \(reader.size) bytes")
         } else if contents.isEmpty {
             problems.append("/Contents is empty")
         } else {
@@ -135,7 +138,8 @@ public enum PDFSignatureVerifier {
             return false
         }
         for (index, byte) in contents.enumerated() {
-            guard let high = PDFParser.hexValue(bytes[1 + 2 * index]), let low = PDFParser.hexValue(bytes[2 + 2 * index]),
+            guard let high = PDFParser.hexValue(bytes[1 + 2 * index]),
+                let low = PDFParser.hexValue(bytes[2 + 2 * index]),
                 high << 4 | low == byte
             else { return false }
         }
@@ -165,7 +169,8 @@ public enum PDFSignatureVerifier {
     }
 
     /// Signature fields with a value, through `/Kids`, with their full names (`parent.child`).
-    static func signatureFields(_ document: PDFDocument) throws(PDFError) -> [(name: String, signature: PDFDictionary)] {
+    static func signatureFields(_ document: PDFDocument) throws(PDFError) -> [(name: String, signature: PDFDictionary)]
+    {
         guard let acroForm = try document.resolve(document.catalog()["AcroForm"]).dictionary,
             let roots = try document.resolve(acroForm["Fields"]).array
         else { return [] }
@@ -194,7 +199,9 @@ public enum PDFSignatureVerifier {
     /// A PDF text string: UTF-16BE with a byte order mark, else PDFDocEncoding (read as Latin-1).
     static func text(_ bytes: [UInt8]) -> String {
         if bytes.starts(with: [0xFE, 0xFF]) {
-            let units = stride(from: 2, to: bytes.count - 1, by: 2).map { UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1]) }
+            let units = stride(from: 2, to: bytes.count - 1, by: 2).map {
+                UInt16(bytes[$0]) << 8 | UInt16(bytes[$0 + 1])
+            }
             return String(decoding: units, as: UTF16.self)
         }
         return String(String.UnicodeScalarView(bytes.map { Unicode.Scalar($0) }))

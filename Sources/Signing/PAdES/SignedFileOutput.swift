@@ -11,7 +11,8 @@ final class SignedFileOutput {
     init(finalPath: String) throws(PAdESError) {
         let url = URL(fileURLWithPath: finalPath)
         self.finalPath = finalPath
-        temporaryPath = url.deletingLastPathComponent()
+        temporaryPath =
+            url.deletingLastPathComponent()
             .appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).signing").path
         fd = open(temporaryPath, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
         guard fd >= 0 else { throw .outputFailed(path: finalPath, reason: String(cString: strerror(errno))) }

@@ -73,8 +73,9 @@ final class PDFDocument {
         case .inFile(let offset, _)?:
             let found = try parseIndirect(at: offset, depth: depth)
             guard found.reference.number == reference.number else {
-                throw damaged("the cross-reference points object \(reference.number) at offset \(offset), "
-                    + "but object \(found.reference.number) is there")
+                throw damaged(
+                    "the cross-reference points object \(reference.number) at offset \(offset), "
+                        + "but object \(found.reference.number) is there")
             }
             return found
         case .inObjectStream(let stream, let index)?:

@@ -19,7 +19,8 @@ struct PDFXrefReader {
             // Hybrid file: the table's trailer points at a stream that lists the objects hidden from old readers.
             if section.kind == .table, let streamOffset = section.trailer["XRefStm"]?.integer {
                 let hidden = try readSection(at: Int64(streamOffset))
-                for (number, entry) in hidden.entries where section.entries[number] == nil
+                for (number, entry) in hidden.entries
+                where section.entries[number] == nil
                     || section.entries[number] == .free
                 {
                     section.entries[number] = entry
@@ -81,7 +82,8 @@ struct PDFXrefReader {
                     switch typeToken.first {
                     case UInt8(ascii: "n"):
                         // Offset 0 for an in-use object is a known producer bug; treat it as free.
-                        entries[number] = entryOffset > 0
+                        entries[number] =
+                            entryOffset > 0
                             ? .inFile(offset: Int64(entryOffset), generation: generation) : .free
                     case UInt8(ascii: "f"):
                         entries[number] = .free
