@@ -118,4 +118,23 @@ import Testing
         let original = try corpus.reportlab("original.pdf")
         #expect(try PDFSignatureVerifier.verify(pdfAt: original, trustedCertificatePaths: [ca.certificatePath]).isEmpty)
     }
+
+    /// A hand-made "signature" whose ByteRange leaves out more than its /Contents string.
+    @Test func byteRangeThatSkipsMoreThanContentsIsReportedInvalid() throws {
+        let pdf = MinimalPDF.onePage(
+            catalogExtra: "/AcroForm << /Fields [4 0 R] /SigFlags 3 >>",
+            extraObjects: [
+                "<< /FT /Sig /T (Forged) /V 5 0 R /Type /Annot /Subtype /Widget /Rect [0 0 0 0] /P 3 0 R >>",
+                "<< /Type /Sig /SubFilter /ETSI.CAdES.detached /ByteRange [0 10 200 20] /Contents <3000> >>",
+            ])
+        let path = corpus.path("forged.pdf")
+        try pdf.write(to: path)
+
+        let report = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: path, trustedCertificatePaths: [ca.certificatePath]).first)
+
+        #expect(report.fieldName == "Forged")
+        #expect(!report.integrityValid && !report.isValid)
+        #expect(report.problems.contains { $0.contains("not exactly the /Contents string") })
+    }
 }

@@ -85,7 +85,7 @@ struct PDFParser {
 
     /// Parses one object, resolving `N G R` into a reference.
     mutating func parseObject(depth: Int = 0) throws(Failure) -> PDFObject {
-        guard depth <= maxDepth else { throw .tooDeep }
+        guard depth < maxDepth else { throw .tooDeep }
         skipWhitespace()
         guard position < bytes.count else { throw .truncated }
         let byte = bytes[position]
