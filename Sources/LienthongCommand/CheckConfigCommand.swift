@@ -1,21 +1,34 @@
 import ArgumentParser
+import AxisClient
+import AxisProtocol
 import Config
 import Foundation
+import Logging
 import Signing
 
 /// `lienthong check-config`: validates the configuration and what it points at, and says what to fix.
-struct CheckConfigCommand: ParsableCommand {
+/// With `--online` it also calls the axis (the two count methods) and says whether it is reachable and accepts our
+/// system id and secret.
+struct CheckConfigCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check-config",
-        abstract: "Validate the configuration, folders, keys and certificates.")
+        abstract: "Validate the configuration, folders, keys and certificates.",
+        discussion: """
+            With --online, also call the axis (countReceiveEdoc and countReceiveStatus) and report whether it is \
+            reachable, whether it accepts the system id and secret, and any TLS problem. Exit 1 on any problem.
+            """)
 
     @OptionGroup var options: ConfigOption
 
-    func run() throws {
+    @Flag(name: .long, help: "Also call the axis to check reachability, TLS and authentication.")
+    var online = false
+
+    func run() async throws {
         let config = try options.load()
         var problems: [String] = []
+        var secret: String?
         do {
-            _ = try config.axis.loadSecret()
+            secret = try config.axis.loadSecret()
         } catch {
             problems.append("\(error)")
         }
@@ -38,11 +51,38 @@ struct CheckConfigCommand: ParsableCommand {
                 }
             }
         }
+        if online, let secret {
+            if let problem = await checkAxis(config.axis, secret: secret) { problems.append(problem) }
+        } else if online {
+            problems.append("axis \(config.axis.endpoint): not called, because the axis secret could not be read")
+        }
         if problems.isEmpty {
             print("configuration \(options.config) is valid: \(config.agencies.count) agency(ies)")
         } else {
             for problem in problems { printError("error: \(problem)") }
             throw ExitCode.failure
         }
+    }
+
+    /// Calls the axis and prints the verdict; returns it as a problem when it is not OK.
+    private func checkAxis(_ settings: AxisSettings, secret: String) async -> String? {
+        let endpoint: AxisEndpoint
+        do {
+            endpoint = try AxisEndpoint(
+                baseURL: settings.endpoint, allowPlainHTTP: settings.allowPlainHTTP, caBundlePath: settings.caBundle,
+                clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
+                connectTimeout: settings.connectTimeout, requestTimeout: min(settings.requestTimeout, .seconds(30)),
+                reuseConnections: true)
+        } catch {
+            return "axis \(settings.endpoint): \(error)"
+        }
+        let client = AxisClient(
+            endpoint: endpoint, credentials: AxisCredentials(systemId: settings.systemId, secret: secret),
+            logger: Logger(label: "lienthong.check-config") { _ in SwiftLogNoOpLogHandler() })
+        let verdict = await client.checkConnection()
+        let line = "axis \(settings.endpoint) as system id \(settings.systemId): \(verdict)"
+        guard verdict.isOK else { return line }
+        print(line)
+        return nil
     }
 }

@@ -44,6 +44,11 @@ final class TwoAgencies {
         adminPort = ports?["admin_port"] ?? 0
     }
 
+    /// Stops the axis (SIGTERM) and waits for it to exit.
+    func stopAxis() {
+        axis?.stop()
+    }
+
     func startDaemon(_ code: String) throws {
         daemons[code] = try ChildProcess(
             name: "lienthong \(code)", executable: lienthong, arguments: ["run", "--config", config(code)],
