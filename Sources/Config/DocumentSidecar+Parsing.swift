@@ -24,7 +24,8 @@ extension DocumentSidecar {
         let reader = MappingReader(mapping: mapping, path: "", line: nil, diagnostics: diagnostics)
         let sidecar = SidecarDecoder(reader: reader).decode()
         reader.reportUnknownKeys(
-            secretAdvice: "a metadata file describes a document; it never holds a secret (tệp mô tả không chứa mật khẩu)")
+            secretAdvice:
+                "a metadata file describes a document; it never holds a secret (tệp mô tả không chứa mật khẩu)")
         guard diagnostics.problems.isEmpty else {
             throw ConfigError(problems: diagnostics.sortedProblems, sourceName: sourceName)
         }
@@ -91,8 +92,10 @@ private struct SidecarDecoder {
         guard let value = Int(text), range.contains(value) else {
             reader.report(
                 key,
-                "'\(text)' không hợp lệ; ghi số từ \(range.lowerBound) đến \(range.upperBound) (\(meaning.vietnamese)) "
-                    + "/ is not valid; use a number from \(range.lowerBound) to \(range.upperBound) (\(meaning.english))")
+                "'\(text)' không hợp lệ; ghi số từ \(range.lowerBound) đến \(range.upperBound) "
+                    + "(\(meaning.vietnamese)) / is not valid; use a number from \(range.lowerBound) to "
+                    + "\(range.upperBound) (\(meaning.english))"
+            )
             return nil
         }
         return value

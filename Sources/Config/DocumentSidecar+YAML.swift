@@ -20,8 +20,10 @@ extension DocumentSidecar {
             ("noi_ban_hanh", quoted(place), "Nơi ban hành / place"),
             ("do_khan", plain(priority), "0 thường, 1 khẩn, 2 thượng khẩn, 3 hỏa tốc, 4 hỏa tốc hẹn giờ"),
             ("chi_dao", plain(steeringType), "0 không, 1 chỉ đạo, 2 chỉ đạo và báo cáo / steering"),
-            ("noi_nhan", "[" + recipients.map { quoted($0) }.joined(separator: ", ") + "]",
-             "Nơi nhận: mã định danh / recipient codes, e.g. [000.00.00.H26]"),
+            (
+                "noi_nhan", "[" + recipients.map { quoted($0) }.joined(separator: ", ") + "]",
+                "Nơi nhận: mã định danh / recipient codes, e.g. [000.00.00.H26]"
+            ),
             ("han_xu_ly", quoted(dueDate.map(Self.isoDate)), "Hạn xử lý / due date (optional)"),
             ("so_trang", plain(pageAmount), "Số trang / pages (optional)"),
             ("so_ban", plain(promulgationAmount), "Số bản / copies (optional)"),

@@ -7,8 +7,9 @@ import Foundation
 /// Placeholders: `{number}` (số: no `/` or `,`), `{notation}` (ký hiệu), `{date}` or `{yyyy-mm-dd}` (2026-11-20),
 /// `{dd-mm-yyyy}` (20-11-2026), `{subject}` (trích yếu). Each may appear once and two placeholders must be separated
 /// by literal text. The number is letters, digits and dots. A pattern that ends with literal text containing a dot
-/// (`….pdf`) is matched against the whole file name; any other against the name without its extension. Names and pattern are compared in Unicode NFC (macOS clients
-/// send NFD); placeholders take as little text as they can, except the last one, so a notation may contain `-`.
+/// (`….pdf`) is matched against the whole file name; any other against the name without its extension. Names and
+/// pattern are compared in Unicode NFC (macOS clients send NFD); placeholders take as little text as they can,
+/// except the last one, so a notation may contain `-`.
 public struct FilenamePattern: Sendable, Equatable, CustomStringConvertible {
     public enum Field: String, Sendable, CaseIterable {
         case number

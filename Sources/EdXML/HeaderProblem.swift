@@ -96,7 +96,9 @@ public struct HeaderProblem: Sendable, Equatable, Hashable, CustomStringConverti
     public var vietnameseText: String { "\(field.vietnamese) (\(field.english)): \(vietnamese)" }
 
     /// `Subject (trích yếu): missing`.
-    public var englishText: String { "\(field.english.capitalizedFirst) (\(field.vietnamese.lowercased())): \(english)" }
+    public var englishText: String {
+        "\(field.english.capitalizedFirst) (\(field.vietnamese.lowercased())): \(english)"
+    }
 
     public var description: String { "\(field.vietnamese) (\(field.english)): \(vietnamese) / \(english)" }
 

@@ -27,10 +27,12 @@ struct MetadataResolution: Equatable {
         -> DocumentHeader
     {
         guard isComplete else {
-            let fields = problems.map { "\($0.field.element): \($0.english)" }
+            let fields =
+                problems.map { "\($0.field.element): \($0.english)" }
                 + sidecarProblems.map { "\(fileName)\(DocumentSidecar.suffix): \($0)" }
             throw OutboundFailure.permanent(
-                "incomplete or invalid metadata: " + (fields.isEmpty ? "no DocumentId" : fields.joined(separator: "; ")),
+                "incomplete or invalid metadata: "
+                    + (fields.isEmpty ? "no DocumentId" : fields.joined(separator: "; ")),
                 clerk: .incompleteMetadata(self, fileName: fileName, folder: folder, pattern: pattern))
         }
         return header

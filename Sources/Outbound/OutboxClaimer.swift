@@ -61,7 +61,8 @@ struct OutboxClaimer: Sendable {
         if case .recipients(let codes) = routing { document.recipients = codes }
         document = try store.insert(document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)")
         switch routing {
-        case .recipients:
+        case .recipients, .noRecipient:
+            // No recipient yet is reported with every other missing field once the metadata file is in the spool.
             if status.size > limits.maxDocumentSize {
                 return .recorded(
                     try markForFailedFolder(
@@ -74,9 +75,6 @@ struct OutboxClaimer: Sendable {
                 try markForFailedFolder(
                     document, reason: "the folder \(folder) is not an agency code",
                     clerk: .unknownRecipientFolder(folder)))
-        case .noRecipient:
-            // Reported with every other missing field once the metadata file is in the spool (finishClaim).
-            return .recorded(document)
         }
     }
 

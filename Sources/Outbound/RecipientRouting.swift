@@ -19,7 +19,9 @@ enum RecipientRouting {
         guard relativeComponents.count > 1, let folder = relativeComponents.first else {
             return defaults.isEmpty ? .noRecipient : .recipients(defaults)
         }
-        guard let codes = expand(folder.split(separator: "+", omittingEmptySubsequences: false).map(String.init), routes: routes)
+        guard
+            let codes = expand(
+                folder.split(separator: "+", omittingEmptySubsequences: false).map(String.init), routes: routes)
         else { return .notACode(folder: folder) }
         return .recipients(codes)
     }
@@ -53,8 +55,9 @@ enum RecipientRouting {
         return parts.allSatisfy { part in
             !part.isEmpty
                 && part.unicodeScalars.allSatisfy { scalar in
-                    scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
-                        || scalar == "_")
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                            || scalar == "_")
                 }
         }
     }

@@ -135,6 +135,8 @@ import Testing
         #expect(try DocumentSidecar.parse(yaml: full.yamlText, sourceName: "x") == full)
         let partial = DocumentSidecar(subject: "Chỉ có trích yếu")
         #expect(try DocumentSidecar.parse(yaml: partial.yamlText, sourceName: "x") == partial)
-        for (key, _) in DocumentSidecar.keys { #expect(partial.yamlText.contains("\n\(key): ") || partial.yamlText.hasPrefix("\(key): ")) }
+        for (key, _) in DocumentSidecar.keys {
+            #expect(partial.yamlText.contains("\n\(key): ") || partial.yamlText.hasPrefix("\(key): "))
+        }
     }
 }

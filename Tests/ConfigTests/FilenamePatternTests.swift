@@ -24,7 +24,9 @@ import Testing
         let nfd = "12-UBND-VX_2026-11-20_Trích yếu.pdf".decomposedStringWithCanonicalMapping
         let match = try #require(Self.standard.match(fileName: nfd))
         #expect(match.subject == "Trích yếu".precomposedStringWithCanonicalMapping)
-        #expect(match.subject?.unicodeScalars.count == "Trích yếu".precomposedStringWithCanonicalMapping.unicodeScalars.count)
+        #expect(
+            match.subject?.unicodeScalars.count
+                == "Trích yếu".precomposedStringWithCanonicalMapping.unicodeScalars.count)
     }
 
     @Test(arguments: [
@@ -46,7 +48,8 @@ import Testing
     }
 
     @Test(arguments: [
-        ("{number}{notation}", "touch"), ("{numbr}-{subject}", "unknown placeholder"), ("no placeholder", "no placeholder"),
+        ("{number}{notation}", "touch"), ("{numbr}-{subject}", "unknown placeholder"),
+        ("no placeholder", "no placeholder"),
         ("{number}-{number}", "more than once"), ("{date}-{dd-mm-yyyy}", "more than once"), ("{number", "never closed"),
         ("a/{number}", "'/'"),
     ])

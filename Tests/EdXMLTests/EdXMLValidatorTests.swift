@@ -114,13 +114,15 @@ import Testing
         var header = Self.valid()
         header.subject = String(repeating: "ệ", count: 500)
         header.content = String(repeating: "ệ", count: 500)
-        header.code = .init(codeNumber: String(repeating: "1", count: 11), codeNotation: String(repeating: "Đ", count: 30))
+        header.code = .init(
+            codeNumber: String(repeating: "1", count: 11), codeNotation: String(repeating: "Đ", count: 30))
         header.from.organName = String(repeating: "Ủ", count: 200)
         #expect(Self.fields(header, attachments: [String(repeating: "ả", count: 500)]).isEmpty)
 
         header.subject! += "x"
         header.content! += "x"
-        header.code = .init(codeNumber: String(repeating: "1", count: 12), codeNotation: String(repeating: "Đ", count: 31))
+        header.code = .init(
+            codeNumber: String(repeating: "1", count: 12), codeNotation: String(repeating: "Đ", count: 31))
         header.from.organName! += "x"
         header.to[0].organName = String(repeating: "a", count: 201)
         let problems = Self.validator.problems(in: header, attachmentNames: [String(repeating: "ả", count: 501)])

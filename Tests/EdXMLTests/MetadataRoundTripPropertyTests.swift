@@ -27,7 +27,8 @@ import Testing
         var random: SeededGenerator
 
         static let fragments = [
-            "Ủy ban nhân dân", "tỉnh Nghệ An", "Về việc", "hỏa tốc", "thượng khẩn", "Đảng ủy", "Sở Nội vụ", "Quyết định",
+            "Ủy ban nhân dân", "tỉnh Nghệ An", "Về việc", "hỏa tốc", "thượng khẩn", "Đảng ủy", "Sở Nội vụ",
+            "Quyết định",
             "V/v", "<b>", "</Subject>", "&amp;", "&", "<", ">", "\"", "'", "]]>", "<!--", "-->", "<?xml?>", "a=b",
             "#1", "100%", "Công văn số 12", "ĐỖ THỊ Ánh", "ƯỚC", "𝐀", "😀", "123", "UBND-VX", "TTĐT", "\t", "Lưu: VT",
         ]
@@ -63,7 +64,8 @@ import Testing
 
         mutating func code() -> String {
             let level = ["H41", "H26", "G22", "W00"].randomElement(using: &random) ?? "H41"
-            return String(format: "%03d.%02d.%02d.", Int.random(in: 0...999, using: &random),
+            return String(
+                format: "%03d.%02d.%02d.", Int.random(in: 0...999, using: &random),
                 Int.random(in: 0...99, using: &random), Int.random(in: 0...99, using: &random)) + level
         }
 
@@ -92,7 +94,9 @@ import Testing
                 documentType: maybe { .init(type: $0.optional(), typeDetail: $0.optional(), typeName: $0.optional()) },
                 subject: optional(),
                 content: optional(),
-                signerInfo: maybe { .init(competence: $0.optional(), position: $0.optional(), fullName: $0.optional()) },
+                signerInfo: maybe {
+                    .init(competence: $0.optional(), position: $0.optional(), fullName: $0.optional())
+                },
                 dueDate: optional(),
                 toPlaces: list(),
                 otherInfo: maybe {
@@ -131,7 +135,9 @@ import Testing
             let texts = [header.subject, header.content, header.from.organName].compactMap { $0 }
             sawNFD =
                 sawNFD
-                || texts.contains { Array($0.unicodeScalars) != Array($0.precomposedStringWithCanonicalMapping.unicodeScalars) }
+                || texts.contains {
+                    Array($0.unicodeScalars) != Array($0.precomposedStringWithCanonicalMapping.unicodeScalars)
+                }
             sawMarkup = sawMarkup || texts.contains { $0.contains("<") || $0.contains("&") }
             sawEmpty = sawEmpty || texts.contains("")
         }

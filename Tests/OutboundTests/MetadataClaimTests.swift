@@ -20,7 +20,8 @@ import Testing
         let claimer: OutboxClaimer
 
         init(pattern: String? = nil, routes: [String: [String]] = [:], defaultRecipients: [String] = []) throws {
-            root = FileManager.default.temporaryDirectory
+            root =
+                FileManager.default.temporaryDirectory
                 .appendingPathComponent("lienthong-metadata-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: root + "/spool", withIntermediateDirectories: true)
             agency = AgencyConfig(
@@ -45,7 +46,8 @@ import Testing
             try Data("%PDF-1.4\n\(UUID())\n".utf8).write(to: URL(fileURLWithPath: path))
             let status = try FileStatus.lstat(path)
             return ReadyFile(
-                path: path, relativeComponents: (folder.isEmpty ? [] : folder.split(separator: "/").map(String.init))
+                path: path,
+                relativeComponents: (folder.isEmpty ? [] : folder.split(separator: "/").map(String.init))
                     + [name], size: status.size, modificationTime: status.modificationTime, device: status.device,
                 inode: status.inode)
         }
