@@ -29,7 +29,10 @@ let package = Package(
         // Building blocks.
         .target(name: "SystemSupport", dependencies: ["CLinux"]),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
-        .target(name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives"]),
+        .target(
+            name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives"],
+            // zlib inflates PDF xref and object streams.
+            linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "EdXML",
             dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
@@ -113,11 +116,16 @@ let package = Package(
         .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
         .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML"]),
-        .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch"]),
+        .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch", "SystemSupport", "CLinux"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),
-        .testTarget(name: "OutboundTests", dependencies: ["Outbound", "Config", "StateStore"]),
+        .testTarget(
+            name: "OutboundTests",
+            dependencies: [
+                "Outbound", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "InboundTests", dependencies: ["Inbound", "EdXML"]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests"),

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# Installs the Debian packages lienthong builds, tests and runs with. Needs root (or sudo).
+# Installs what lienthong builds, tests and runs with. Needs root (or sudo) for the Debian part.
 set -euo pipefail
 packages=(
   libssl-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev pkg-config  # the libraries lienthong links
-  openssl                                                              # the demo's throwaway keys; tests verify signatures with it
+  openssl                                # the demo's throwaway keys; tests verify signatures with it
+  curl                                   # tests talk TLS to lienthong-axis with an independent client
+  qpdf poppler-utils libnss3-tools       # independent PDF validators for the PAdES tests (qpdf, pdfsig, certutil)
+  python3 python3-pip                    # reportlab makes test PDFs; pyHanko validates signatures
 )
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
 sudo=""
 [ "$(id -u)" -eq 0 ] || sudo="sudo"
-$sudo apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# Test-only Python tools (PyPI). The product itself uses none of them.
+if ! python3 -c 'import reportlab, pyhanko' 2>/dev/null || ! command -v pyhanko >/dev/null; then
+  python3 -m pip install --quiet --disable-pip-version-check reportlab pyhanko pyhanko-cli \
+    || python3 -m pip install --quiet --disable-pip-version-check --break-system-packages reportlab pyhanko pyhanko-cli
+fi

@@ -5,14 +5,22 @@ import Logging
 import Outbound
 import Signing
 import StateStore
+import SystemSupport
+import Foundation
 
 /// Everything built from one configuration: the shared axis client and signer, and both pipelines per agency.
 /// A reload builds a new runtime and lets the old one finish its current step.
 struct AgencyRuntime: Sendable {
     let outbound: [OutboundPipeline]
     let inbound: [InboundPipeline]
+    private let stateDirectory: String
+    private let axisEndpoint: String
+    private let logger: Logger
 
     init(config: LienthongConfig, store: DocumentStore, logger: Logger) throws {
+        stateDirectory = config.stateDirectory
+        axisEndpoint = config.axis.endpoint
+        self.logger = logger
         let secret = try config.axis.loadSecret()
         let axis = AxisClient(
             endpoint: try AxisEndpointFactory.endpoint(for: config.axis),
@@ -26,7 +34,8 @@ struct AgencyRuntime: Sendable {
             OutboundPipeline(
                 agency: agency,
                 dependencies: .init(
-                    store: store, axis: axis, signer: signer, spoolDirectory: config.spoolDirectory,
+                    store: store, axis: axis, signer: signer, pdfSigner: PAdESSigner(identity: identity),
+                    spoolDirectory: config.spoolDirectory,
                     retry: config.retry, limits: config.limits),
                 logger: logger)
         }
@@ -43,13 +52,47 @@ struct AgencyRuntime: Sendable {
     }
 
     /// Runs every pipeline until cancelled; the first one to fail with an error stops them all.
-    func run() async throws {
+    /// Meanwhile `status.json` is refreshed for `lienthong status` and `lienthong poll`.
+    func run(startedAt: Date) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for pipeline in outbound { group.addTask { try await pipeline.run() } }
             for pipeline in inbound { group.addTask { try await pipeline.run() } }
+            group.addTask { try await writeStatus(startedAt: startedAt) }
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    private func writeStatus(startedAt: Date) async throws {
+        let path = RuntimeStatus.path(stateDirectory: stateDirectory)
+        var reportedFailure = false
+        while !Task.isCancelled {
+            let snapshot = await status(pid: getpid(), startedAt: startedAt, axisEndpoint: axisEndpoint)
+            do {
+                let bytes = try snapshot.encoded()
+                try await Offload.run { try DurableFile.write(bytes, to: path, mode: 0o644, replaceExisting: true) }
+                reportedFailure = false
+            } catch {
+                // `status` loses its live part; the pipelines are unaffected. Say it once, not every few seconds.
+                if !reportedFailure { logger.warning("cannot write \(path): \(error)") }
+                reportedFailure = true
+            }
+            try await Task.sleep(for: RuntimeStatus.refreshInterval)
+        }
+    }
+
+    /// A snapshot for `status.json`.
+    func status(pid: Int32, startedAt: Date, axisEndpoint: String) async -> RuntimeStatus {
+        var agencies: [RuntimeStatus.Agency] = []
+        for pipeline in outbound {
+            let poller = inbound.first { $0.agencyCode == pipeline.agencyCode }
+            agencies.append(
+                RuntimeStatus.Agency(
+                    code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
+                    lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError))
+        }
+        return RuntimeStatus(
+            pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)
     }
 
     func pollNow() {

@@ -17,6 +17,7 @@ public final class LienthongDaemon: Service, Sendable {
     private let initialConfig: LienthongConfig
     private let logger: Logger
     private let notifier: SystemdNotifier
+    private let startedAt = Date()
 
     public init(configPath: String, config: LienthongConfig, logger: Logger) {
         self.configPath = configPath
@@ -63,7 +64,7 @@ public final class LienthongDaemon: Service, Sendable {
         }
         var config = initialConfig
         var runtime = initialRuntime
-        var generation = Self.start(runtime, emit: emit)
+        var generation = start(runtime, emit: emit)
         for await event in events {
             switch event {
             case .pollNow:
@@ -79,7 +80,7 @@ public final class LienthongDaemon: Service, Sendable {
                     _ = await generation.result
                     config = newConfig
                     runtime = newRuntime
-                    generation = Self.start(runtime, emit: emit)
+                    generation = start(runtime, emit: emit)
                     logger.notice("configuration reloaded from \(configPath)")
                 } catch {
                     logger.error("configuration NOT reloaded, the previous one stays in force: \(error)")
@@ -104,10 +105,11 @@ public final class LienthongDaemon: Service, Sendable {
     }
 
     /// Runs a runtime's pipelines in their own task and reports when they end.
-    private static func start(_ runtime: AgencyRuntime, emit: AsyncStream<DaemonEvent>.Continuation) -> Task<Void, Never> {
-        Task {
+    private func start(_ runtime: AgencyRuntime, emit: AsyncStream<DaemonEvent>.Continuation) -> Task<Void, Never> {
+        let startedAt = self.startedAt
+        return Task {
             do {
-                try await runtime.run()
+                try await runtime.run(startedAt: startedAt)
                 emit.yield(.pipelinesEnded(nil))
             } catch is CancellationError {
                 emit.yield(.pipelinesEnded(nil))

@@ -44,11 +44,15 @@ public actor InboundPipeline {
     private let wake: AsyncStream<Void>.Continuation
     /// When the last poll of the axis succeeded, for `status`.
     public private(set) var lastSuccessfulPoll: Date?
+    /// Why the last poll failed, or nil when it succeeded.
+    public private(set) var lastPollError: String?
+    public nonisolated let agencyCode: String
 
     public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
         var logger = logger
         logger[metadataKey: "AGENCY"] = "\(agency.code)"
         self.agency = agency
+        self.agencyCode = agency.code
         self.dependencies = dependencies
         self.logger = logger
         spool = InboundSpool(spoolDirectory: dependencies.spoolDirectory)
@@ -76,9 +80,11 @@ public actor InboundPipeline {
             do {
                 let items = try await dependencies.axis.getReceivedEdocList(messageType: type)
                 lastSuccessfulPoll = Date()
+                lastPollError = nil
                 for item in items { try await record(item, type: type) }
             } catch {
                 if Task.isCancelled { return }
+                lastPollError = String(describing: error)
                 logger.warning("cannot list \(type.rawValue) messages on the axis: \(error)")
             }
         }

@@ -43,12 +43,12 @@ struct DemoCommand: ParsableCommand {
               \(a.name) (\(a.code)):  \(environment.share(a))
               \(b.name) (\(b.code)):  \(environment.share(b))
 
-            Try it: copy a PDF into
+            Try it: copy a PDF named "<number>_<subject>.pdf" (for example "12_Giấy mời họp.pdf") into
               \(environment.share(a))/outbox/\(b.code)/
-            and within seconds it appears, signed and unwrapped, in
+            and within seconds it appears, with the agency's signature inside the PDF, in
               \(environment.share(b))/inbox/\(a.code)/
             The original moves to \(environment.share(a))/sent/<date>/ with a receipt.
-            A file in outbox/<unknown code>/ ends in failed/ with a reason file.
+            A file in outbox/<unknown code>/, or one without a number, ends in failed/ with a reason file.
 
             Inspect:  lienthong status --config \(environment.agencyConfig(a))
                       lienthong list --config \(environment.agencyConfig(b))

@@ -93,6 +93,8 @@ struct DemoEnvironment {
                 name: "\(agency.name)"
                 folders:
                   root: "\(share(agency))"
+                # "12_Giấy mời họp.pdf" is number 12 with that subject; a x.pdf.meta.yaml beside a file also works.
+                filename_pattern: "{number}_{subject}"
                 watch:
                   settle_time: 1s
                   poll_interval: 2s

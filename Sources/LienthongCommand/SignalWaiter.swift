@@ -1,31 +1,38 @@
+import Dispatch
 import Foundation
 import Glibc
 
-/// Blocks the given signals and waits for one of them, checking `shouldStop` once a second meanwhile.
+/// Waits for one of the given signals, checking `shouldStop` once a second meanwhile.
 ///
-/// Create it before starting any thread or child process: threads inherit the blocked set, so the signal can only
-/// be taken here. The default action is restored first, since a shell starting us in the background sets SIGINT
-/// to "ignore", and an ignored signal is discarded even while blocked.
-struct SignalWaiter {
-    private var set = sigset_t()
+/// The signals are set to "ignore" and observed through dispatch sources, so whichever thread the kernel picks,
+/// the signal never kills the process before the demo has stopped its children.
+final class SignalWaiter: @unchecked Sendable {
+    private let received = DispatchSemaphore(value: 0)
+    private let lock = NSLock()
+    private var signal: Int32?
+    private var sources: [DispatchSourceSignal] = []
 
     init(signals: [Int32]) {
-        sigemptyset(&set)
-        for signal in signals {
-            Glibc.signal(signal, SIG_DFL)
-            sigaddset(&set, signal)
+        for number in signals {
+            Glibc.signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [weak self] in
+                guard let self else { return }
+                self.lock.withLock { self.signal = number }
+                self.received.signal()
+            }
+            source.resume()
+            sources.append(source)
         }
-        pthread_sigmask(SIG_BLOCK, &set, nil)
     }
+
+    deinit { sources.forEach { $0.cancel() } }
 
     /// The signal received, or nil when `shouldStop` said so first.
     func wait(until shouldStop: () -> Bool = { false }) -> Int32? {
-        var set = self.set
-        var timeout = timespec(tv_sec: 1, tv_nsec: 0)
-        while true {
-            let signal = sigtimedwait(&set, nil, &timeout)
-            if signal > 0 { return signal }
+        while received.wait(timeout: .now() + 1) == .timedOut {
             if shouldStop() { return nil }
         }
+        return lock.withLock { signal }
     }
 }

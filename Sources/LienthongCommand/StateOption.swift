@@ -8,7 +8,10 @@ struct StateOption: ParsableArguments {
     @OptionGroup var options: ConfigOption
 
     func openStore() throws -> DocumentStore {
-        let config = try options.load()
+        try openStore(config: try options.load())
+    }
+
+    func openStore(config: LienthongConfig) throws -> DocumentStore {
         guard FileManager.default.fileExists(atPath: config.stateDatabasePath) else {
             printError("no state database at \(config.stateDatabasePath) yet: has `lienthong run` started?")
             throw ExitCode.failure

@@ -1,15 +1,20 @@
 import ArgumentParser
+import Daemon
+import Foundation
 import StateStore
 
-/// `lienthong status`: one screen about the queue.
+/// `lienthong status`: one screen about the queue and the running daemon.
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Queue counts by state, the oldest waiting document and the last errors.")
+        commandName: "status",
+        abstract: "Queue counts by state, the oldest waiting document, the last errors, and how the daemon runs.")
 
     @OptionGroup var database: StateOption
 
     func run() throws {
-        let store = try database.openStore()
+        let config = try database.options.load()
+        printDaemon(stateDirectory: config.stateDirectory)
+        let store = try database.openStore(config: config)
         let counts = try store.countsByState()
         for direction in Direction.allCases {
             let states = DocumentState.allCases.filter { $0.direction == direction }
@@ -29,6 +34,32 @@ struct StatusCommand: ParsableCommand {
                 print("  #\(document.id ?? 0) \(document.state.rawValue) \(localTime(document.updatedAt)): "
                     + (document.lastError ?? ""))
             }
+        }
+    }
+
+    /// The live part, from the daemon's `status.json`: watch mode per outbox and the last poll of the axis.
+    private func printDaemon(stateDirectory: String) {
+        guard let status = try? RuntimeStatus.read(stateDirectory: stateDirectory) else {
+            print("daemon: not running (no \(RuntimeStatus.path(stateDirectory: stateDirectory)))")
+            return
+        }
+        let age = Date().timeIntervalSince(status.updatedAt)
+        let stale = age > 6 * Double(RuntimeStatus.refreshInterval.components.seconds)
+        let running = !stale && kill(status.pid, 0) == 0
+        print(
+            running
+                ? "daemon: running, pid \(status.pid), since \(localTime(status.startedAt)); axis \(status.axisEndpoint)"
+                : "daemon: NOT running (last seen \(localTime(status.updatedAt)), pid \(status.pid))")
+        for agency in status.agencies {
+            let poll: String
+            if let error = agency.lastPollError {
+                poll = "last poll FAILED: \(error)"
+            } else if let time = agency.lastSuccessfulPoll {
+                poll = "axis reachable, last poll \(localTime(time))"
+            } else {
+                poll = "axis not polled yet"
+            }
+            print("  \(agency.code): outbox watched by \(agency.outboxWatch); \(poll)")
         }
     }
 }

@@ -50,6 +50,18 @@ struct ClerkMessage: Sendable {
             english: "Not sent: this is not an ordinary file (\(reason)). Copy the original file itself.")
     }
 
+    static func unsignablePDF(_ reason: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: """
+                Không ký số được tệp PDF này (\(reason)). Tệp có thể đã đặt mật khẩu, bị hỏng, hoặc bị khóa không cho
+                sửa. Hãy xuất lại PDF từ phần mềm soạn thảo (không đặt mật khẩu) rồi chép lại vào outbox/.
+                """,
+            english: """
+                This PDF cannot be signed (\(reason)). It may be password-protected, damaged, or locked against
+                changes. Export the PDF again from the editor (without a password) and copy it into outbox/ again.
+                """)
+    }
+
     static func tooLarge(limit: Int64) -> ClerkMessage {
         ClerkMessage(
             vietnamese: "Không gửi được: tệp lớn hơn giới hạn \(limit / 1_048_576) MiB.",

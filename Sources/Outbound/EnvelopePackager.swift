@@ -20,10 +20,13 @@ struct EnvelopePackager: Sendable {
         let id = document.id!
         let (header, metadata) = try OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
             .completeHeader()
+        // A signed PDF travels instead of its original; any other file travels with its detached .p7s.
+        let signedPDF = spool.signedPDF(of: id, fileName: document.fileName)
+        let hasSignedPDF = (try? FileStatus.lstat(signedPDF)) != nil
         var attachments = [
             OutgoingAttachment(
                 name: document.fileName, contentType: MediaType.of(fileName: document.fileName),
-                sourcePath: spool.original(of: id, fileName: document.fileName))
+                sourcePath: hasSignedPDF ? signedPDF : spool.original(of: id, fileName: document.fileName))
         ]
         let signature = spool.signature(of: id, fileName: document.fileName)
         if (try? FileStatus.lstat(signature)) != nil {

@@ -26,10 +26,7 @@ struct OutboundFiler: Sendable {
             document = try planAndMove(document, from: original, into: dayFolder)
         }
         guard let destination = document.destinationPath else { return document }
-        let signature = spool.signature(of: id, fileName: document.fileName)
-        if (try? FileStatus.lstat(signature)) != nil {
-            try FileMover.moveReplacingNothing(from: signature, to: destination + ".p7s")
-        }
+        try keepCompanions(of: document, besides: destination, signedPDFToo: true)
         let receipt = Receipt(document: document, filedAt: now)
         try DurableFile.write(Array(receipt.text.utf8), to: destination + ".receipt.txt", replaceExisting: true)
         try DurableFile.write(receipt.json, to: destination + ".receipt.json", replaceExisting: true)
@@ -57,6 +54,7 @@ struct OutboundFiler: Sendable {
             document = try planAndMove(document, from: source, into: agency.folders.failed)
         }
         if let destination = document.destinationPath {
+            try keepCompanions(of: document, besides: destination, signedPDFToo: false)
             let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
             try DurableFile.write(Array(notice.utf8), to: destination + ".error.txt", replaceExisting: true)
         }
@@ -66,6 +64,24 @@ struct OutboundFiler: Sendable {
             metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(document.destinationPath ?? "")"])
         return try store.annotate(id, note: "filed in \(document.destinationPath ?? "nowhere: no file left")") {
             $0.filingPending = false
+        }
+    }
+
+    /// Moves what the spool holds beside the original next to it: the `.p7s`, the clerk's metadata file, and for a
+    /// sent PDF the signed copy that actually travelled (`x_signed.pdf`). Each move is skipped once done.
+    private func keepCompanions(of document: DocumentRecord, besides destination: String, signedPDFToo: Bool) throws {
+        let id = document.id!
+        var companions = [
+            (spool.signature(of: id, fileName: document.fileName), destination + ".p7s"),
+            (spool.sidecar(of: id, fileName: document.fileName), destination + ".meta.yaml"),
+        ]
+        if signedPDFToo {
+            let stem = (destination as NSString).deletingPathExtension
+            companions.append((spool.signedPDF(of: id, fileName: document.fileName), stem + "_signed.pdf"))
+        }
+        for (source, target) in companions where (try? FileStatus.lstat(source)) != nil {
+            if (try? FileStatus.lstat(target)) != nil { continue }
+            try FileMover.moveReplacingNothing(from: source, to: target)
         }
     }
 

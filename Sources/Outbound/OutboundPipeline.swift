@@ -17,17 +17,19 @@ public actor OutboundPipeline {
         public var store: DocumentStore
         public var axis: AxisClient
         public var signer: any Signer
+        public var pdfSigner: PAdESSigner
         public var spoolDirectory: String
         public var retry: RetryPolicy
         public var limits: Limits
 
         public init(
-            store: DocumentStore, axis: AxisClient, signer: any Signer, spoolDirectory: String, retry: RetryPolicy,
-            limits: Limits
+            store: DocumentStore, axis: AxisClient, signer: any Signer, pdfSigner: PAdESSigner,
+            spoolDirectory: String, retry: RetryPolicy, limits: Limits
         ) {
             self.store = store
             self.axis = axis
             self.signer = signer
+            self.pdfSigner = pdfSigner
             self.spoolDirectory = spoolDirectory
             self.retry = retry
             self.limits = limits
@@ -35,6 +37,7 @@ public actor OutboundPipeline {
     }
 
     private let agency: AgencyConfig
+    public nonisolated let agencyCode: String
     private let dependencies: Dependencies
     private let logger: Logger
     private let claimer: OutboxClaimer
@@ -50,12 +53,14 @@ public actor OutboundPipeline {
         var logger = logger
         logger[metadataKey: "AGENCY"] = "\(agency.code)"
         self.agency = agency
+        self.agencyCode = agency.code
         self.dependencies = dependencies
         self.logger = logger
         let spool = OutboundSpool(spoolDirectory: dependencies.spoolDirectory)
         let store = dependencies.store
         claimer = OutboxClaimer(agency: agency, store: store, spool: spool, limits: dependencies.limits, logger: logger)
-        signing = SigningStep(store: store, spool: spool, signer: dependencies.signer, logger: logger)
+        signing = SigningStep(
+            store: store, spool: spool, signer: dependencies.signer, pdfSigner: dependencies.pdfSigner, logger: logger)
         packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
         sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
         filer = OutboundFiler(agency: agency, store: store, spool: spool, logger: logger)

@@ -11,5 +11,7 @@ struct OutboundSpool: Sendable {
     func originalDirectory(of id: Int64) -> String { "\(directory(of: id))/original" }
     func original(of id: Int64, fileName: String) -> String { "\(originalDirectory(of: id))/\(fileName)" }
     func signature(of id: Int64, fileName: String) -> String { "\(directory(of: id))/\(fileName).p7s" }
+    /// The PDF with the agency's embedded PAdES signature: what is sent instead of the original.
+    func signedPDF(of id: Int64, fileName: String) -> String { "\(directory(of: id))/signed/\(fileName)" }
     func envelope(of id: Int64) -> String { "\(directory(of: id))/envelope.edxml" }
 }

@@ -6,26 +6,48 @@ import SystemSupport
 
 /// Step 5 of the outbound pipeline: the agency's signature over the claimed file.
 ///
-/// For now every file gets a detached CMS signature sent as `<name>.p7s` beside it; PDFs will get an embedded
-/// PAdES signature instead (issue 5).
+/// A PDF gets an embedded PAdES signature (Decree 30/2020: the signature that counts is inside the PDF), written as
+/// a new incremental revision into `signed/` in the spool; the original stays untouched beside it. Any other file
+/// gets a detached CMS signature sent as `<name>.p7s`.
 struct SigningStep: Sendable {
     let store: DocumentStore
     let spool: OutboundSpool
     let signer: any Signer
+    let pdfSigner: PAdESSigner
     let logger: Logger
 
     func sign(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
         let original = spool.original(of: id, fileName: document.fileName)
+        if PDFKind.isPDF(path: original) {
+            let signed = spool.signedPDF(of: id, fileName: document.fileName)
+            try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700)
+            let field: String
+            do {
+                field = try pdfSigner.sign(pdfAt: original, to: signed)
+            } catch {
+                throw Self.failure(error, file: original)
+            }
+            return try store.transition(id, to: .signed, note: "signed inside the PDF (PAdES, field \(field))")
+        }
         let signature: [UInt8]
         do {
             signature = try signer.detachedSignature(ofFileAt: original)
         } catch {
-            // A signing failure is the agency key or certificate, not the document: the admin must fix it, and
-            // the document waits (retried) rather than bothering the clerk.
-            throw OutboundFailure.transient("cannot sign \(original): \(error)")
+            throw Self.failure(.signing(error), file: original)
         }
         try DurableFile.write(signature, to: spool.signature(of: id, fileName: document.fileName), replaceExisting: true)
         return try store.transition(id, to: .signed, note: "signed (detached CMS, \(signature.count) bytes)")
+    }
+
+    /// A PDF that cannot be signed (encrypted, damaged, locked by its author) needs the clerk; a problem with the
+    /// agency key or certificate needs the admin, and the document waits for it rather than failing.
+    static func failure(_ error: PAdESError, file: String) -> OutboundFailure {
+        switch error {
+        case .pdf(let problem):
+            return .permanent("cannot sign \(file): \(problem)", clerk: .unsignablePDF("\(problem)"))
+        case .signing, .signatureTooLarge, .outputFailed:
+            return .transient("cannot sign \(file): \(error)")
+        }
     }
 }

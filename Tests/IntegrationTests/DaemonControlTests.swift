@@ -23,7 +23,7 @@ import Testing
         #expect(daemon.log.contains("pol_interval"), "the refusal should name the bad key:\n\(daemon.log)")
         #expect(daemon.isRunning)
         try world.dropSidecar("so: 1\n", for: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
-        try world.drop(Array("%PDF-1.4\nbefore\n".utf8), named: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+        try world.drop(TestPDF.make(note: "before"), named: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         #expect(
             eventually(timeout: 60) { world.files(under: sentA).contains { $0.hasSuffix("truoc.pdf.receipt.txt") } },
             "the daemon stopped working after a refused reload:\n\(world.logs)")
@@ -34,7 +34,7 @@ import Testing
         daemon.send(SIGHUP)
         #expect(eventually(timeout: 20) { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
         try world.dropSidecar("so: 2\n", for: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
-        try world.drop(Array("%PDF-1.4\nafter\n".utf8), named: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
+        try world.drop(TestPDF.make(note: "after"), named: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         let receipt = { () -> String? in
             guard let path = world.files(under: sentA).first(where: { $0.hasSuffix("sau.pdf.receipt.txt") }) else {
                 return nil

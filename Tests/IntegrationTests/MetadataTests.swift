@@ -22,7 +22,7 @@ extension TwoAgencies {
         try world.startAxis()
         try world.startDaemon(TwoAgencies.codeA)
         try world.startDaemon(TwoAgencies.codeB)
-        let pdf = WalkingSkeletonTests.samplePDF() + Array("metadata".utf8)
+        let pdf = TestPDF.make(note: "metadata")
         let name = "Tờ trình 5.pdf"
         try world.drop(pdf, named: name, into: TwoAgencies.codeB, of: TwoAgencies.codeA)
 

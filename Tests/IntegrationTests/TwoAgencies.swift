@@ -66,11 +66,16 @@ final class TwoAgencies {
         try FileManager.default.moveItem(atPath: temporary, toPath: folder + "/" + name)
     }
 
-    /// Every regular file under `folder`, as paths relative to it.
+    /// Every regular file under `folder`, as paths relative to it, leaving out hidden folders: lienthong
+    /// assembles an inbox folder under a hidden temporary name before renaming it into place.
     func files(under folder: String) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
         var files: [String] = []
         while let path = enumerator.nextObject() as? String {
+            if (path as NSString).lastPathComponent.hasPrefix(".") {
+                enumerator.skipDescendants()
+                continue
+            }
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: folder + "/" + path, isDirectory: &isDirectory),
                 !isDirectory.boolValue

@@ -4,12 +4,6 @@ import Testing
 /// The first complete path through lienthong, on the real binaries over loopback: files dropped at agency A
 /// arrive at agency B, signed; a file for an unknown agency ends in A's `failed/` with a reason.
 @Suite(.serialized) struct WalkingSkeletonTests {
-    static func samplePDF() -> [UInt8] {
-        var text = "%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
-        text += "2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
-        return Array(text.utf8)
-    }
-
     static func randomBytes(_ count: Int) -> [UInt8] {
         var generator = SystemRandomNumberGenerator()
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -21,9 +15,9 @@ import Testing
         try world.startDaemon(TwoAgencies.codeA)
         try world.startDaemon(TwoAgencies.codeB)
 
-        let pdf = Self.samplePDF()
+        let pdf = TestPDF.make(note: "cong van 12")
         let docx = [0x50, 0x4b, 0x03, 0x04] + Self.randomBytes(300_000)
-        let lost = Self.samplePDF() + Array("lost".utf8)
+        let lost = TestPDF.make(note: "lost")
         // Each document says its number (số) in a metadata file: the demo configuration has no filename pattern.
         for (number, name, folder) in [
             (12, "Công văn 12.pdf", TwoAgencies.codeB), (13, "bien-ban.docx", TwoAgencies.codeB),
@@ -45,31 +39,43 @@ import Testing
             eventually(timeout: 30) { world.files(under: failedA).contains("nham-noi.pdf.error.txt") },
             "the unknown recipient did not reach failed/:\n\(world.files(under: failedA))\n\(world.logs)")
 
-        // Both documents are in B's inbox, under A's code, byte-identical, with a .p7s that openssl verifies.
+        // Both documents are in B's inbox, under A's code. The PDF carries the agency's PAdES signature as an
+        // incremental update (the original is an exact prefix) that lienthong verify accepts; the DOCX arrives
+        // byte-identical with a .p7s that openssl verifies.
         let received = world.files(under: inboxB)
         let certificate = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
-        for (name, bytes) in [("Công văn 12.pdf", pdf), ("bien-ban.docx", docx)] {
+        func delivered(_ name: String) throws -> String {
             let path = try #require(
                 received.first { $0.hasPrefix(TwoAgencies.codeA + "/") && $0.hasSuffix("/" + name) },
                 "\(name) not in B's inbox: \(received)")
-            let delivered = try Data(contentsOf: URL(fileURLWithPath: inboxB + "/" + path))
-            #expect(Array(delivered) == bytes, "\(name) arrived altered")
-            let signature = inboxB + "/" + path + ".p7s"
-            #expect(FileManager.default.fileExists(atPath: signature), "\(name).p7s missing")
-            let verify = try runCommand(
-                "/usr/bin/openssl",
-                [
-                    "cms", "-verify", "-binary", "-inform", "DER", "-in", signature, "-content",
-                    inboxB + "/" + path, "-CAfile", certificate, "-purpose", "any", "-out", "/dev/null",
-                ])
-            #expect(verify.status == 0, "openssl cms -verify failed for \(name): \(verify.output)")
+            return inboxB + "/" + path
         }
+        let signedPDF = try delivered("Công văn 12.pdf")
+        let pdfBytes = Array(try Data(contentsOf: URL(fileURLWithPath: signedPDF)))
+        #expect(pdfBytes.count > pdf.count && Array(pdfBytes.prefix(pdf.count)) == pdf, "the PDF was rewritten")
+        #expect(!FileManager.default.fileExists(atPath: signedPDF + ".p7s"), "a signed PDF needs no .p7s")
+        let pdfCheck = try runCommand(world.lienthong, ["verify", signedPDF, "--trust", certificate])
+        #expect(pdfCheck.status == 0 && pdfCheck.output.contains("VALID"), "lienthong verify: \(pdfCheck.output)")
+
+        let docxPath = try delivered("bien-ban.docx")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: docxPath))) == docx, "the DOCX arrived altered")
+        let signature = docxPath + ".p7s"
+        #expect(FileManager.default.fileExists(atPath: signature), "bien-ban.docx.p7s missing")
+        let verify = try runCommand(
+            "/usr/bin/openssl",
+            [
+                "cms", "-verify", "-binary", "-inform", "DER", "-in", signature, "-content", docxPath, "-CAfile",
+                certificate, "-purpose", "any", "-out", "/dev/null",
+            ])
+        #expect(verify.status == 0, "openssl cms -verify failed for bien-ban.docx: \(verify.output)")
 
         // The originals moved to A's sent/<date>/ with receipts naming the axis DocId.
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
         let sent = world.files(under: sentA)
         #expect(eventually(timeout: 10) { world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2 })
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf") }, "sent/: \(sent)")
+        #expect(sent.contains { $0.hasSuffix("/Công văn 12_signed.pdf") }, "the signed copy is not in sent/: \(sent)")
+        #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf.meta.yaml") }, "the metadata file was lost: \(sent)")
         #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
 
         // The unknown recipient: the original in failed/ and a reason quoting the axis, Vietnamese then English.

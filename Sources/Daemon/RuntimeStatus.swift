@@ -1,0 +1,46 @@
+import Foundation
+
+/// What the running daemon knows that the database does not: how each outbox is watched and how the last poll of
+/// the axis went. Written to `<state_directory>/status.json` every few seconds; `lienthong status` reads it, and
+/// `lienthong poll` finds the daemon's pid in it.
+public struct RuntimeStatus: Codable, Sendable, Equatable {
+    public struct Agency: Codable, Sendable, Equatable {
+        public var code: String
+        /// `inotify`, or `polling (reason)`.
+        public var outboxWatch: String
+        public var lastSuccessfulPoll: Date?
+        public var lastPollError: String?
+
+        public init(code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?) {
+            self.code = code
+            self.outboxWatch = outboxWatch
+            self.lastSuccessfulPoll = lastSuccessfulPoll
+            self.lastPollError = lastPollError
+        }
+    }
+
+    public var pid: Int32
+    public var startedAt: Date
+    public var updatedAt: Date
+    public var axisEndpoint: String
+    public var agencies: [Agency]
+
+    /// How often the daemon rewrites the file; a file much older than this means the daemon is not running.
+    public static let refreshInterval: Duration = .seconds(5)
+
+    public static func path(stateDirectory: String) -> String { stateDirectory + "/status.json" }
+
+    public func encoded() throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return Array(try encoder.encode(self)) + [0x0a]
+    }
+
+    public static func read(stateDirectory: String) throws -> RuntimeStatus {
+        let data = try Data(contentsOf: URL(fileURLWithPath: path(stateDirectory: stateDirectory)))
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RuntimeStatus.self, from: data)
+    }
+}

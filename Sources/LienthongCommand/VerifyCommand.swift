@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import Signing
+
+/// `lienthong verify FILE`: who signed a file, and whether the signatures hold.
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Check every signature in a PDF, or FILE.p7s against FILE. Exit 0 only when all are valid.")
+
+    @Argument(help: "The file to check.") var file: String
+    @Option(name: .customLong("trust"), help: "A trusted root certificate (PEM); repeat for several.")
+    var trusted: [String] = []
+
+    func run() throws {
+        var allValid = true
+        do {
+            if PDFKind.isPDF(path: file) {
+                let reports = try PDFSignatureVerifier.verify(pdfAt: file, trustedCertificatePaths: trusted)
+                if reports.isEmpty {
+                    print("\(file): no signature")
+                    throw ExitCode.failure
+                }
+                for report in reports {
+                    allValid = allValid && report.isValid
+                    let verdict = report.isValid ? "VALID" : "NOT VALID"
+                    print("\(report.fieldName): \(verdict) — \(report.signerSubject ?? "unknown signer")"
+                        + (report.signingTime.map { ", signed \(localTime($0))" } ?? ""))
+                    if report.modifiedAfterSigning { print("  changed after this signature (later revisions)") }
+                    for problem in report.problems { print("  \(problem)") }
+                }
+            } else {
+                let signaturePath = file + ".p7s"
+                let signature = try Array(Data(contentsOf: URL(fileURLWithPath: signaturePath)))
+                let report = try CMSVerifier.verifyDetached(
+                    signature: signature, contentPath: file, trustedCertificatePaths: trusted)
+                allValid = report.chainValid
+                print("\(signaturePath): signature matches \(file) — \(report.signerSubject)"
+                    + (report.chainValid ? ", trusted" : ", NOT trusted: \(report.chainProblem ?? "unknown root")"))
+            }
+        } catch let exit as ExitCode {
+            throw exit
+        } catch {
+            printError("\(file): NOT VALID: \(error)")
+            throw ExitCode.failure
+        }
+        if !allValid { throw ExitCode.failure }
+    }
+}
