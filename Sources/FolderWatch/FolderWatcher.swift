@@ -155,6 +155,9 @@ public actor FolderWatcher {
         do {
             let status = try FileStatus.lstat(path)
             guard status.kind == .regular else { return }
+            // An event means the file (re)arrived: a clerk may move a file back unchanged (same inode, size and
+            // mtime) after the consumer took it away, which no scan saw in between. Start its quiet period afresh.
+            tracker.forget(path: path)
             tracker.observe(
                 path: path, size: status.size, modificationTime: status.modificationTime, inode: status.inode,
                 at: clock.now)

@@ -94,6 +94,24 @@ import Testing
         }
     }
 
+    /// A clerk moves a file that lienthong had taken away back into the outbox, unchanged (same inode, size and
+    /// mtime): the rename event alone must make it a new arrival, without waiting for a reconciliation scan.
+    @Test func aFileMovedAwayAndBackUnchangedIsYieldedAgain() async throws {
+        try await TemporaryDirectory.with { directory in
+            let aside = directory.path + "-aside"
+            try FileManager.default.createDirectory(atPath: aside, withIntermediateDirectories: true)
+            defer { try? FileManager.default.removeItem(atPath: aside) }
+            try await running(folder(directory.path, mode: .inotify)) { _, collector in
+                try directory.write("a.pdf", "v1")
+                #expect(await collector.wait { $0.count == 1 })
+                try FileManager.default.moveItem(atPath: directory.file("a.pdf"), toPath: aside + "/a.pdf")
+                try await Task.sleep(for: .milliseconds(300))
+                try FileManager.default.moveItem(atPath: aside + "/a.pdf", toPath: directory.file("a.pdf"))
+                #expect(await collector.wait { $0.count == 2 }, "got \(collector.all.map(\.path))")
+            }
+        }
+    }
+
     /// The overflow path without provoking a kernel overflow: a rescan request finds files no event announced.
     @Test func aRescanRequestFindsFilesThatNoEventAnnounced() async throws {
         try await TemporaryDirectory.with { directory in

@@ -38,7 +38,7 @@ final class Collector<Value: Sendable>: Sendable {
     var all: [Value] { values.withLock { $0 } }
 
     /// Waits until `condition` holds for the collected values, or `timeout` passes; returns whether it held.
-    func wait(timeout: Duration = .seconds(5), until condition: ([Value]) -> Bool) async -> Bool {
+    func wait(timeout: Duration = .seconds(20), until condition: ([Value]) -> Bool) async -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if condition(all) { return true }
