@@ -114,7 +114,11 @@ enum CurlTransport {
             try easy.set(CURLOPT_READDATA, pointer: userdata)
         }
         // "Expect:" turns off curl's 100-continue wait, which some adapters never answer.
-        try easy.setHeaders(request.headers.map { "\($0.name): \($0.value)" } + ["Expect:"])
+        // "Name;" is how libcurl sends a header with an empty value: it drops "Name:" (that form removes a header).
+        // A signed parameter may be empty (getSentEdocList's docId before the DocId is known), and the axis then
+        // looks for the header named in the signature.
+        try easy.setHeaders(
+            request.headers.map { $0.value.isEmpty ? "\($0.name);" : "\($0.name): \($0.value)" } + ["Expect:"])
     }
 
     private static func milliseconds(_ duration: Duration) -> Int {

@@ -134,4 +134,21 @@ import Testing
             }
         }
     }
+
+    /// After a lost sendEdoc reply the DocId is unknown, so getSentEdocList is called with an empty docId. The
+    /// empty value is signed and must arrive as an empty header (libcurl drops `Name:` lines), or the axis refuses
+    /// the call as missing a parameter.
+    @Test func getSentEdocListWithAnEmptyDocIdListsEverythingWeSent() async throws {
+        let axis = try SimulatorHarness(systems: ["sys.sender": ["000.00.00.H41"], "sys.g22": ["000.00.00.G22"]])
+        defer { axis.shutdown() }
+        let sender = try axis.client("sys.sender")
+        let envelope = Fixtures.path("status_finish_06.edxml")
+        let first = try await sender.sendEdoc(from: "000.00.00.H41", messageType: .status, envelopePath: envelope)
+        let second = try await sender.sendEdoc(from: "000.00.00.H41", messageType: .status, envelopePath: envelope)
+        let listed = try await sender.getSentEdocList(messageType: .status, docId: "")
+        #expect(Set(listed.map(\.senderDocId)) == [first, second], "\(listed)")
+        #expect(listed.allSatisfy { $0.fromCode == "000.00.00.H41" && $0.toCode == "000.00.00.G22" })
+        let one = try await sender.getSentEdocList(messageType: .status, docId: first)
+        #expect(one.map(\.senderDocId) == [first])
+    }
 }

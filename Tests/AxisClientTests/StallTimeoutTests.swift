@@ -1,0 +1,32 @@
+import AxisClient
+import AxisProtocol
+import Foundation
+import Logging
+import Testing
+
+/// Document transfers have no whole-request limit (large envelopes on slow links), but waiting with nothing moving
+/// for longer than `requestTimeout` aborts them: a sendEdoc whose reply does not come is then ambiguous.
+@Suite struct StallTimeoutTests {
+    @Test func aSendEdocReplyLateByMoreThanTheRequestTimeoutIsAbortedAsAmbiguous() async throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let path = try directory.write("envelope.edxml", TestSupport.documentBytes(count: 10_000))
+        let late = LoopbackResponder.Reply.delayed(
+            milliseconds: 6000, .json(#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"late"}"#))
+        try await TestSupport.withResponder([late]) { responder in
+            let endpoint = try AxisEndpoint(
+                baseURL: responder.baseURL, allowPlainHTTP: true, connectTimeout: .seconds(2),
+                requestTimeout: .milliseconds(1500))
+            let client = AxisClient(endpoint: endpoint, credentials: TestSupport.credentials, logger: Logger(label: "s"))
+            let started = ContinuousClock.now
+            let error = try #require(await TestSupport.axisError {
+                try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
+            })
+            let elapsed = ContinuousClock.now - started
+            print("stall measurement: requestTimeout 1.5 s, sendEdoc aborted after \(elapsed)")
+            #expect(error.failureClass == .ambiguous, "\(error)")
+            #expect(error.connectionProblem == .timeout, "\(error)")
+            #expect(elapsed >= .milliseconds(1500) && elapsed < .milliseconds(2700), "aborted after \(elapsed)")
+        }
+    }
+}

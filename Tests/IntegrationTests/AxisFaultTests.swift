@@ -1,0 +1,139 @@
+import Foundation
+import Testing
+
+/// The axis misbehaves on purpose (the admin fault API of `lienthong-axis`), and the real daemons still deliver each
+/// document exactly once, counted on the axis side, or file it in `failed/` with the axis's own words.
+@Suite(.serialized) struct AxisFaultTests {
+    static let sender = TwoAgencies.codeA
+    static let recipient = TwoAgencies.codeB
+
+    /// The axis with `faults` armed, then both daemons; agency A's configuration edited by `editConfig` first.
+    static func world(faults: [String], editConfig: ((String) -> String)? = nil) throws -> TwoAgencies {
+        let world = try TwoAgencies()
+        try world.startAxis()
+        for fault in faults { try world.admin.addFault(fault) }
+        if let editConfig {
+            let path = world.config(sender)
+            let edited = editConfig(try String(contentsOfFile: path, encoding: .utf8))
+            try edited.write(toFile: path, atomically: true, encoding: .utf8)
+        }
+        try world.startDaemon(sender)
+        try world.startDaemon(recipient)
+        return world
+    }
+
+    /// Drops a one-page PDF named `name` (`<number>_<subject>.pdf`, the demo's filename pattern) for B, waits until
+    /// B's inbox has it, and returns A's document id.
+    static func deliver(_ name: String, in world: TwoAgencies, timeout: TimeInterval = 90) throws -> String {
+        try world.drop(TestPDF.make(note: name), named: name, into: recipient, of: sender)
+        let inbox = world.share(recipient) + "/inbox"
+        let arrived = eventually(timeout: timeout) { world.files(under: inbox).contains { $0.hasSuffix("/" + name) } }
+        #expect(arrived, "\(name) did not reach B's inbox:\n\(world.files(under: inbox))\n\(world.logs)")
+        let sentA = world.share(sender) + "/sent"
+        #expect(
+            eventually(timeout: 30) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } },
+            "\(name) was not filed in A's sent/:\n\(world.logs)")
+        return try documentId(of: name, in: world)
+    }
+
+    /// The `#N` of `name` in `lienthong list` of agency A.
+    static func documentId(of name: String, in world: TwoAgencies) throws -> String {
+        let list = try runCommand(world.lienthong, ["list", "--config", world.config(sender)])
+        let line = try #require(
+            list.output.split(separator: "\n").first { $0.hasSuffix("\t" + name) }, "\(name) not listed:\n\(list.output)")
+        return String(line.prefix { $0 != "\t" })
+    }
+
+    static func show(_ id: String, in world: TwoAgencies) throws -> String {
+        try runCommand(world.lienthong, ["show", "--config", world.config(sender), id]).output
+    }
+
+    static func stats(_ world: TwoAgencies) throws -> (calls: [String: Int], bySender: [String: Int], duplicates: Int) {
+        let stats = try world.admin.stats()
+        return (
+            stats["calls"] as? [String: Int] ?? [:], stats["documents_by_sender"] as? [String: Int] ?? [:],
+            stats["duplicate_documents"] as? Int ?? -1
+        )
+    }
+
+    @Test func twoHTTP503RepliesAreRetriedAndTheDocumentArrivesOnce() throws {
+        let world = try Self.world(faults: [
+            #"{"method":"sendEdoc","count":2,"fault":{"kind":"http_status","status":503}}"#
+        ])
+        let id = try Self.deliver("31_Loi 503.pdf", in: world)
+        let stats = try Self.stats(world)
+        #expect(stats.bySender[Self.sender] == 1, "\(stats)")
+        #expect(stats.duplicates == 0, "\(stats)")
+        #expect(stats.calls["sendEdoc"] == 3, "two refused sends and one that went through: \(stats)")
+        let history = try Self.show(id, in: world)
+        #expect(history.contains("state             filed"), "\(history)")
+        #expect(history.components(separatedBy: " retry: ").count - 1 == 2, "two retries expected:\n\(history)")
+        #expect(history.contains("HTTP 503"), "\(history)")
+    }
+
+    @Test func aConnectionResetIsRetriedAndTheDocumentArrivesOnce() throws {
+        let world = try Self.world(faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"reset"}}"#])
+        let id = try Self.deliver("32_Ngat ket noi.pdf", in: world)
+        let stats = try Self.stats(world)
+        #expect(stats.bySender[Self.sender] == 1, "\(stats)")
+        #expect(stats.duplicates == 0, "\(stats)")
+        let history = try Self.show(id, in: world)
+        #expect(history.contains("state             filed"), "\(history)")
+        #expect(history.contains(" retry: "), "the reset should show as a retry:\n\(history)")
+    }
+
+    /// The axis answers after 2.5 s while the client waits 2 s (request_timeout): the client gives up, the axis
+    /// still stores the document, and the next attempt finds it with getSentEdocList instead of resending.
+    @Test func aReplySlowerThanTheRequestTimeoutIsRetriedAndDeliveredExactlyOnce() throws {
+        let world = try Self.world(
+            faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"delay","milliseconds":2500}}"#],
+            editConfig: { $0.replacingOccurrences(of: "request_timeout: 30s", with: "request_timeout: 2s") })
+        #expect(try String(contentsOfFile: world.config(Self.sender), encoding: .utf8).contains("request_timeout: 2s"))
+        let id = try Self.deliver("33_Truc tra loi cham.pdf", in: world)
+        let stats = try Self.stats(world)
+        #expect(stats.bySender[Self.sender] == 1, "\(stats)")
+        #expect(stats.duplicates == 0, "\(stats)")
+        let history = try Self.show(id, in: world)
+        #expect(history.contains("state             filed"), "\(history)")
+        #expect(history.contains(" retry: "), "the timeout should show as a retry:\n\(history)")
+    }
+
+    /// The axis stores the document and drops the connection: the client cannot know, looks the document up with
+    /// getSentEdocList, finds it, and never sends it again.
+    @Test func storeThenDropLeavesExactlyOneCopyFoundByGetSentEdocList() throws {
+        let world = try Self.world(faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"store_then_drop"}}"#])
+        let id = try Self.deliver("34_Luu roi ngat.pdf", in: world)
+        let stats = try Self.stats(world)
+        #expect(stats.bySender[Self.sender] == 1, "\(stats)")
+        #expect(stats.calls["sendEdoc"] == 1, "the document must not be sent again: \(stats)")
+        #expect((stats.calls["getSentEdocList"] ?? 0) >= 1, "\(stats)")
+        #expect(stats.duplicates == 0, "\(stats)")
+        let history = try Self.show(id, in: world)
+        #expect(history.contains("state             filed"), "\(history)")
+        #expect(history.contains("found on the axis after a lost reply"), "\(history)")
+        let docIdLine = history.split(separator: "\n").first { $0.hasPrefix("axis DocId") }
+        let docId = try #require(docIdLine?.split(separator: " ").last.map(String.init), "\(history)")
+        #expect(history.contains("DocId \(docId)"), "the DocId found by getSentEdocList is the one kept:\n\(history)")
+    }
+
+    @Test func aWrongSenderFailGoesToFailedWithTheAxisMessageQuoted() throws {
+        let message = "Don vi gui \(Self.sender) khong dung voi ma da dang ky: vxp.saas.03"
+        let world = try Self.world(faults: [
+            #"{"method":"sendEdoc","count":1,"fault":{"kind":"fail","error_code":"-1","error_description":""#
+                + message + #""}}"#
+        ])
+        let name = "35_Sai don vi.pdf"
+        let original = TestPDF.make(note: "wrong sender")
+        try world.drop(original, named: name, into: Self.recipient, of: Self.sender)
+        let failed = world.share(Self.sender) + "/failed"
+        #expect(
+            eventually(timeout: 60) { world.files(under: failed).contains(name + ".error.txt") },
+            "\(name) did not reach failed/:\n\(world.files(under: failed))\n\(world.logs)")
+        let reason = try String(contentsOfFile: failed + "/" + name + ".error.txt", encoding: .utf8)
+        #expect(reason.contains(message), "the axis's own message should be quoted:\n\(reason)")
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: failed + "/" + name))) == original)
+        let stats = try Self.stats(world)
+        #expect((stats.bySender[Self.sender] ?? 0) == 0, "\(stats)")
+        #expect(stats.calls["sendEdoc"] == 1, "a permanent refusal is not retried: \(stats)")
+    }
+}
