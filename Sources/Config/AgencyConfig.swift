@@ -20,6 +20,11 @@ public struct AgencyConfig: Sendable, Equatable {
     /// `routes`: named recipient lists; `outbox/<name>/x.pdf` (or `noi_nhan: [<name>]` in a sidecar) sends to
     /// every code of the route. Names are NFC and contain no `/` or `+`.
     public var routes: [String: [String]]
+    /// `inbound_policy`: what to do with received documents without a valid signature. Default: ``InboundPolicy/warn``.
+    public var inboundPolicy: InboundPolicy
+    /// The trust anchors for this agency's inbound signature checks: `inbound.trusted_roots`, copied into every agency
+    /// by the loader so that the inbound pipeline needs nothing but its agency.
+    public var trustedRoots: [String]
 
     public init(
         code: String,
@@ -34,7 +39,9 @@ public struct AgencyConfig: Sendable, Equatable {
         watch: WatchSettings = WatchSettings(),
         defaults: DocumentDefaults = DocumentDefaults(),
         filenamePattern: FilenamePattern? = nil,
-        routes: [String: [String]] = [:]
+        routes: [String: [String]] = [:],
+        inboundPolicy: InboundPolicy = .warn,
+        trustedRoots: [String] = []
     ) {
         self.code = code
         self.name = name
@@ -49,5 +56,7 @@ public struct AgencyConfig: Sendable, Equatable {
         self.defaults = defaults
         self.filenamePattern = filenamePattern
         self.routes = routes
+        self.inboundPolicy = inboundPolicy
+        self.trustedRoots = trustedRoots
     }
 }

@@ -67,13 +67,14 @@ extension ConfigDecoder {
         let defaults = agency.mapping("defaults").map(decodeDefaults) ?? DocumentDefaults()
         let filenamePattern = decodeFilenamePattern(agency)
         let routes = decodeRoutes(agency)
+        let inboundPolicy = decodeInboundPolicy(agency)
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
 
         guard let code, let (folders, folderLines) = decodedFolders else { return nil }
         let config = AgencyConfig(
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
-            defaults: defaults, filenamePattern: filenamePattern, routes: routes)
+            defaults: defaults, filenamePattern: filenamePattern, routes: routes, inboundPolicy: inboundPolicy)
         return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 

@@ -23,7 +23,11 @@ struct ConfigDecoder {
         let inbound = section(root, "inbound", required: false).map(decodeInbound) ?? InboundSettings()
         let retry = section(root, "retry", required: false).map(decodeRetry) ?? RetryPolicy()
         let limits = section(root, "limits", required: false).map(decodeLimits) ?? Limits()
-        let agencies = decodeAgencies(root)
+        let agencies = decodeAgencies(root).map { agency in
+            var agency = agency
+            agency.trustedRoots = inbound.trustedRoots
+            return agency
+        }
         root.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
         if let share = agencies.first(where: { PathRules.isSameOrInside(stateDirectory, $0.folders.root) }) {
             root.report(
@@ -127,7 +131,8 @@ struct ConfigDecoder {
     private func decodeInbound(_ inbound: MappingReader) -> InboundSettings {
         let settings = InboundSettings(
             pollInterval: inbound.duration("poll_interval", default: .seconds(30)),
-            enabled: inbound.bool("enabled", default: true))
+            enabled: inbound.bool("enabled", default: true),
+            trustedRoots: decodeTrustedRoots(inbound))
         inbound.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
         return settings
     }
