@@ -8,6 +8,10 @@ struct DocumentSummary {
     let attachments: [DeliveredAttachment]
     let warnings: [String]
     let receivedAt: Date
+    /// Every signature on the attachments; nil for summaries made without checking them.
+    var signatures: AttachmentSignatures? = nil
+    /// The policy's warning, put first in `document.txt`; empty for none.
+    var warning: [String] = []
 
     var codeNotation: String {
         let number = header.code?.codeNumber?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -23,7 +27,8 @@ struct DocumentSummary {
     }
 
     var text: String {
-        var lines = [
+        var lines = warning.isEmpty ? [] : warning + [""]
+        lines += [
             "VĂN BẢN ĐẾN / RECEIVED DOCUMENT",
             "Nơi gửi / From:                \(header.from.organName ?? "") (\(header.from.organId))",
             "Số, ký hiệu / Number, notation: \(codeNotation)",
@@ -37,6 +42,15 @@ struct DocumentSummary {
             "Tệp đính kèm / Attachments:",
         ]
         lines += attachments.map { "  - \($0.file) (\($0.size) bytes)" }
+        if let signatures {
+            let valid = signatures.checks.filter { $0.coversWholeFile }.count
+            let invalid = signatures.checks.count - valid
+            lines += [
+                "",
+                "Chữ ký số / Signatures:        \(valid) hợp lệ / valid, \(invalid) không hợp lệ / not valid, "
+                    + "\(signatures.unsigned.count) tệp không ký / unsigned files (signatures.txt)",
+            ]
+        }
         if !warnings.isEmpty {
             lines += ["", "Cảnh báo / Warnings:"] + warnings.map { "  - \($0)" }
         }
@@ -51,16 +65,31 @@ struct DocumentSummary {
             var header: DocumentHeader
             var attachments: [DeliveredAttachment]
             var warnings: [String]
+            var signatures: Signatures?
             enum CodingKeys: String, CodingKey {
                 case axisDocId = "axis_doc_id", receivedAt = "received_at", codeNotation = "code_notation"
-                case header, attachments, warnings
+                case header, attachments, warnings, signatures
+            }
+        }
+        struct Signatures: Encodable {
+            var verdict: SignatureVerdict
+            var checks: [SignatureCheck]
+            var withoutSignature: [String]
+            var checkedFiles: [String]
+            enum CodingKeys: String, CodingKey {
+                case verdict, checks
+                case withoutSignature = "without_signature", checkedFiles = "checked_files"
             }
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = Body(
             axisDocId: axisDocId, receivedAt: Self.timestamp(receivedAt), codeNotation: codeNotation, header: header,
-            attachments: attachments, warnings: warnings)
+            attachments: attachments, warnings: warnings,
+            signatures: signatures.map {
+                Signatures(
+                    verdict: $0.verdict, checks: $0.checks, withoutSignature: $0.unsigned, checkedFiles: $0.signable)
+            })
         return ((try? encoder.encode(body)).map(Array.init) ?? []) + [0x0a]
     }
 

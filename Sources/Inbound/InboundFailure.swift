@@ -4,10 +4,13 @@ enum InboundFailure: Error, CustomStringConvertible {
     case transient(String)
     /// The document itself is unacceptable (malformed, hostile, over limits): quarantine it and tell the axis `fail`.
     case rejected(String)
+    /// The signatures are unacceptable under the agency's `inbound_policy`: quarantine the document with
+    /// `signatures.txt` beside `reason.txt`, and tell the axis `fail`.
+    case rejectedSignatures(reason: String, signaturesText: String)
 
     var description: String {
         switch self {
-        case .transient(let reason), .rejected(let reason): reason
+        case .transient(let reason), .rejected(let reason), .rejectedSignatures(let reason, _): reason
         }
     }
 }

@@ -127,10 +127,11 @@ public actor InboundPipeline {
             default: return
             }
         } catch let failure as InboundFailure {
-            if case .rejected(let reason) = failure {
-                await quarantine(document, reason: reason)
-            } else {
-                record(failure.description, of: document)
+            switch failure {
+            case .rejected(let reason): await quarantine(document, reason: reason)
+            case .rejectedSignatures(let reason, let text):
+                await quarantine(document, reason: reason, signaturesText: text)
+            case .transient: record(failure.description, of: document)
             }
         } catch {
             record(String(describing: error), of: document)
@@ -213,7 +214,9 @@ public actor InboundPipeline {
         try? Directories.removeTree(spool.directory(of: id))
     }
 
-    private func quarantine(_ document: DocumentRecord, reason: String) async {
+    /// Keeps the envelope in `quarantine/<axis doc id>/` with `reason.txt` (and `signatures.txt` when the
+    /// signatures were the reason), records the state, and tells the axis `fail`.
+    private func quarantine(_ document: DocumentRecord, reason: String, signaturesText: String? = nil) async {
         let id = document.id!
         logger.error("quarantined: \(reason)", metadata: ["DOC_ID": "\(id)"])
         do throws(any Error) {
@@ -232,6 +235,10 @@ public actor InboundPipeline {
 
                 """
             try DurableFile.write(Array(text.utf8), to: folder + "/reason.txt", replaceExisting: true)
+            if let signaturesText {
+                try DurableFile.write(
+                    Array(signaturesText.utf8), to: folder + "/signatures.txt", replaceExisting: true)
+            }
             try dependencies.store.transition(id, to: .quarantined, note: reason) {
                 $0.lastError = reason
                 $0.destinationPath = folder

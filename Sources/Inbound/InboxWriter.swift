@@ -59,9 +59,12 @@ struct InboxWriter: Sendable {
                     file: safe, nameOnTheWire: attachment.displayName, contentType: attachment.contentType,
                     size: size, unwrappedFromZip: wasZipped))
         }
+        let (signatures, warning) = try checkSignatures(of: delivered, in: staging, document: document)
         let summary = DocumentSummary(
             axisDocId: document.axisDocId ?? "", header: header, attachments: delivered, warnings: message.warnings,
-            receivedAt: now)
+            receivedAt: now, signatures: signatures, warning: warning)
+        let signaturesText = SignaturesReport(signatures: signatures, warning: warning).text
+        try DurableFile.write(Array(signaturesText.utf8), to: staging + "/signatures.txt")
         try DurableFile.write(summary.json, to: staging + "/document.json")
         try DurableFile.write(Array(summary.text.utf8), to: staging + "/document.txt")
         try Directories.sync(staging)
@@ -84,6 +87,42 @@ struct InboxWriter: Sendable {
             $0.edxmlDocumentId = header.documentId
             $0.fileName = firstFile
             $0.recipients = message.recipientIds
+        }
+    }
+
+    /// Verifies every signature of the staged attachments and applies the agency's `inbound_policy`
+    /// (``SignaturePolicy``): returns the findings and the warning to put first, or removes the staging folder and
+    /// throws ``InboundFailure/rejectedSignatures(reason:signaturesText:)`` when the document must be quarantined.
+    private func checkSignatures(
+        of delivered: [DeliveredAttachment], in staging: String, document: DocumentRecord
+    ) throws -> (AttachmentSignatures, [String]) {
+        let signatures = try InboundSignatureVerifier(trustedRoots: agency.trustedRoots)
+            .check(folder: staging, files: delivered.map(\.file))
+        let verdict = signatures.verdict
+        let decision = SignaturePolicy.decide(policy: agency.inboundPolicy, verdict: verdict)
+        let metadata: Logger.Metadata = [
+            "DOC_ID": "\(document.id ?? 0)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")",
+        ]
+        switch decision {
+        case .quarantine:
+            let text = SignaturesReport(signatures: signatures, warning: SignaturePolicy.warning(for: signatures)).text
+            try Directories.removeTree(staging)
+            throw InboundFailure.rejectedSignatures(
+                reason: SignaturePolicy.quarantineReason(policy: agency.inboundPolicy, signatures: signatures),
+                signaturesText: text)
+        case .deliverWithWarning:
+            let files = signatures.filesWithoutValidSignature.joined(separator: ", ")
+            logger.warning(
+                "received a document with attachments lacking a valid signature (\(verdict.rawValue)): \(files)",
+                metadata: metadata)
+            return (signatures, SignaturePolicy.warning(for: signatures))
+        case .deliver:
+            if verdict == .tampered {
+                logger.warning(
+                    "delivering a document with a broken signature because inbound_policy is accept",
+                    metadata: metadata)
+            }
+            return (signatures, [])
         }
     }
 

@@ -1,0 +1,80 @@
+import Foundation
+
+/// What was found about one signature over one received attachment: an embedded PDF signature (PAdES) or a
+/// detached `.p7s` (CMS). Written to `signatures.txt` and, with these keys, to `document.json` under `signatures`.
+struct SignatureCheck: Codable, Sendable, Equatable {
+    enum Kind: String, Codable, Sendable {
+        /// A signature field inside the PDF.
+        case pdf
+        /// A detached CMS signature in `<file>.p7s`.
+        case detached
+    }
+
+    /// The verdict on one signature, most serious first.
+    enum Outcome: String, Codable, Sendable {
+        /// The signed bytes were altered, or the signature belongs to other content: the document was tampered with.
+        case integrityBroken = "integrity_broken"
+        /// The signature or the file cannot be read (damaged PDF, malformed `.p7s`, unsupported format).
+        case unreadable
+        /// Intact, but the signer's certificate does not chain to `inbound.trusted_roots` (or is expired).
+        case untrusted
+        /// Intact and trusted.
+        case valid
+    }
+
+    /// The attachment (its name in the inbox folder).
+    var file: String
+    var kind: Kind
+    /// For ``Kind/detached``: the `.p7s` file's name.
+    var signatureFile: String?
+    /// For ``Kind/pdf``: the signature field's name.
+    var field: String?
+    /// The signer certificate's common name (CN).
+    var signerName: String?
+    /// The signer certificate's organisation (O).
+    var organization: String?
+    /// The whole subject, RFC 2253 one-line form.
+    var subject: String?
+    /// The signer certificate's serial number, lowercase hex.
+    var serial: String?
+    /// The signing time the signer claims (`/M` or the signing-time attribute), ISO 8601 in Vietnam time.
+    var signingTime: String?
+    var outcome: Outcome
+    /// Intact and trusted, but the PDF was updated after this signature and no later valid signature covers it.
+    /// Only meaningful for ``Kind/pdf``; the signature then proves an earlier revision, not the file as delivered.
+    var changedAfterSigning: Bool
+    /// Why it is not valid, in the verifier's words (English), file paths reduced to the file's name.
+    var problems: [String]
+
+    /// Takes the signer's name and organisation from `subject`, and shows `signingTime` in Vietnam time.
+    init(
+        file: String, kind: Kind, signatureFile: String? = nil, field: String? = nil, subject: String? = nil,
+        serial: String? = nil, signingTime: Date? = nil, outcome: Outcome, changedAfterSigning: Bool,
+        problems: [String]
+    ) {
+        let name = subject.map(DistinguishedName.init)
+        self.file = file
+        self.kind = kind
+        self.signatureFile = signatureFile
+        self.field = field
+        self.signerName = name?.commonName
+        self.organization = name?.organization
+        self.subject = subject
+        self.serial = serial
+        self.signingTime = signingTime.map(DocumentSummary.timestamp)
+        self.outcome = outcome
+        self.changedAfterSigning = changedAfterSigning
+        self.problems = problems
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case file, kind, field, subject, serial, outcome, problems, organization
+        case signatureFile = "signature_file"
+        case signerName = "signer_name"
+        case signingTime = "signing_time"
+        case changedAfterSigning = "changed_after_signing"
+    }
+
+    /// Valid and covering the file as delivered.
+    var coversWholeFile: Bool { outcome == .valid && !changedAfterSigning }
+}

@@ -1,0 +1,90 @@
+import EdXML
+import Foundation
+import Testing
+
+@testable import Inbound
+
+@Suite struct SignaturesReportTests {
+    static let signedAt = Date(timeIntervalSince1970: 1_795_638_600)  // 2026-11-25T20:30:00Z
+
+    static let valid = SignatureCheck(
+        file: "Công văn 12.pdf", kind: .pdf, field: "Signature1",
+        subject: "CN=Văn phòng UBND tỉnh Nghệ An, O=UBND tỉnh Nghệ An\\, Việt Nam, C=VN", serial: "5403a1f0",
+        signingTime: signedAt, outcome: .valid, changedAfterSigning: false, problems: [])
+    static let untrusted = SignatureCheck(
+        file: "bien-ban.docx", kind: .detached, signatureFile: "bien-ban.docx.p7s", subject: "CN=Sở Nội vụ, C=VN",
+        serial: "0a", signingTime: nil, outcome: .untrusted, changedAfterSigning: false,
+        problems: ["certificate chain: self-signed certificate"])
+    static let signatures = AttachmentSignatures(
+        checks: [valid, untrusted], unsigned: ["phu-luc.xlsx"],
+        signable: ["Công văn 12.pdf", "bien-ban.docx", "phu-luc.xlsx"])
+
+    @Test func theSignerNameAndOrganisationComeFromTheSubjectWithEscapesUndone() {
+        #expect(Self.valid.signerName == "Văn phòng UBND tỉnh Nghệ An")
+        #expect(Self.valid.organization == "UBND tỉnh Nghệ An, Việt Nam")
+        #expect(Self.untrusted.organization == nil)
+        #expect(DistinguishedName("CN=a\\2Cb + O=c").commonName == "a,b")
+        #expect(DistinguishedName("CN=a\\2Cb + O=c").organization == "c")
+        #expect(DistinguishedName("garbage without equals").attributes.isEmpty)
+    }
+
+    @Test func signaturesTextHasOneBlockPerSignatureVietnameseFirstAndListsUnsignedFiles() throws {
+        let text = SignaturesReport(signatures: Self.signatures, warning: []).text
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines.first == "CHỮ KÝ SỐ TRÊN VĂN BẢN ĐẾN / DIGITAL SIGNATURES ON THE RECEIVED DOCUMENT")
+        #expect(lines.filter { $0.hasPrefix("Tệp / File:") }.count == 2)
+        #expect(lines.contains("Người ký / Signer:              Văn phòng UBND tỉnh Nghệ An"))
+        #expect(lines.contains("Tổ chức / Organisation:         UBND tỉnh Nghệ An, Việt Nam"))
+        #expect(lines.contains("Số sê-ri chứng thư / Serial:    5403a1f0"))
+        #expect(lines.contains("Thời điểm ký / Signing time:    2026-11-26T03:30:00+07:00"))
+        #expect(lines.contains("Kết quả / Result:               HỢP LỆ / VALID"))
+        #expect(lines.contains { $0.hasPrefix("Kết quả / Result:") && $0.contains("untrusted root") })
+        #expect(lines.contains("  - certificate chain: self-signed certificate"))
+        #expect(lines.contains("Thời điểm ký / Signing time:    (không ghi / not stated)"))
+        let unsignedHeader = lines.firstIndex { $0.hasPrefix("Tệp không có chữ ký số") }
+        #expect(unsignedHeader.map { lines[$0 + 1] } == "  - phu-luc.xlsx")
+        // Every line with words says it in Vietnamese first: the Vietnamese label comes before the slash.
+        #expect(lines.filter { $0.hasPrefix("Kết quả") }.allSatisfy { $0.contains(" / ") })
+    }
+
+    @Test func theWarningComesFirstInSignaturesTextAndDocumentText() {
+        let warning = ["!!! CẢNH BÁO: x", "!!! WARNING: x"]
+        #expect(SignaturesReport(signatures: Self.signatures, warning: warning).text.hasPrefix(warning[0] + "\n"))
+        let header = DocumentHeader(from: Organization(organId: "000.00.00.H41", organName: "UBND tỉnh Nghệ An"))
+        let summary = DocumentSummary(
+            axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt,
+            signatures: Self.signatures, warning: warning)
+        #expect(summary.text.hasPrefix(warning.joined(separator: "\n") + "\n\nVĂN BẢN ĐẾN / RECEIVED DOCUMENT"))
+        #expect(summary.text.contains("1 hợp lệ / valid, 1 không hợp lệ / not valid, 1 tệp không ký / unsigned files"))
+        let plain = DocumentSummary(
+            axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt)
+        #expect(plain.text.hasPrefix("VĂN BẢN ĐẾN / RECEIVED DOCUMENT"))
+    }
+
+    @Test func documentJSONCarriesTheSignaturesBesideTheExistingKeys() throws {
+        let header = DocumentHeader(from: Organization(organId: "000.00.00.H41", organName: "UBND tỉnh Nghệ An"))
+        let summary = DocumentSummary(
+            axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt,
+            signatures: Self.signatures)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json)) as? [String: Any])
+        #expect(Set(json.keys).isSuperset(of: ["axis_doc_id", "received_at", "code_notation", "header", "attachments",
+            "warnings", "signatures"]))
+        let signatures = try #require(json["signatures"] as? [String: Any])
+        #expect(signatures["verdict"] as? String == "partly_valid")
+        #expect(signatures["without_signature"] as? [String] == ["phu-luc.xlsx"])
+        let checks = try #require(signatures["checks"] as? [[String: Any]])
+        #expect(checks.count == 2)
+        #expect(checks[0]["signer_name"] as? String == "Văn phòng UBND tỉnh Nghệ An")
+        #expect(checks[0]["organization"] as? String == "UBND tỉnh Nghệ An, Việt Nam")
+        #expect(checks[0]["serial"] as? String == "5403a1f0")
+        #expect(checks[0]["signing_time"] as? String == "2026-11-26T03:30:00+07:00")
+        #expect(checks[0]["outcome"] as? String == "valid")
+        #expect(checks[0]["kind"] as? String == "pdf")
+        #expect(checks[1]["outcome"] as? String == "untrusted")
+        #expect(checks[1]["signature_file"] as? String == "bien-ban.docx.p7s")
+        let plain = DocumentSummary(
+            axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt)
+        let plainJSON = try #require(try JSONSerialization.jsonObject(with: Data(plain.json)) as? [String: Any])
+        #expect(plainJSON["signatures"] == nil)
+    }
+}
