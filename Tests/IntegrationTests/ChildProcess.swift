@@ -58,7 +58,19 @@ func runCommand(_ executable: String, _ arguments: [String]) throws -> (status: 
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
 
-/// Polls `condition` every 100 ms until it holds or `timeout` passes.
+/// Polls `condition` every 100 ms until it holds or `timeout` passes, suspending rather than blocking between
+/// looks: a test that blocks a thread of Swift's small cooperative pool for a minute starves every async test
+/// running beside it (two threads on a two-core CI machine).
+func eventually(timeout: TimeInterval, _ condition: () throws -> Bool) async rethrows -> Bool {
+    let deadline = Date().addingTimeInterval(timeout)
+    repeat {
+        if try condition() { return true }
+        try? await Task.sleep(for: .milliseconds(100))
+    } while Date() < deadline
+    return try condition()
+}
+
+/// The blocking form, for synchronous tests only; prefer the async one.
 func eventually(timeout: TimeInterval, _ condition: () throws -> Bool) rethrows -> Bool {
     let deadline = Date().addingTimeInterval(timeout)
     repeat {

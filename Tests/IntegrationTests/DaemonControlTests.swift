@@ -3,7 +3,7 @@ import Testing
 
 /// How admins drive the running daemon: `systemctl reload` (SIGHUP) and `systemctl stop` (SIGTERM).
 @Suite(.serialized) struct DaemonControlTests {
-    @Test func aBrokenConfigurationIsRefusedOnReloadAndAValidOneTakesEffect() throws {
+    @Test func aBrokenConfigurationIsRefusedOnReloadAndAValidOneTakesEffect() async throws {
         let world = try TwoAgencies()
         try world.startAxis()
         try world.startDaemon(TwoAgencies.codeA)
@@ -12,27 +12,27 @@ import Testing
         let configPath = world.config(TwoAgencies.codeA)
         let original = try String(contentsOfFile: configPath, encoding: .utf8)
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
-        #expect(eventually(timeout: 20) { daemon.log.contains("lienthong started") }, "\(world.logs)")
+        #expect(await eventually(timeout: 20) { daemon.log.contains("lienthong started") }, "\(world.logs)")
 
         // A typo: the daemon says so and keeps the configuration it has.
         try original.replacingOccurrences(of: "poll_interval: 2s", with: "pol_interval: 2s")
             .write(toFile: configPath, atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)
         #expect(
-            eventually(timeout: 20) { daemon.log.contains("configuration NOT reloaded") }, "\(daemon.log)")
+            await eventually(timeout: 20) { daemon.log.contains("configuration NOT reloaded") }, "\(daemon.log)")
         #expect(daemon.log.contains("pol_interval"), "the refusal should name the bad key:\n\(daemon.log)")
         #expect(daemon.isRunning)
         try world.dropSidecar("so: 1\n", for: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(TestPDF.make(note: "before"), named: "truoc.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         #expect(
-            eventually(timeout: 60) { world.files(under: sentA).contains { $0.hasSuffix("truoc.pdf.receipt.txt") } },
+            await eventually(timeout: 60) { world.files(under: sentA).contains { $0.hasSuffix("truoc.pdf.receipt.txt") } },
             "the daemon stopped working after a refused reload:\n\(world.logs)")
 
         // A valid change: new documents carry the new notation.
         try original.replacingOccurrences(of: "code_notation: \"DEMO\"", with: "code_notation: \"RELOADED\"")
             .write(toFile: configPath, atomically: true, encoding: .utf8)
         daemon.send(SIGHUP)
-        #expect(eventually(timeout: 20) { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
+        #expect(await eventually(timeout: 20) { daemon.log.contains("configuration reloaded") }, "\(daemon.log)")
         try world.dropSidecar("so: 2\n", for: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         try world.drop(TestPDF.make(note: "after"), named: "sau.pdf", into: TwoAgencies.codeB, of: TwoAgencies.codeA)
         let receipt = { () -> String? in
@@ -41,7 +41,7 @@ import Testing
             }
             return try? String(contentsOfFile: sentA + "/" + path, encoding: .utf8)
         }
-        #expect(eventually(timeout: 60) { receipt() != nil }, "\(world.logs)")
+        #expect(await eventually(timeout: 60) { receipt() != nil }, "\(world.logs)")
         #expect(receipt()?.contains("/RELOADED") == true, "receipt: \(receipt() ?? "none")")
 
         // SIGTERM: a clean stop with exit status 0.

@@ -17,7 +17,7 @@ extension TwoAgencies {
 /// goes to failed/ with a reason naming the missing field and an example metadata file; put back into the outbox
 /// with the metadata file, it arrives at B carrying the clerk's number, notation and subject.
 @Suite(.serialized) struct MetadataTests {
-    @Test func aDocumentWithoutNumberFailsWithAnExampleAndPutBackWithItsSidecarArrives() throws {
+    @Test func aDocumentWithoutNumberFailsWithAnExampleAndPutBackWithItsSidecarArrives() async throws {
         let world = try TwoAgencies()
         try world.startAxis()
         try world.startDaemon(TwoAgencies.codeA)
@@ -28,7 +28,7 @@ extension TwoAgencies {
 
         let failedA = world.share(TwoAgencies.codeA) + "/failed"
         #expect(
-            eventually(timeout: 30) { world.files(under: failedA).contains(name + ".error.txt") },
+            await eventually(timeout: 30) { world.files(under: failedA).contains(name + ".error.txt") },
             "the document without number did not reach failed/:\n\(world.files(under: failedA))\n\(world.logs)")
         let reason = try String(contentsOfFile: failedA + "/" + name + ".error.txt", encoding: .utf8)
         #expect(reason.contains("Số (number): chưa có"), "reason: \(reason)")
@@ -51,7 +51,7 @@ extension TwoAgencies {
             world.files(under: inboxB).first { $0.contains("58-DEMO/") && $0.hasSuffix("/document.txt") }
         }
         #expect(
-            eventually(timeout: 90) { summaryPath() != nil },
+            await eventually(timeout: 90) { summaryPath() != nil },
             "the document did not arrive at B as 58/DEMO:\n\(world.files(under: inboxB))\n\(world.logs)")
         let folder = String(try #require(summaryPath()).dropLast("document.txt".count))
         #expect(world.files(under: inboxB).contains(folder + name))
@@ -63,7 +63,7 @@ extension TwoAgencies {
 
         // Nothing is left behind in A's outbox: the metadata file went into the spool with the document.
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
-        #expect(eventually(timeout: 15) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } })
+        #expect(await eventually(timeout: 15) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } })
         #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
     }
 }

@@ -9,7 +9,7 @@ import Testing
         return (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
     }
 
-    @Test func documentsDroppedAtAArriveAtBSignedAndTheUnknownRecipientFails() throws {
+    @Test func documentsDroppedAtAArriveAtBSignedAndTheUnknownRecipientFails() async throws {
         let world = try TwoAgencies()
         try world.startAxis()
         try world.startDaemon(TwoAgencies.codeA)
@@ -30,13 +30,13 @@ import Testing
         try world.drop(lost, named: "nham-noi.pdf", into: "000.00.00.Z99", of: TwoAgencies.codeA)
 
         let inboxB = world.share(TwoAgencies.codeB) + "/inbox"
-        let arrived = eventually(timeout: 90) {
+        let arrived = await eventually(timeout: 90) {
             world.files(under: inboxB).filter { $0.hasSuffix("document.json") }.count >= 2
         }
         #expect(arrived, "B's inbox did not receive both documents:\n\(world.files(under: inboxB))\n\(world.logs)")
         let failedA = world.share(TwoAgencies.codeA) + "/failed"
         #expect(
-            eventually(timeout: 30) { world.files(under: failedA).contains("nham-noi.pdf.error.txt") },
+            await eventually(timeout: 30) { world.files(under: failedA).contains("nham-noi.pdf.error.txt") },
             "the unknown recipient did not reach failed/:\n\(world.files(under: failedA))\n\(world.logs)")
 
         // Both documents are in B's inbox, under A's code. The PDF carries the agency's PAdES signature as an
@@ -72,7 +72,7 @@ import Testing
         // The originals moved to A's sent/<date>/ with receipts naming the axis DocId.
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
         let sent = world.files(under: sentA)
-        #expect(eventually(timeout: 10) { world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2 })
+        #expect(await eventually(timeout: 10) { world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2 })
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf") }, "sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12_signed.pdf") }, "the signed copy is not in sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf.meta.yaml") }, "the metadata file was lost: \(sent)")
@@ -91,7 +91,7 @@ import Testing
         #expect(bySender[TwoAgencies.codeA] == 2, "stats: \(stats)")
         #expect(stats["duplicate_documents"] as? Int == 0, "stats: \(stats)")
         #expect(
-            eventually(timeout: 15) {
+            await eventually(timeout: 15) {
                 let pending = (try? world.admin.stats()["pending_by_recipient"]) as? [String: Int] ?? [:]
                 return (pending[TwoAgencies.codeB] ?? 0) == 0
             }, "B did not acknowledge: \(stats)")
