@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "Inbound",
             dependencies: [
-                "AxisClient", "Config", "CryptoPrimitives", "EdXML", "StateStore", "SystemSupport",
+                "AxisClient", "Config", "CryptoPrimitives", "EdXML", "Signing", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -126,7 +126,7 @@ let package = Package(
                 "Outbound", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "InboundTests", dependencies: ["Inbound", "EdXML"]),
+        .testTarget(name: "InboundTests", dependencies: ["Inbound", "Config", "EdXML"]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests"),
     ],
