@@ -111,7 +111,8 @@ final class LoopbackResponder: @unchecked Sendable {
     }
 
     private func handle(_ connection: Int32, beforeClose: () -> Void) {
-        var timeout = timeval(tv_sec: 5, tv_usec: 0)
+        // A kept-alive connection may sit idle between calls for long on a loaded machine; stop() ends it anyway.
+        var timeout = timeval(tv_sec: keepAlive ? 120 : 5, tv_usec: 0)
         setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
         repeat {
             guard let request = readRequest(connection) else {
