@@ -40,8 +40,7 @@ public actor InboundPipeline {
     private let logger: Logger
     private let spool: InboundSpool
     private let inbox: InboxWriter
-    private let wakeups: AsyncStream<Void>
-    private let wake: AsyncStream<Void>.Continuation
+    private let wake = WakeSignal()
     /// When the last poll of the axis succeeded, for `status`.
     public private(set) var lastSuccessfulPoll: Date?
     /// Why the last poll failed, or nil when it succeeded.
@@ -58,11 +57,10 @@ public actor InboundPipeline {
         spool = InboundSpool(spoolDirectory: dependencies.spoolDirectory)
         inbox = InboxWriter(
             agency: agency, store: dependencies.store, spool: spool, limits: dependencies.limits, logger: logger)
-        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
     }
 
     /// Asks for a poll now (`lienthong poll`, SIGUSR1).
-    public nonisolated func pollNow() { wake.yield() }
+    public nonisolated func pollNow() { wake.signal() }
 
     /// Polls and works until the task is cancelled.
     public func run() async throws {
@@ -71,7 +69,7 @@ public actor InboundPipeline {
         while !Task.isCancelled {
             await poll()
             try await workThroughDueDocuments()
-            await sleep(for: dependencies.pollInterval)
+            await wake.wait(upTo: dependencies.pollInterval)
         }
     }
 
@@ -104,7 +102,7 @@ public actor InboundPipeline {
             try? await dependencies.axis.updateStatus(docId: item.docId, status: .done, description: nil)
         case .quarantined:
             try? await dependencies.axis.updateStatus(
-                docId: item.docId, status: .fail, description: stored.lastError)
+                docId: item.docId, status: .fail, description: stored.lastError.map(Self.axisDescription))
         default:
             break
         }
@@ -245,7 +243,7 @@ public actor InboundPipeline {
             }
             try? Directories.removeTree(spool.directory(of: id))
             try await dependencies.axis.updateStatus(
-                docId: document.axisDocId ?? "", status: .fail, description: String(reason.prefix(200)))
+                docId: document.axisDocId ?? "", status: .fail, description: Self.axisDescription(reason))
         } catch let error {
             logger.error("cannot quarantine document \(id): \(error)", metadata: ["DOC_ID": "\(id)"])
         }
@@ -259,23 +257,22 @@ public actor InboundPipeline {
         _ = try? dependencies.store.recordFailedAttempt(id, error: failure, retryAt: retryAt)
     }
 
+    /// The reason as the axis accepts it in a header: printable ASCII on one line, at most 200 characters.
+    /// A bilingual reason (Vietnamese line, then English line) gives its English line; other text loses its
+    /// diacritics (`Hà Nội` → `Ha Noi`, `đ` → `d`).
+    static func axisDescription(_ reason: String) -> String {
+        let lines = reason.split(whereSeparator: \.isNewline).map(String.init)
+        let text = lines.count == 2 ? lines[1] : lines.joined(separator: " ")
+        let folded = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
+            .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        let ascii = String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7f }))
+        return String(ascii.prefix(200))
+    }
+
     /// The edXML reader's limits from the configuration's `limits:` section.
     static func edxmlLimits(_ limits: Limits) -> EdXMLLimits {
         EdXMLLimits(
             maxAttachmentCount: limits.maxAttachments, maxAttachmentBytes: limits.maxDocumentSize,
             maxTotalAttachmentBytes: limits.maxInboundEnvelopeSize)
-    }
-
-    private func sleep(for interval: Duration) async {
-        let wakeups = self.wakeups
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                var iterator = wakeups.makeAsyncIterator()
-                _ = await iterator.next()
-            }
-            group.addTask { try? await Task.sleep(for: interval) }
-            _ = await group.next()
-            group.cancelAll()
-        }
     }
 }

@@ -1,0 +1,147 @@
+import Foundation
+import Testing
+
+extension TwoAgencies {
+    /// Rewrites an agency's generated `lienthong.yaml` before its daemon starts.
+    func editConfig(_ code: String, _ edit: (String) throws -> String) throws {
+        let path = config(code)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
+    }
+
+    /// The text of `name` in every folder of B's inbox that holds one, by folder.
+    func inboxFiles(named name: String, of code: String) -> [String: String] {
+        let inbox = share(code) + "/inbox"
+        var found: [String: String] = [:]
+        for path in files(under: inbox) where (path as NSString).lastPathComponent == name {
+            found[(path as NSString).deletingLastPathComponent] = try? String(
+                contentsOfFile: inbox + "/" + path, encoding: .utf8)
+        }
+        return found
+    }
+}
+
+/// Verification of received signatures on the real binaries: A (the demo configuration) signs a PDF with PAdES and
+/// a DOCX with a detached .p7s and sends both to B; B writes signatures.txt and applies its inbound_policy.
+@Suite(.serialized) struct InboundVerificationTests {
+    static let signerA = "UBND tỉnh Nghệ An (000.00.00.H41)"
+
+    /// Sends "Công văn 31.pdf" and "bien-ban-32.docx" from A to B (each with its number in a metadata file).
+    static func sendPDFAndDOCX(_ world: TwoAgencies) throws {
+        let b = TwoAgencies.codeB
+        let a = TwoAgencies.codeA
+        try world.dropSidecar("so: 31\n", for: "Công văn 31.pdf", into: b, of: a)
+        try world.dropSidecar("so: 32\n", for: "bien-ban-32.docx", into: b, of: a)
+        try world.drop(TestPDF.make(note: "chu ky"), named: "Công văn 31.pdf", into: b, of: a)
+        try world.drop(
+            [0x50, 0x4b, 0x03, 0x04] + Array("not really a docx, but signed as one".utf8), named: "bien-ban-32.docx",
+            into: b, of: a)
+    }
+
+    static func start(_ world: TwoAgencies) throws {
+        try world.startAxis()
+        try world.startDaemon(TwoAgencies.codeA)
+        try world.startDaemon(TwoAgencies.codeB)
+    }
+
+    @Test func whenBTrustsAsCertificateSignaturesTxtSaysValidWithAsNameForThePDFAndTheDOCX() throws {
+        let world = try TwoAgencies()
+        let certificateA = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
+        try world.editConfig(TwoAgencies.codeB) { yaml in
+            yaml.replacingOccurrences(of: "inbound:\n", with: "inbound:\n  trusted_roots: [\"\(certificateA)\"]\n")
+        }
+        try Self.start(world)
+        try Self.sendPDFAndDOCX(world)
+
+        #expect(
+            eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
+        let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
+        let pdfReport = try #require(reports.values.first { $0.contains("Tệp / File:                     Công văn 31.pdf") })
+        let docxReport = try #require(reports.values.first { $0.contains("bien-ban-32.docx.p7s") })
+        for report in [pdfReport, docxReport] {
+            #expect(report.hasPrefix("CHỮ KÝ SỐ TRÊN VĂN BẢN ĐẾN"), "a warning was put first:\n\(report)")
+            #expect(report.contains("Người ký / Signer:              \(Self.signerA)"), "\(report)")
+            #expect(report.contains("Tổ chức / Organisation:         UBND tỉnh Nghệ An"), "\(report)")
+            #expect(report.contains("Kết quả / Result:               HỢP LỆ / VALID"), "\(report)")
+            #expect(!report.contains("NOT VALID") && !report.contains("without a digital signature"), "\(report)")
+        }
+        #expect(pdfReport.contains("chữ ký trong PDF / signature in the PDF"), "\(pdfReport)")
+        #expect(docxReport.contains("Tệp / File:                     bien-ban-32.docx"), "\(docxReport)")
+
+        let summaries = world.inboxFiles(named: "document.json", of: TwoAgencies.codeB)
+        #expect(summaries.count == 2)
+        for json in summaries.values {
+            let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+            let signatures = object?["signatures"] as? [String: Any]
+            #expect(signatures?["verdict"] as? String == "all_valid", "\(json)")
+            #expect(object?["axis_doc_id"] != nil && object?["header"] != nil, "existing keys lost: \(json)")
+        }
+        let texts = world.inboxFiles(named: "document.txt", of: TwoAgencies.codeB).values
+        #expect(texts.allSatisfy { $0.hasPrefix("VĂN BẢN ĐẾN / RECEIVED DOCUMENT") }, "\(texts)")
+    }
+
+    @Test func withoutTrustedRootsSignaturesAreUntrustedAndTheDefaultPolicyDeliversWithAWarning() throws {
+        let world = try TwoAgencies()
+        try Self.start(world)
+        try Self.sendPDFAndDOCX(world)
+
+        #expect(
+            eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
+        let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
+        for report in reports.values {
+            #expect(report.hasPrefix("!!! CẢNH BÁO: không tệp đính kèm nào có chữ ký số hợp lệ"), "\(report)")
+            #expect(report.contains("NOT VALID: untrusted root"), "\(report)")
+            #expect(report.contains("Người ký / Signer:              \(Self.signerA)"), "\(report)")
+            #expect(!report.contains("HỢP LỆ / VALID"), "\(report)")
+        }
+        for text in world.inboxFiles(named: "document.txt", of: TwoAgencies.codeB).values {
+            #expect(text.hasPrefix("!!! CẢNH BÁO"), "document.txt has no warning first:\n\(text)")
+            #expect(text.contains("!!! WARNING: no attachment carries a valid digital signature"), "\(text)")
+        }
+        let logB = world.daemons[TwoAgencies.codeB]?.log ?? ""
+        #expect(logB.contains("lacking a valid signature") && logB.contains("DOC_ID"), "B's log:\n\(logB)")
+    }
+
+    @Test func underTheQuarantinePolicyAnUntrustedDocumentIsQuarantinedAndAcknowledgedFail() throws {
+        let world = try TwoAgencies()
+        let started = Date()
+        try world.editConfig(TwoAgencies.codeB) { yaml in
+            let agency = "  - code: \"\(TwoAgencies.codeB)\"\n"
+            guard yaml.contains(agency) else { throw IntegrationError("no agency entry in B's config:\n\(yaml)") }
+            return yaml.replacingOccurrences(of: agency, with: agency + "    inbound_policy: quarantine\n")
+        }
+        try Self.start(world)
+        let b = TwoAgencies.codeB
+        try world.dropSidecar("so: 33\n", for: "Công văn 33.pdf", into: b, of: TwoAgencies.codeA)
+        try world.drop(TestPDF.make(note: "cach ly"), named: "Công văn 33.pdf", into: b, of: TwoAgencies.codeA)
+
+        let quarantine = world.share(b) + "/quarantine"
+        #expect(
+            eventually(timeout: 90) { world.files(under: quarantine).contains { $0.hasSuffix("/signatures.txt") } },
+            "nothing was quarantined at B:\n\(world.files(under: world.share(b)))\n\(world.logs)")
+        let files = world.files(under: quarantine)
+        let reasonPath = try #require(files.first { $0.hasSuffix("/reason.txt") }, "\(files)")
+        let reason = try String(contentsOfFile: quarantine + "/" + reasonPath, encoding: .utf8)
+        #expect(reason.contains("Không tệp đính kèm nào có chữ ký số hợp lệ"), "\(reason)")
+        #expect(reason.contains("No attachment carries a valid digital signature (inbound_policy: quarantine)"))
+        #expect(files.contains { $0.hasSuffix("/envelope.edxml") }, "\(files)")
+        let signaturesPath = try #require(files.first { $0.hasSuffix("/signatures.txt") })
+        let signatures = try String(contentsOfFile: quarantine + "/" + signaturesPath, encoding: .utf8)
+        #expect(signatures.contains("untrusted root") && signatures.contains(Self.signerA), "\(signatures)")
+        #expect(world.files(under: world.share(b) + "/inbox").isEmpty, "a quarantined document was delivered")
+
+        #expect(
+            eventually(timeout: 30) {
+                let pending = (try? world.admin.stats()["pending_by_recipient"]) as? [String: Int] ?? [:]
+                return (pending[b] ?? 0) == 0
+            }, "B did not acknowledge the quarantined document: \((try? world.admin.stats()) ?? [:])\n\(world.logs)")
+        // Both daemons poll twice (edoc, status) every 2 s: waiting for the next poll must not spin.
+        let calls = (try world.admin.stats()["calls"] as? [String: Int])?["getReceivedEdocList"] ?? 0
+        let seconds = Date().timeIntervalSince(started)
+        #expect(calls < Int(4 * seconds) + 40, "\(calls) getReceivedEdocList calls in \(Int(seconds)) s")
+        let list = try runCommand(world.lienthong, ["list", "--config", world.config(b)])
+        #expect(list.output.contains("\tquarantined\t"), "\(list.output)")
+    }
+}
