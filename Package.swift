@@ -95,7 +95,7 @@ let package = Package(
         .executableTarget(
             name: "LienthongCommand",
             dependencies: [
-                "AxisClient", "Config", "Daemon", "Signing", "StateStore", "Systemd", "SystemSupport",
+                "AxisClient", "AxisProtocol", "Config", "Daemon", "Signing", "StateStore", "Systemd", "SystemSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

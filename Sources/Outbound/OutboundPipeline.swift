@@ -45,8 +45,7 @@ public actor OutboundPipeline {
     private let packager: EnvelopePackager
     private let sender: SendStep
     private let filer: OutboundFiler
-    private let wakeups: AsyncStream<Void>
-    private let wake: AsyncStream<Void>.Continuation
+    private let wake = WakeSignal()
     private let watcher: FolderWatcher
 
     public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
@@ -64,7 +63,6 @@ public actor OutboundPipeline {
         packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
         sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
         filer = OutboundFiler(agency: agency, store: store, spool: spool, logger: logger)
-        (wakeups, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
         let watchLogger = logger
         watcher = FolderWatcher(folder: Self.watchedFolder(for: agency)) { diagnostic in
             let level: Logger.Level =
@@ -104,7 +102,7 @@ public actor OutboundPipeline {
     }
 
     /// Asks the worker to look at the queue now (a new file, `lienthong retry`).
-    public nonisolated func nudge() { wake.yield() }
+    public nonisolated func nudge() { wake.signal() }
 
     private func accept(_ file: ReadyFile) async {
         do {
@@ -114,7 +112,7 @@ public actor OutboundPipeline {
             case .recorded(let document) where document.state == .failed:
                 _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
             case .recorded:
-                wake.yield()
+                wake.signal()
             case .skipped(let reason):
                 logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
             }
@@ -138,21 +136,7 @@ public actor OutboundPipeline {
 
     /// Waits for a nudge, or until `date` (a retry time), whichever comes first.
     private func sleep(until date: Date?) async {
-        let wakeups = self.wakeups
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask {
-                var iterator = wakeups.makeAsyncIterator()
-                _ = await iterator.next()
-            }
-            if let date {
-                group.addTask {
-                    let seconds = max(0, date.timeIntervalSinceNow)
-                    try? await Task.sleep(for: .milliseconds(Int(seconds * 1000) + 10))
-                }
-            }
-            _ = await group.next()
-            group.cancelAll()
-        }
+        await wake.wait(timeout: date.map { .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000) + 10) })
     }
 
     /// Moves one document one step, and records what went wrong if it did not.
@@ -194,7 +178,12 @@ public actor OutboundPipeline {
                     await fail(document, failure: failure, reason: "gave up after \(attempt) attempts: \(failure)")
                     return
                 }
-                let delay = policy.delay(afterAttempt: attempt, random: Double.random(in: 0..<1))
+                var delay = policy.delay(afterAttempt: attempt, random: Double.random(in: 0..<1))
+                if failure.disposition == .ambiguous {
+                    // The axis may still be committing the send we gave up on: look it up only after it has had at
+                    // least a whole request timeout to finish, or the look-up misses it and we send twice.
+                    delay = max(delay, dependencies.axis.endpoint.requestTimeout)
+                }
                 let retryAt = Date().addingTimeInterval(delay.timeInterval)
                 try dependencies.store.recordFailedAttempt(id, error: failure.description, retryAt: retryAt)
                 logger.warning("\(failure.description); retrying in \(delay)", metadata: metadata)
