@@ -12,13 +12,26 @@ public struct AxisSettings: Sendable, Equatable {
     public var secretCredential: String?
     /// PEM bundle of CA certificates trusted for the endpoint; the system store when `nil`.
     public var caBundle: String?
-    /// PEM client certificate for adapters that require TLS client authentication.
+    /// Client certificate for adapters that require TLS client authentication: PEM, or PKCS#12 when the file ends
+    /// in `.p12`/`.pfx` (then it holds the key too and ``clientKey`` stays unset).
     public var clientCertificate: String?
-    /// PEM private key matching ``clientCertificate``.
+    /// PEM private key matching a PEM ``clientCertificate``.
     public var clientKey: String?
+    /// File holding the password of the client key or PKCS#12 file (mode 0600); never in the YAML itself.
+    public var clientKeyPasswordFile: String?
+    /// libcurl public-key pin(s) of the endpoint, `sha256//<base64>` joined with `;`.
+    public var pinnedPublicKey: String?
+    /// An HTTP(S) proxy URL; environment proxies are ignored unless set here.
+    public var proxy: String?
     public var connectTimeout: Duration
     /// Upper bound for a whole request, including streaming a large envelope.
     public var requestTimeout: Duration
+
+    /// Whether ``clientCertificate`` is a PKCS#12 bundle, by its extension.
+    public var clientCertificateIsPKCS12: Bool {
+        guard let path = clientCertificate?.lowercased() else { return false }
+        return path.hasSuffix(".p12") || path.hasSuffix(".pfx")
+    }
 
     public init(
         endpoint: String,
@@ -29,6 +42,9 @@ public struct AxisSettings: Sendable, Equatable {
         caBundle: String? = nil,
         clientCertificate: String? = nil,
         clientKey: String? = nil,
+        clientKeyPasswordFile: String? = nil,
+        pinnedPublicKey: String? = nil,
+        proxy: String? = nil,
         connectTimeout: Duration = .seconds(10),
         requestTimeout: Duration = .seconds(300)
     ) {
@@ -40,6 +56,9 @@ public struct AxisSettings: Sendable, Equatable {
         self.caBundle = caBundle
         self.clientCertificate = clientCertificate
         self.clientKey = clientKey
+        self.clientKeyPasswordFile = clientKeyPasswordFile
+        self.pinnedPublicKey = pinnedPublicKey
+        self.proxy = proxy
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
     }

@@ -59,6 +59,9 @@ struct ConfigDecoder {
         let caBundle = axis.path("ca_bundle")
         let clientCertificate = axis.path("client_certificate")
         let clientKey = axis.path("client_key")
+        let clientKeyPasswordFile = axis.path("client_key_password_file")
+        let pinnedPublicKey = axis.string("pinned_public_key")
+        let proxy = axis.string("proxy")
         let connectTimeout = axis.duration("connect_timeout", default: .seconds(10))
         let requestTimeout = axis.duration("request_timeout", default: .seconds(300))
         axis.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
@@ -69,11 +72,13 @@ struct ConfigDecoder {
                 "the axis secret is required: set secret_file (a file with mode 0600) or secret_credential "
                     + "(a systemd credential name)")
         }
-        if (axis.node("client_certificate") == nil) != (axis.node("client_key") == nil) {
+        let pkcs12 = clientCertificate.map { [".p12", ".pfx"].contains(where: $0.lowercased().hasSuffix) } ?? false
+        if !pkcs12, (axis.node("client_certificate") == nil) != (axis.node("client_key") == nil) {
             let missing = axis.node("client_key") == nil ? "client_key" : "client_certificate"
             diagnostics.report(
                 axis.keyPath(missing), line: axis.line,
-                "client_certificate and client_key go together; set both or neither")
+                "a PEM client_certificate and client_key go together; set both or neither "
+                    + "(a .p12/.pfx client_certificate holds its key)")
         }
         if let endpoint { validateEndpoint(endpoint, allowPlainHTTP: allowPlainHTTP, axis: axis) }
 
@@ -81,7 +86,8 @@ struct ConfigDecoder {
         return AxisSettings(
             endpoint: endpoint, allowPlainHTTP: allowPlainHTTP, systemId: systemId, secretFile: secretFile,
             secretCredential: secretCredential, caBundle: caBundle, clientCertificate: clientCertificate,
-            clientKey: clientKey, connectTimeout: connectTimeout, requestTimeout: requestTimeout)
+            clientKey: clientKey, clientKeyPasswordFile: clientKeyPasswordFile, pinnedPublicKey: pinnedPublicKey,
+            proxy: proxy, connectTimeout: connectTimeout, requestTimeout: requestTimeout)
     }
 
     private func validateEndpoint(_ endpoint: String, allowPlainHTTP: Bool, axis: MappingReader) {

@@ -24,7 +24,9 @@ struct DistinguishedName: Equatable {
             switch byte {
             case UInt8(ascii: "\\"):
                 guard let next = bytes.first else { break }
-                if let high = Self.hexValue(next), bytes.count >= 2, let low = Self.hexValue(bytes[bytes.startIndex + 1]) {
+                if let high = Self.hexValue(next), bytes.count >= 2,
+                    let low = Self.hexValue(bytes[bytes.startIndex + 1])
+                {
                     current.append(high << 4 | low)
                     bytes = bytes.dropFirst(2)
                 } else {

@@ -67,7 +67,9 @@ struct DocumentSummary {
             var warnings: [String]
             var signatures: Signatures?
             enum CodingKeys: String, CodingKey {
-                case axisDocId = "axis_doc_id", receivedAt = "received_at", codeNotation = "code_notation"
+                case axisDocId = "axis_doc_id"
+                case receivedAt = "received_at"
+                case codeNotation = "code_notation"
                 case header, attachments, warnings, signatures
             }
         }
@@ -78,7 +80,8 @@ struct DocumentSummary {
             var checkedFiles: [String]
             enum CodingKeys: String, CodingKey {
                 case verdict, checks
-                case withoutSignature = "without_signature", checkedFiles = "checked_files"
+                case withoutSignature = "without_signature"
+                case checkedFiles = "checked_files"
             }
         }
         let encoder = JSONEncoder()

@@ -265,7 +265,8 @@ public actor InboundPipeline {
         let text = lines.count == 2 ? lines[1] : lines.joined(separator: " ")
         let folded = text.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
             .folding(options: [.diacriticInsensitive], locale: Locale(identifier: "en_US_POSIX"))
-        let ascii = String(String.UnicodeScalarView(folded.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7f }))
+        let ascii = String(
+            String.UnicodeScalarView(folded.unicodeScalars.filter { $0.value >= 0x20 && $0.value < 0x7f }))
         return String(ascii.prefix(200))
     }
 

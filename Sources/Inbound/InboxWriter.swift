@@ -12,6 +12,10 @@ import SystemSupport
 /// place with `RENAME_NOREPLACE`; the destination is recorded in SQLite before the rename, so a restart finds a
 /// delivery that already happened instead of making a second copy. Names from the wire never become paths:
 /// every attachment name goes through ``SafeFileName``.
+///
+/// Before the rename, every signature of the staged attachments is verified (``InboundSignatureVerifier``),
+/// `signatures.txt` is written, and the agency's `inbound_policy` decides (``SignaturePolicy``) whether the
+/// document is delivered, delivered with a warning, or quarantined. Blocking: the pipeline runs it on ``Offload``.
 struct InboxWriter: Sendable {
     let agency: AgencyConfig
     let store: DocumentStore
@@ -70,9 +74,11 @@ struct InboxWriter: Sendable {
         try Directories.sync(staging)
 
         let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
-        let planned = senderFolder + "/" + SafeFileName.uniqueName(folderName) { candidate in
-            (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
-        }
+        let planned =
+            senderFolder + "/"
+            + SafeFileName.uniqueName(folderName) { candidate in
+                (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
+            }
         _ = try store.annotate(id, note: "delivering to \(planned)") { $0.destinationPath = planned }
         try FileMover.moveReplacingNothing(from: staging, to: planned)
         try Directories.sync(senderFolder)

@@ -47,7 +47,9 @@ import Testing
         #expect(problem?.message.contains("relative path") == true)
     }
 
-    @Test(arguments: [("accept", InboundPolicy.accept), ("warn", .warn), ("quarantine", .quarantine), ("Quarantine", .quarantine)])
+    @Test(arguments: [
+        ("accept", InboundPolicy.accept), ("warn", .warn), ("quarantine", .quarantine), ("Quarantine", .quarantine),
+    ])
     func inboundPolicyAcceptsTheThreeValues(text: String, expected: InboundPolicy) throws {
         let config = try ConfigLoader.parse(yaml: minimalYAML + "\n    inbound_policy: \(text)\n", sourceName: "t.yaml")
         #expect(config.agencies[0].inboundPolicy == expected)

@@ -18,16 +18,19 @@ import Testing
 
     @Test func theVerdictComesFromTheWeakestAttachmentAndABrokenSignatureDominates() {
         let files = ["a.pdf", "b.docx"]
-        #expect(Self.signatures([Self.check("a.pdf", .valid), Self.check("b.docx", .valid)], files: files).verdict
-            == .allValid)
+        #expect(
+            Self.signatures([Self.check("a.pdf", .valid), Self.check("b.docx", .valid)], files: files).verdict
+                == .allValid)
         #expect(Self.signatures([Self.check("a.pdf", .valid)], files: files).verdict == .partlyValid)
         #expect(Self.signatures([Self.check("a.pdf", .untrusted)], files: files).verdict == .noneValid)
         #expect(Self.signatures([Self.check("a.pdf", .unreadable)], files: files).verdict == .noneValid)
         #expect(Self.signatures([], files: files).verdict == .noneValid)
         #expect(Self.signatures([], files: []).verdict == .noneValid)
         #expect(
-            Self.signatures([Self.check("a.pdf", .valid), Self.check("b.docx", .valid), Self.check("a.pdf", .integrityBroken)],
-                files: files).verdict == .tampered)
+            Self.signatures(
+                [Self.check("a.pdf", .valid), Self.check("b.docx", .valid), Self.check("a.pdf", .integrityBroken)],
+                files: files
+            ).verdict == .tampered)
     }
 
     @Test func aValidSignatureOnAFileChangedAfterSigningDoesNotCoverIt() {

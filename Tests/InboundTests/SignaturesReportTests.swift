@@ -67,8 +67,11 @@ import Testing
             axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt,
             signatures: Self.signatures)
         let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json)) as? [String: Any])
-        #expect(Set(json.keys).isSuperset(of: ["axis_doc_id", "received_at", "code_notation", "header", "attachments",
-            "warnings", "signatures"]))
+        #expect(
+            Set(json.keys).isSuperset(of: [
+                "axis_doc_id", "received_at", "code_notation", "header", "attachments",
+                "warnings", "signatures",
+            ]))
         let signatures = try #require(json["signatures"] as? [String: Any])
         #expect(signatures["verdict"] as? String == "partly_valid")
         #expect(signatures["without_signature"] as? [String] == ["phu-luc.xlsx"])

@@ -12,9 +12,10 @@ struct SignedFixtures {
     let identity: SigningIdentity
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "lienthong-inbound-\(UUID().uuidString)"
-        ).path
+        directory =
+            FileManager.default.temporaryDirectory.appendingPathComponent(
+                "lienthong-inbound-\(UUID().uuidString)"
+            ).path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let key = directory + "/key.pem"
         certificate = directory + "/cert.pem"
@@ -29,7 +30,9 @@ struct SignedFixtures {
         openssl.standardError = FileHandle.nullDevice
         try openssl.run()
         openssl.waitUntilExit()
-        guard openssl.terminationStatus == 0 else { throw FixtureError("openssl req exited \(openssl.terminationStatus)") }
+        guard openssl.terminationStatus == 0 else {
+            throw FixtureError("openssl req exited \(openssl.terminationStatus)")
+        }
         try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: key)
         identity = try SigningIdentity.load(privateKeyPath: key, certificatePath: certificate)
     }

@@ -57,7 +57,8 @@ extension TwoAgencies {
             eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
             "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
         let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
-        let pdfReport = try #require(reports.values.first { $0.contains("Tệp / File:                     Công văn 31.pdf") })
+        let pdfReport = try #require(
+            reports.values.first { $0.contains("Tệp / File:                     Công văn 31.pdf") })
         let docxReport = try #require(reports.values.first { $0.contains("bien-ban-32.docx.p7s") })
         for report in [pdfReport, docxReport] {
             #expect(report.hasPrefix("CHỮ KÝ SỐ TRÊN VĂN BẢN ĐẾN"), "a warning was put first:\n\(report)")
