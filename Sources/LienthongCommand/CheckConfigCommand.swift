@@ -2,6 +2,7 @@ import ArgumentParser
 import AxisClient
 import AxisProtocol
 import Config
+import Daemon
 import Foundation
 import Logging
 import Signing
@@ -35,7 +36,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
         do {
             let identity = try SigningIdentity.load(
                 privateKeyPath: config.signing.privateKey, certificatePath: config.signing.certificate,
-                chainPath: config.signing.chain, passwordFile: config.signing.passwordFile)
+                chainPath: config.signing.chain, passwordFile: config.signing.passwordFileResolved())
             print("signing certificate: \(identity.subject), valid until \(localTime(identity.notAfter))")
         } catch {
             problems.append("\(error)")
@@ -68,11 +69,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
     private func checkAxis(_ settings: AxisSettings, secret: String) async -> String? {
         let endpoint: AxisEndpoint
         do {
-            endpoint = try AxisEndpoint(
-                baseURL: settings.endpoint, allowPlainHTTP: settings.allowPlainHTTP, caBundlePath: settings.caBundle,
-                clientCertificatePath: settings.clientCertificate, clientKeyPath: settings.clientKey,
-                connectTimeout: settings.connectTimeout, requestTimeout: min(settings.requestTimeout, .seconds(30)),
-                reuseConnections: true)
+            var configured = try AxisEndpointFactory.endpoint(for: settings)
+            configured.requestTimeout = min(settings.requestTimeout, .seconds(30))
+            endpoint = configured
         } catch {
             return "axis \(settings.endpoint): \(error)"
         }
