@@ -101,6 +101,25 @@ struct TLSTests {
         #expect((try axis.adminStats()["calls"] as? [String: Int])?["getAgenciesList"] == 1)
     }
 
+    /// curl resumes its TLS session on the second connection of one invocation; with client certificates required
+    /// the server must allow that (a session id context), or every resumed handshake fails.
+    @Test func aClientResumingItsSessionIsServedWhenClientCertificatesAreRequired() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let axis = try TestAxis(tls: certificates.serverConfiguration(requireClientCertificate: true))
+        defer { axis.shutdown() }
+        let url = "https://127.0.0.1:\(axis.ports.axis)/XrdAdapter/adapter/\(AxisMethod.getAgenciesList.rawValue)"
+        let twice = try TestTools.curl(
+            try Self.curlArguments(
+                .getAgenciesList, axis: axis, certificates: certificates,
+                extra: [
+                    "-v", "-H", "Connection: close", "--cert", certificates.path("client.crt"), "--key",
+                    certificates.path("client.key"), url,
+                ]))
+        #expect(twice.status == 0, "the second, resumed connection failed: \(twice.errorOutput)")
+        #expect((try axis.adminStats()["calls"] as? [String: Int])?["getAgenciesList"] == 2)
+    }
+
     @Test func minimumVersion13RefusesATLS12Client() throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }

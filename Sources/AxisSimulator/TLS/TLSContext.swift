@@ -27,6 +27,10 @@ final class TLSContext: @unchecked Sendable {
         SSL_CTX_set_default_passwd_cb(context) { _, _, _, _ in 0 }
         _ = SSL_CTX_set_options(context, COpenSSL_SSL_server_options())
         _ = COpenSSL_SSL_CTX_disable_session_cache(context)
+        // With client certificates required, OpenSSL refuses to resume a session (TLS 1.3 tickets are issued even
+        // with the cache off) unless a session id context is set: clients that resume saw "internal error".
+        let sessionContext = Array("lienthong-axis".utf8)
+        _ = SSL_CTX_set_session_id_context(context, sessionContext, UInt32(sessionContext.count))
         let version = configuration.minimumVersion == .tls13 ? TLS1_3_VERSION : TLS1_2_VERSION
         guard COpenSSL_SSL_CTX_set_min_proto_version(context, version) == 1 else {
             throw .contextCreation("cannot set the minimum protocol version: \(Self.drainErrors())")
