@@ -69,7 +69,7 @@ public actor InboundPipeline {
         while !Task.isCancelled {
             await poll()
             try await workThroughDueDocuments()
-            await wake.wait(upTo: dependencies.pollInterval)
+            await wake.wait(timeout: dependencies.pollInterval)
         }
     }
 
