@@ -5,4 +5,6 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-debian-packages.sh
 swift build --build-tests
-swift test --skip-build "$@"
+# Serial: the integration tests drive real processes for tens of seconds, and timing-sensitive async tests beside
+# them on a two-core machine would only measure the contention (the whole run takes about two minutes either way).
+swift test --skip-build --no-parallel "$@"

@@ -24,14 +24,14 @@ import Testing
 
     /// Drops a one-page PDF named `name` (`<number>_<subject>.pdf`, the demo's filename pattern) for B, waits until
     /// B's inbox has it, and returns A's document id.
-    static func deliver(_ name: String, in world: TwoAgencies, timeout: TimeInterval = 90) throws -> String {
+    static func deliver(_ name: String, in world: TwoAgencies, timeout: TimeInterval = 90) async throws -> String {
         try world.drop(TestPDF.make(note: name), named: name, into: recipient, of: sender)
         let inbox = world.share(recipient) + "/inbox"
-        let arrived = eventually(timeout: timeout) { world.files(under: inbox).contains { $0.hasSuffix("/" + name) } }
+        let arrived = await eventually(timeout: timeout) { world.files(under: inbox).contains { $0.hasSuffix("/" + name) } }
         #expect(arrived, "\(name) did not reach B's inbox:\n\(world.files(under: inbox))\n\(world.logs)")
         let sentA = world.share(sender) + "/sent"
         #expect(
-            eventually(timeout: 30) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } },
+            await eventually(timeout: 30) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } },
             "\(name) was not filed in A's sent/:\n\(world.logs)")
         return try documentId(of: name, in: world)
     }
@@ -56,11 +56,11 @@ import Testing
         )
     }
 
-    @Test func twoHTTP503RepliesAreRetriedAndTheDocumentArrivesOnce() throws {
+    @Test func twoHTTP503RepliesAreRetriedAndTheDocumentArrivesOnce() async throws {
         let world = try Self.world(faults: [
             #"{"method":"sendEdoc","count":2,"fault":{"kind":"http_status","status":503}}"#
         ])
-        let id = try Self.deliver("31_Loi 503.pdf", in: world)
+        let id = try await Self.deliver("31_Loi 503.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")
         #expect(stats.duplicates == 0, "\(stats)")
@@ -71,9 +71,9 @@ import Testing
         #expect(history.contains("HTTP 503"), "\(history)")
     }
 
-    @Test func aConnectionResetIsRetriedAndTheDocumentArrivesOnce() throws {
+    @Test func aConnectionResetIsRetriedAndTheDocumentArrivesOnce() async throws {
         let world = try Self.world(faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"reset"}}"#])
-        let id = try Self.deliver("32_Ngat ket noi.pdf", in: world)
+        let id = try await Self.deliver("32_Ngat ket noi.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")
         #expect(stats.duplicates == 0, "\(stats)")
@@ -87,13 +87,13 @@ import Testing
     /// document, and the next attempt (after the 1 s ± 20 % retry delay, so from 2.3 s) finds it with
     /// getSentEdocList instead of resending. A lookup that ran before the axis committed would resend: see the
     /// report on uncertain sends.
-    @Test func aReplySlowerThanTheRequestTimeoutIsRetriedAndDeliveredExactlyOnce() throws {
+    @Test func aReplySlowerThanTheRequestTimeoutIsRetriedAndDeliveredExactlyOnce() async throws {
         let world = try Self.world(
             faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"delay","milliseconds":2200}}"#],
             editConfig: { $0.replacingOccurrences(of: "request_timeout: 30s", with: "request_timeout: 1500ms") })
         #expect(
             try String(contentsOfFile: world.config(Self.sender), encoding: .utf8).contains("request_timeout: 1500ms"))
-        let id = try Self.deliver("33_Truc tra loi cham.pdf", in: world)
+        let id = try await Self.deliver("33_Truc tra loi cham.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")
         #expect(stats.duplicates == 0, "\(stats)")
@@ -105,9 +105,9 @@ import Testing
 
     /// The axis stores the document and drops the connection: the client cannot know, looks the document up with
     /// getSentEdocList, finds it, and never sends it again.
-    @Test func storeThenDropLeavesExactlyOneCopyFoundByGetSentEdocList() throws {
+    @Test func storeThenDropLeavesExactlyOneCopyFoundByGetSentEdocList() async throws {
         let world = try Self.world(faults: [#"{"method":"sendEdoc","count":1,"fault":{"kind":"store_then_drop"}}"#])
-        let id = try Self.deliver("34_Luu roi ngat.pdf", in: world)
+        let id = try await Self.deliver("34_Luu roi ngat.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")
         #expect(stats.calls["sendEdoc"] == 1, "the document must not be sent again: \(stats)")
@@ -121,7 +121,7 @@ import Testing
         #expect(history.contains("DocId \(docId)"), "the DocId found by getSentEdocList is the one kept:\n\(history)")
     }
 
-    @Test func aWrongSenderFailGoesToFailedWithTheAxisMessageQuoted() throws {
+    @Test func aWrongSenderFailGoesToFailedWithTheAxisMessageQuoted() async throws {
         let message = "Don vi gui \(Self.sender) khong dung voi ma da dang ky: vxp.saas.03"
         let world = try Self.world(faults: [
             #"{"method":"sendEdoc","count":1,"fault":{"kind":"fail","error_code":"-1","error_description":""#
@@ -132,7 +132,7 @@ import Testing
         try world.drop(original, named: name, into: Self.recipient, of: Self.sender)
         let failed = world.share(Self.sender) + "/failed"
         #expect(
-            eventually(timeout: 60) { world.files(under: failed).contains(name + ".error.txt") },
+            await eventually(timeout: 60) { world.files(under: failed).contains(name + ".error.txt") },
             "\(name) did not reach failed/:\n\(world.files(under: failed))\n\(world.logs)")
         let reason = try String(contentsOfFile: failed + "/" + name + ".error.txt", encoding: .utf8)
         #expect(reason.contains(message), "the axis's own message should be quoted:\n\(reason)")

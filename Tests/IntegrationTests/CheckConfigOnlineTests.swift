@@ -4,7 +4,7 @@ import Testing
 /// `lienthong check-config --online` against the real `lienthong-axis`: the right secret, a wrong one, the axis
 /// stopped. Each verdict is in plain words and any failure exits 1.
 @Suite(.serialized) struct CheckConfigOnlineTests {
-    @Test func rightSecretPassesWrongSecretAndStoppedAxisFailWithPlainWords() throws {
+    @Test func rightSecretPassesWrongSecretAndStoppedAxisFailWithPlainWords() async throws {
         let world = try TwoAgencies()
         try world.startAxis()
         let config = world.config(TwoAgencies.codeA)

@@ -44,7 +44,7 @@ extension TwoAgencies {
         try world.startDaemon(TwoAgencies.codeB)
     }
 
-    @Test func whenBTrustsAsCertificateSignaturesTxtSaysValidWithAsNameForThePDFAndTheDOCX() throws {
+    @Test func whenBTrustsAsCertificateSignaturesTxtSaysValidWithAsNameForThePDFAndTheDOCX() async throws {
         let world = try TwoAgencies()
         let certificateA = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
         try world.editConfig(TwoAgencies.codeB) { yaml in
@@ -54,7 +54,7 @@ extension TwoAgencies {
         try Self.sendPDFAndDOCX(world)
 
         #expect(
-            eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            await eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
             "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
         let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
         let pdfReport = try #require(
@@ -82,13 +82,13 @@ extension TwoAgencies {
         #expect(texts.allSatisfy { $0.hasPrefix("VĂN BẢN ĐẾN / RECEIVED DOCUMENT") }, "\(texts)")
     }
 
-    @Test func withoutTrustedRootsSignaturesAreUntrustedAndTheDefaultPolicyDeliversWithAWarning() throws {
+    @Test func withoutTrustedRootsSignaturesAreUntrustedAndTheDefaultPolicyDeliversWithAWarning() async throws {
         let world = try TwoAgencies()
         try Self.start(world)
         try Self.sendPDFAndDOCX(world)
 
         #expect(
-            eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            await eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
             "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
         let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
         for report in reports.values {
@@ -105,7 +105,7 @@ extension TwoAgencies {
         #expect(logB.contains("lacking a valid signature") && logB.contains("DOC_ID"), "B's log:\n\(logB)")
     }
 
-    @Test func underTheQuarantinePolicyAnUntrustedDocumentIsQuarantinedAndAcknowledgedFail() throws {
+    @Test func underTheQuarantinePolicyAnUntrustedDocumentIsQuarantinedAndAcknowledgedFail() async throws {
         let world = try TwoAgencies()
         let started = Date()
         try world.editConfig(TwoAgencies.codeB) { yaml in
@@ -120,7 +120,7 @@ extension TwoAgencies {
 
         let quarantine = world.share(b) + "/quarantine"
         #expect(
-            eventually(timeout: 90) { world.files(under: quarantine).contains { $0.hasSuffix("/signatures.txt") } },
+            await eventually(timeout: 90) { world.files(under: quarantine).contains { $0.hasSuffix("/signatures.txt") } },
             "nothing was quarantined at B:\n\(world.files(under: world.share(b)))\n\(world.logs)")
         let files = world.files(under: quarantine)
         let reasonPath = try #require(files.first { $0.hasSuffix("/reason.txt") }, "\(files)")
@@ -134,7 +134,7 @@ extension TwoAgencies {
         #expect(world.files(under: world.share(b) + "/inbox").isEmpty, "a quarantined document was delivered")
 
         #expect(
-            eventually(timeout: 30) {
+            await eventually(timeout: 30) {
                 let pending = (try? world.admin.stats()["pending_by_recipient"]) as? [String: Int] ?? [:]
                 return (pending[b] ?? 0) == 0
             }, "B did not acknowledge the quarantined document: \((try? world.admin.stats()) ?? [:])\n\(world.logs)")
