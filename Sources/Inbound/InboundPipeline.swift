@@ -116,7 +116,6 @@ public actor InboundPipeline {
     }
 
     private func advance(_ document: DocumentRecord) async {
-        let id = document.id!
         do {
             switch document.state {
             case .listed: try await download(document)
@@ -134,7 +133,6 @@ public actor InboundPipeline {
         } catch {
             record(String(describing: error), of: document)
         }
-        _ = id
     }
 
     private func download(_ document: DocumentRecord) async throws {

@@ -141,7 +141,6 @@ public actor OutboundPipeline {
 
     /// Moves one document one step, and records what went wrong if it did not.
     private func advance(_ document: DocumentRecord) async {
-        let id = document.id!
         do {
             switch document.state {
             case .detected:
@@ -163,7 +162,6 @@ public actor OutboundPipeline {
             // Disk full, permissions, I/O errors on the share or the state directory: wait and try again.
             await handle(.transient(String(describing: error)), of: document)
         }
-        _ = id
     }
 
     private func handle(_ failure: OutboundFailure, of document: DocumentRecord) async {
