@@ -11,6 +11,7 @@ let package = Package(
     products: [
         .executable(name: "lienthong", targets: ["LienthongCommand"]),
         .executable(name: "lienthong-axis", targets: ["LienthongAxisCommand"]),
+        .executable(name: "lienthong-bench", targets: ["LienthongBenchmarks"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
@@ -105,6 +106,15 @@ let package = Package(
             dependencies: [
                 "AxisSimulator", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        // Benchmarks print figures (memory, throughput); targets live here, never in timed unit tests.
+        .executableTarget(
+            name: "LienthongBenchmarks",
+            dependencies: [
+                "AxisClient", "AxisProtocol", "AxisSimulator", "CryptoPrimitives", "EdXML",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

@@ -1,0 +1,1 @@
+print("lienthong-bench: not implemented yet")
