@@ -1,1 +1,3 @@
-print("lienthong-bench: not implemented yet")
+import Foundation
+
+exit(await BenchmarkCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))
