@@ -104,11 +104,12 @@ struct Benchmark {
     }
 
     private func result(
-        _ name: String, _ bytes: Int64, _ figures: (seconds: Double, peakGrowthBytes: Int64), hashMatches: Bool?
+        _ name: String, _ bytes: Int64, _ figures: (seconds: Double, peakBytes: Int64, peakGrowthBytes: Int64),
+        hashMatches: Bool?
     ) -> StepResult {
         StepResult(
-            name: name, bytes: bytes, seconds: figures.seconds, peakGrowthBytes: figures.peakGrowthBytes,
-            hashMatches: hashMatches)
+            name: name, bytes: bytes, seconds: figures.seconds, peakBytes: figures.peakBytes,
+            peakGrowthBytes: figures.peakGrowthBytes, hashMatches: hashMatches)
     }
 
     private func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }

@@ -4,14 +4,16 @@ import Foundation
 enum ResultTable {
     static func render(_ results: [StepResult]) -> String {
         var lines = [
-            row("step", "size (MiB)", "seconds", "MiB/s", "peak RSS growth (MiB)", "sha-256", "verdict"),
-            String(repeating: "-", count: 104),
+            row(
+                "step", "size (MiB)", "seconds", "MiB/s", "peak RSS (MiB)", "peak RSS growth (MiB)", "sha-256",
+                "verdict"),
+            String(repeating: "-", count: 120),
         ]
         for result in results {
             lines.append(
                 row(
                     result.name, mib(result.bytes), String(format: "%.2f", result.seconds),
-                    String(format: "%.1f", result.mibPerSecond), mib(result.peakGrowthBytes),
+                    String(format: "%.1f", result.mibPerSecond), mib(result.peakBytes), mib(result.peakGrowthBytes),
                     hashText(result.hashMatches), result.verdict))
         }
         lines.append("")
@@ -26,8 +28,8 @@ enum ResultTable {
 
     /// One line of progress while the benchmark runs.
     static func progressLine(_ result: StepResult) -> String {
-        "\(result.name): \(mib(result.bytes)) MiB in \(String(format: "%.2f", result.seconds)) s, peak RSS +"
-            + "\(mib(result.peakGrowthBytes)) MiB"
+        "\(result.name): \(mib(result.bytes)) MiB in \(String(format: "%.2f", result.seconds)) s, peak RSS "
+            + "\(mib(result.peakBytes)) MiB (+\(mib(result.peakGrowthBytes)) MiB)"
     }
 
     static func mib(_ bytes: Int64) -> String { String(format: "%.1f", Double(bytes) / 1_048_576) }
@@ -41,10 +43,11 @@ enum ResultTable {
     }
 
     private static func row(
-        _ step: String, _ size: String, _ seconds: String, _ rate: String, _ growth: String, _ hash: String,
-        _ verdict: String
+        _ step: String, _ size: String, _ seconds: String, _ rate: String, _ peak: String, _ growth: String,
+        _ hash: String, _ verdict: String
     ) -> String {
-        pad(step, 16) + leftPad(size, 11) + leftPad(seconds, 10) + leftPad(rate, 10) + leftPad(growth, 24)
+        pad(step, 16) + leftPad(size, 11) + leftPad(seconds, 10) + leftPad(rate, 10) + leftPad(peak, 16)
+            + leftPad(growth, 24)
             + "  " + pad(hash, 9) + verdict
     }
 

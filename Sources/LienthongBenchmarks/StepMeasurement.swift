@@ -17,8 +17,8 @@ final class StepMeasurement {
         started = .now
     }
 
-    /// Seconds since creation and the peak RSS growth in bytes (never negative).
-    func finish() -> (seconds: Double, peakGrowthBytes: Int64) {
+    /// Seconds since creation, the peak RSS in bytes, and its growth over the RSS at the start (never negative).
+    func finish() -> (seconds: Double, peakBytes: Int64, peakGrowthBytes: Int64) {
         let elapsed = ContinuousClock.now - started
         let peak: Int64
         switch method {
@@ -26,6 +26,6 @@ final class StepMeasurement {
         case .sampled: peak = sampler?.stop() ?? baseline
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        return (seconds, max(0, peak - baseline))
+        return (seconds, peak, max(0, peak - baseline))
     }
 }

@@ -7,6 +7,9 @@ struct StepResult: Sendable {
     /// Bytes the step streamed (the attachment for edXML steps, the envelope for axis steps).
     var bytes: Int64
     var seconds: Double
+    /// The process's peak resident memory during the step.
+    var peakBytes: Int64
+    /// How far the peak rose above the resident memory at the start of the step.
     var peakGrowthBytes: Int64
     /// Whether the step's output hashed equal to its input; nil for a step with nothing to compare.
     var hashMatches: Bool?
