@@ -190,6 +190,9 @@ public actor InboundPipeline {
             let original = try dependencies.store.outbound(edxmlDocumentId: answered)
         {
             try dependencies.store.annotate(original.id!, note: line)
+            if let sentCopy = original.destinationPath, original.state == .filed {
+                ReceiptStatusLog.append(line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: logger)
+            }
         } else {
             logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])
         }
@@ -201,6 +204,11 @@ public actor InboundPipeline {
 
     private func acknowledge(_ document: DocumentRecord) async throws {
         let id = document.id!
+        if document.messageType == AxisMessageType.edoc.rawValue, !document.arrivalStatusSent,
+            document.counterpart?.isEmpty == false
+        {
+            try await sendArrivalStatus(for: document)
+        }
         do {
             try await dependencies.axis.updateStatus(docId: document.axisDocId ?? "", status: .done, description: nil)
         } catch {
@@ -208,6 +216,31 @@ public actor InboundPipeline {
         }
         try dependencies.store.transition(id, to: .acknowledged, note: "the axis was told done")
         try? Directories.removeTree(spool.directory(of: id))
+    }
+
+    /// Tells the sender the document arrived (status 01), once: a failure is retried with the acknowledgement.
+    private func sendArrivalStatus(for document: DocumentRecord) async throws {
+        let id = document.id!
+        let path = spool.directory(of: id) + "/status-01.edxml"
+        let header = ArrivalStatus(agency: agency, document: document, now: Date()).header
+        do {
+            try await Offload.run {
+                try Directories.create((path as NSString).deletingLastPathComponent, mode: 0o700)
+                if (try? FileStatus.lstat(path)) == nil { try EdXMLWriter().writeStatus(header: header, to: path) }
+            }
+        } catch {
+            throw InboundFailure.transient("cannot write status 01: \(error)")
+        }
+        let statusDocId: String
+        do {
+            statusDocId = try await dependencies.axis.sendEdoc(
+                from: agency.code, messageType: .status, envelopePath: path)
+        } catch {
+            throw InboundFailure.transient("sending status 01 to \(document.counterpart ?? "?"): \(error)")
+        }
+        try dependencies.store.annotate(id, note: "status 01 (arrived) sent to \(document.counterpart ?? "?"): \(statusDocId)") {
+            $0.arrivalStatusSent = true
+        }
     }
 
     /// Keeps the envelope in `quarantine/<axis doc id>/` with `reason.txt` (and `signatures.txt` when the

@@ -47,6 +47,8 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var filingPending: Bool
     /// A send got no answer: the axis may have stored it, so look it up with `getSentEdocList` before sending again.
     public var sendUncertain: Bool
+    /// Inbound: status 01 (arrived) was sent to the sender.
+    public var arrivalStatusSent: Bool
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -75,6 +77,7 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
         self.attempts = 0
         self.filingPending = false
         self.sendUncertain = false
+        self.arrivalStatusSent = false
         self.createdAt = now
         self.updatedAt = now
     }

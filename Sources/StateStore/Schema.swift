@@ -50,6 +50,12 @@ enum Schema {
                 t.column("message", .text).notNull()
             }
         }
+        migrator.registerMigration("v2: arrival status sent") { db in
+            // Inbound: status 01 (arrived) went to the sender; a retried acknowledgement must not send it again.
+            try db.alter(table: "documents") { t in
+                t.add(column: "arrival_status_sent", .boolean).notNull().defaults(to: false)
+            }
+        }
         return migrator
     }
 }

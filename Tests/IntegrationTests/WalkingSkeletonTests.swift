@@ -76,6 +76,17 @@ import Testing
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf") }, "sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12_signed.pdf") }, "the signed copy is not in sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf.meta.yaml") }, "the metadata file was lost: \(sent)")
+
+        // B answered with status 01 (arrived); A's receipt says so, for the clerk and for software.
+        let receiptPath = try #require(sent.first { $0.hasSuffix("/Công văn 12.pdf.receipt.txt") }).description
+        let receiptText = { (try? String(contentsOfFile: sentA + "/" + receiptPath, encoding: .utf8)) ?? "" }
+        #expect(
+            await eventually(timeout: 30) { receiptText().contains("status 01 from \(TwoAgencies.codeB)") },
+            "no status 01 in A's receipt:\n\(receiptText())\n\(world.logs)")
+        let receiptJSON = try Data(
+            contentsOf: URL(fileURLWithPath: sentA + "/" + receiptPath.replacingOccurrences(of: ".txt", with: ".json")))
+        let statuses = (try JSONSerialization.jsonObject(with: receiptJSON) as? [String: Any])?["statuses"] as? [Any]
+        #expect(statuses?.count == 1, "receipt.json statuses: \(String(describing: statuses))")
         #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
 
         // The unknown recipient: the original in failed/ and a reason quoting the axis, Vietnamese then English.
