@@ -13,7 +13,7 @@ struct Lienthong: AsyncParsableCommand {
             """,
         subcommands: [
             RunCommand.self, CheckConfigCommand.self, StatusCommand.self, ListCommand.self, ShowCommand.self,
-            PollCommand.self, SignCommand.self, VerifyCommand.self, DemoCommand.self,
+            RetryCommand.self, PollCommand.self, SignCommand.self, VerifyCommand.self, DemoCommand.self,
         ]
     )
 }
