@@ -50,8 +50,8 @@ public struct RetryPolicy: Sendable, Equatable {
 }
 
 extension Duration {
-    /// The duration in seconds as a floating-point number.
-    var seconds: Double {
+    /// The duration in seconds as a floating-point number (a `TimeInterval`, for `Date` arithmetic).
+    public var seconds: Double {
         let (whole, attoseconds) = components
         return Double(whole) + Double(attoseconds) / 1e18
     }

@@ -283,7 +283,7 @@ public actor InboundPipeline {
     private func record(_ failure: String, of document: DocumentRecord) {
         let id = document.id!
         let delay = dependencies.retry.delay(afterAttempt: document.attempts + 1, random: Double.random(in: 0..<1))
-        let retryAt = Date().addingTimeInterval(Double(delay.components.seconds))
+        let retryAt = Date().addingTimeInterval(delay.seconds)
         logger.warning("\(failure); retrying in \(delay)", metadata: ["DOC_ID": "\(id)"])
         _ = try? dependencies.store.recordFailedAttempt(id, error: failure, retryAt: retryAt)
     }

@@ -172,7 +172,7 @@ public actor OutboundPipeline {
             case .transient, .ambiguous:
                 let attempt = document.attempts + 1
                 let policy = dependencies.retry
-                if policy.maxAttempts > 0 && attempt >= policy.maxAttempts {
+                if !policy.allowsAnotherAttempt(after: attempt) {
                     await fail(document, failure: failure, reason: "gave up after \(attempt) attempts: \(failure)")
                     return
                 }
@@ -182,7 +182,7 @@ public actor OutboundPipeline {
                     // least a whole request timeout to finish, or the look-up misses it and we send twice.
                     delay = max(delay, dependencies.axis.endpoint.requestTimeout)
                 }
-                let retryAt = Date().addingTimeInterval(delay.timeInterval)
+                let retryAt = Date().addingTimeInterval(delay.seconds)
                 try dependencies.store.recordFailedAttempt(id, error: failure.description, retryAt: retryAt)
                 logger.warning("\(failure.description); retrying in \(delay)", metadata: metadata)
             case .permanent:
@@ -196,13 +196,8 @@ public actor OutboundPipeline {
     private func fail(_ document: DocumentRecord, failure: OutboundFailure, reason: String) async {
         let id = document.id!
         do {
-            let clerk = failure.clerkMessage ?? .internalError(reason)
-            let notice = clerk.text(fileName: document.fileName, detail: reason)
-            let failed = try dependencies.store.transition(id, to: .failed, note: reason) {
-                $0.lastError = reason
-                $0.clerkNotice = notice
-                $0.filingPending = true
-            }
+            let failed = try dependencies.store.markFailed(
+                document, reason: reason, clerk: failure.clerkMessage ?? .internalError(reason))
             _ = try await Offload.run { [filer] in try filer.fileFailed(failed) }
         } catch {
             logger.error("cannot move document \(id) to failed/: \(error)", metadata: ["DOC_ID": "\(id)"])
@@ -226,12 +221,5 @@ public actor OutboundPipeline {
             includePatterns: agency.watch.include,
             excludePatterns: agency.watch.exclude,
             maxDepth: 4)
-    }
-}
-
-extension Duration {
-    var timeInterval: TimeInterval {
-        let (seconds, attoseconds) = components
-        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
     }
 }

@@ -49,7 +49,7 @@ struct OutboxClaimer: Sendable {
                 DocumentRecord(direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path),
                 note: "found in the outbox")
             return .recorded(
-                try markForFailedFolder(
+                try store.markFailed(
                     document, reason: error.description, clerk: .unsafeFile(error.description)))
         }
         defer { try? descriptor.close() }
@@ -65,14 +65,14 @@ struct OutboxClaimer: Sendable {
             // No recipient yet is reported with every other missing field once the metadata file is in the spool.
             if status.size > limits.maxDocumentSize {
                 return .recorded(
-                    try markForFailedFolder(
+                    try store.markFailed(
                         document, reason: "\(status.size) bytes exceeds limits.max_document_size",
                         clerk: .tooLarge(limit: limits.maxDocumentSize)))
             }
             return .recorded(document)
         case .notACode(let folder):
             return .recorded(
-                try markForFailedFolder(
+                try store.markFailed(
                     document, reason: "the folder \(folder) is not an agency code",
                     clerk: .unknownRecipientFolder(folder)))
         }
@@ -140,7 +140,7 @@ struct OutboxClaimer: Sendable {
         _ = try FileMover.move(from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         logger.info(
-            "claimed", metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(source)"])
+            "claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
         return try store.transition(id, to: .claimed, note: "moved into the spool")
     }
 
@@ -155,19 +155,6 @@ struct OutboxClaimer: Sendable {
             try FileMover.moveReplacingNothing(from: sidecar, to: destination)
         } catch let error as SystemError where error.isNotFound {
             return
-        }
-    }
-
-    /// Records that a document must go to `failed/`; ``OutboundFiler`` moves its file there.
-    private func markForFailedFolder(_ document: DocumentRecord, reason: String, clerk: ClerkMessage) throws
-        -> DocumentRecord
-    {
-        let id = document.id!
-        let notice = clerk.text(fileName: document.fileName, detail: reason)
-        return try store.transition(id, to: .failed, note: reason) {
-            $0.lastError = reason
-            $0.clerkNotice = notice
-            $0.filingPending = true
         }
     }
 
