@@ -60,8 +60,13 @@ import Testing
         let poll = try runCommand(world.lienthong, ["poll", "--config", config])
         #expect(poll.status == 0, "\(poll.output)")
         #expect(await eventually(timeout: 30) { polls() >= before + 2 }, "no poll followed the request:\n\(world.logs)")
-        let status = try runCommand(world.lienthong, ["status", "--config", config])
-        #expect(status.output.contains("daemon: running"), "\(status.output)")
-        #expect(status.output.contains("outbox watched by inotify"), "\(status.output)")
+        // status.json is rewritten every 5 s; its first copy may predate the inotify watch.
+        var statusOutput = ""
+        #expect(
+            await eventually(timeout: 20) {
+                statusOutput = (try? runCommand(world.lienthong, ["status", "--config", config]).output) ?? ""
+                return statusOutput.contains("outbox watched by inotify")
+            }, "\(statusOutput)")
+        #expect(statusOutput.contains("daemon: running"), "\(statusOutput)")
     }
 }
