@@ -3,6 +3,7 @@
 set -euo pipefail
 packages=(
   libssl-dev libsqlite3-dev libcurl4-openssl-dev zlib1g-dev pkg-config  # the libraries lienthong links
+  fonts-liberation2                      # Liberation Serif: the Decree 30 visible signature box (Times-metric, Vietnamese)
   openssl                                # the demo's throwaway keys; tests verify signatures with it
   curl                                   # tests talk TLS to lienthong-axis with an independent client
   qpdf poppler-utils libnss3-tools       # independent PDF validators for the PAdES tests (qpdf, pdfsig, certutil)
