@@ -25,6 +25,8 @@ public struct AgencyConfig: Sendable, Equatable {
     /// The trust anchors for this agency's inbound signature checks: `inbound.trusted_roots`, copied into every agency
     /// by the loader so that the inbound pipeline needs nothing but its agency.
     public var trustedRoots: [String]
+    /// `visible_signature`: the outbox folders whose PDFs carry the Decree 30 visible box. Default: none.
+    public var visibleSignature: VisibleSignatureSettings
 
     public init(
         code: String,
@@ -41,7 +43,8 @@ public struct AgencyConfig: Sendable, Equatable {
         filenamePattern: FilenamePattern? = nil,
         routes: [String: [String]] = [:],
         inboundPolicy: InboundPolicy = .warn,
-        trustedRoots: [String] = []
+        trustedRoots: [String] = [],
+        visibleSignature: VisibleSignatureSettings = VisibleSignatureSettings()
     ) {
         self.code = code
         self.name = name
@@ -58,5 +61,6 @@ public struct AgencyConfig: Sendable, Equatable {
         self.routes = routes
         self.inboundPolicy = inboundPolicy
         self.trustedRoots = trustedRoots
+        self.visibleSignature = visibleSignature
     }
 }

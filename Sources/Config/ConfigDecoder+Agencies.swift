@@ -68,13 +68,15 @@ extension ConfigDecoder {
         let filenamePattern = decodeFilenamePattern(agency)
         let routes = decodeRoutes(agency)
         let inboundPolicy = decodeInboundPolicy(agency)
+        let visibleSignature = agency.mapping("visible_signature").map(decodeVisibleSignature)
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
 
         guard let code, let (folders, folderLines) = decodedFolders else { return nil }
         let config = AgencyConfig(
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
-            defaults: defaults, filenamePattern: filenamePattern, routes: routes, inboundPolicy: inboundPolicy)
+            defaults: defaults, filenamePattern: filenamePattern, routes: routes, inboundPolicy: inboundPolicy,
+            visibleSignature: visibleSignature ?? VisibleSignatureSettings())
         return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 
@@ -105,6 +107,20 @@ extension ConfigDecoder {
             lines[key] = folders.node(key) == nil ? folders.lineOf("root") : folders.lineOf(key)
         }
         return (result, lines)
+    }
+
+    private func decodeVisibleSignature(_ reader: MappingReader) -> VisibleSignatureSettings {
+        let folders = reader.stringList("folders") { name in
+            if name == VisibleSignatureSettings.everyFolder { return nil }
+            if name.isEmpty || name.contains("/") || name == "." || name == ".." {
+                return "'\(name)' is not a folder name below outbox/; name the first-level folder (a recipient code "
+                    + "or a route, e.g. so-noi-vu), or \"*\" for every folder"
+            }
+            return nil
+        }
+        let font = reader.path("font") ?? VisibleSignatureSettings.defaultFont
+        reader.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
+        return VisibleSignatureSettings(folders: folders.map { $0.precomposedStringWithCanonicalMapping }, font: font)
     }
 
     private func decodeWatch(_ watch: MappingReader) -> WatchSettings {

@@ -10,18 +10,22 @@ public struct SigningSettings: Sendable, Equatable {
     public var passwordFile: String?
     /// Name of a systemd credential holding the key password; tried before ``passwordFile``.
     public var passwordCredential: String?
+    /// The time-stamping authority that dates every signature; nil signs without a timestamp (PAdES B-B).
+    public var timestamp: TimestampSettings?
 
     public init(
         privateKey: String,
         certificate: String,
         chain: String? = nil,
         passwordFile: String? = nil,
-        passwordCredential: String? = nil
+        passwordCredential: String? = nil,
+        timestamp: TimestampSettings? = nil
     ) {
         self.privateKey = privateKey
         self.certificate = certificate
         self.chain = chain
         self.passwordFile = passwordFile
         self.passwordCredential = passwordCredential
+        self.timestamp = timestamp
     }
 }

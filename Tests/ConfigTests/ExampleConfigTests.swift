@@ -31,6 +31,7 @@ import Testing
         #expect(config.signing.chain == "/etc/lienthong/signing/chain.pem")
         #expect(config.signing.passwordCredential == "signing-key-password")
         #expect(config.signing.passwordFile == nil)
+        #expect(config.signing.timestamp == nil)
 
         #expect(config.inbound == InboundSettings(pollInterval: .seconds(30), enabled: true))
         #expect(
@@ -60,6 +61,7 @@ import Testing
         #expect(agency.defaults.signerPosition == "Chủ tịch")
         #expect(agency.defaults.signerFullName == "Nguyễn Văn A")
         #expect(agency.defaults.sphereOfPromulgation == "Toàn tỉnh")
+        #expect(agency.visibleSignature == VisibleSignatureSettings())
         #expect(config.agency(code: "000.00.00.h41") == agency)
     }
 
@@ -75,7 +77,8 @@ import Testing
             "email", "telephone", "fax", "website", "root", "outbox", "sent", "failed", "inbox", "quarantine",
             "mode", "settle_time", "reconciliation_interval", "include", "exclude", "recipients", "code_notation",
             "document_type", "type_detail", "type_name", "place", "signer", "competence", "position", "full_name",
-            "priority", "steering_type", "sphere_of_promulgation",
+            "priority", "steering_type", "sphere_of_promulgation", "timestamp_url", "timestamp_ca_bundle",
+            "timestamp_timeout", "visible_signature", "folders", "font",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "the example does not document '\(key)'")
