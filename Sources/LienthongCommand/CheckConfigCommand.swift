@@ -26,7 +26,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = try options.load()
-        var problems: [String] = config.inbound.trustedRootProblems()
+        var problems: [String] = config.referencedFileProblems()
         var secret: String?
         do {
             secret = try config.axis.loadSecret()

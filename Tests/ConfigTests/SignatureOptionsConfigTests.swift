@@ -92,3 +92,30 @@ import Testing
         #expect(problem(at: "agencies[0].visible_signature.font", in: found) != nil)
     }
 }
+
+/// `referencedFileProblems()`: what check-config says about the files the signature options name.
+@Suite struct SignatureOptionsFileProblemTests {
+    @Test func aMissingFontIsReportedOnlyForAnAgencyThatUsesTheVisibleBox() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let missing = directory.path + "/absent.ttf"
+        let unused = SignatureOptionsConfigTests.yaml(agency: "    visible_signature:\n      font: \(missing)\n")
+        #expect(try ConfigLoader.parse(yaml: unused, sourceName: "t.yaml").referencedFileProblems().isEmpty)
+
+        let used = SignatureOptionsConfigTests.yaml(
+            agency: "    visible_signature:\n      folders: [\"*\"]\n      font: \(missing)\n")
+        let problems = try ConfigLoader.parse(yaml: used, sourceName: "t.yaml").referencedFileProblems()
+        #expect(problems.count == 1)
+        #expect(problems.first?.contains("agencies[0].visible_signature.font: \(missing) does not exist") == true)
+        #expect(problems.first?.contains("fonts-liberation2") == true)
+    }
+
+    @Test func aTimestampCABundleThatIsAFolderIsReported() throws {
+        let directory = try TemporaryDirectory()
+        defer { directory.remove() }
+        let yaml = SignatureOptionsConfigTests.yaml(
+            signing: "  timestamp_url: https://tsa.example.vn/\n  timestamp_ca_bundle: \(directory.path)\n")
+        let problems = try ConfigLoader.parse(yaml: yaml, sourceName: "t.yaml").referencedFileProblems()
+        #expect(problems == ["signing.timestamp_ca_bundle: \(directory.path) is a folder; name the file itself"])
+    }
+}
