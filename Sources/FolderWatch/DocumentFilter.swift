@@ -28,3 +28,14 @@ struct DocumentFilter: Sendable {
         return !excludes.contains { $0.matches(name: name, relativePath: relativePath) }
     }
 }
+
+extension DocumentFilter {
+    /// True for a file named `name` directly in the document folder at `folder` that is one of its attachments:
+    /// the temp patterns and the include and exclude globs apply as to any file; the depth limit does not.
+    func acceptsMember(_ name: String, of folder: [String]) -> Bool {
+        guard !TempFilePatterns.isIgnored(name) else { return false }
+        let relativePath = (folder + [name]).joined(separator: "/")
+        if excludes.contains(where: { $0.matches(name: name, relativePath: relativePath) }) { return false }
+        return includes.isEmpty || includes.contains { $0.matches(name: name, relativePath: relativePath) }
+    }
+}

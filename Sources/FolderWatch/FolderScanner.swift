@@ -1,7 +1,8 @@
 import SystemSupport
 
-/// One full listing of a watched tree: every candidate document with its status, and the odd entries a person
-/// should hear about. Blocking file I/O; links are never followed.
+/// One full listing of a watched tree: every candidate single-file document with its status, every document folder
+/// that holds its metadata file, and the odd entries a person should hear about (``DocumentFolderRule``). Blocking
+/// file I/O; links are never followed.
 struct FolderScanner {
     struct Found: Sendable {
         let path: String
@@ -11,6 +12,8 @@ struct FolderScanner {
 
     struct Result: Sendable {
         var files: [Found] = []
+        /// Document folders holding their metadata file (folders still waiting for one are not listed).
+        var folders: [DocumentFolderSnapshot] = []
         /// Entries that will never be sent, with the reason (symbolic links, FIFOs, names that are not UTF-8).
         var refused: [(path: String, reason: String)] = []
         /// Set when the root itself could not be listed.
@@ -19,6 +22,7 @@ struct FolderScanner {
 
     let root: String
     let filter: DocumentFilter
+    let rule: DocumentFolderRule
 
     func scan() -> Result {
         var result = Result()
@@ -43,7 +47,16 @@ struct FolderScanner {
             }
             switch entry.kind {
             case .directory:
-                if filter.entersDirectory(childComponents) { walk(path, components: childComponents, into: &result) }
+                guard filter.entersDirectory(childComponents) else { continue }
+                if components.isEmpty,
+                    rule.isRecipientFolder(entry.name, hasMetadata: { _ in Self.holdsMetadata(path) })
+                {
+                    walk(path, components: childComponents, into: &result)
+                } else if childComponents.count <= 2,
+                    let folder = DocumentFolderSnapshot.take(path: path, components: childComponents, filter: filter)
+                {
+                    result.folders.append(folder)
+                }
             case .regular:
                 guard filter.acceptsFile(childComponents), let status = try? FileStatus.lstat(path),
                     status.kind == .regular
@@ -55,5 +68,10 @@ struct FolderScanner {
                 }
             }
         }
+    }
+
+    /// True when the folder at `path` holds the metadata file that makes it a document folder.
+    static func holdsMetadata(_ path: String) -> Bool {
+        (try? FileStatus.lstat(path + "/" + DocumentFolderRule.metadataFileName)) != nil
     }
 }

@@ -8,6 +8,9 @@ import SystemSupport
 ///   scan every `reconciliationInterval` in every mode: events are never the only source of truth.
 /// - Readiness: a file is yielded once it has been quiet for `settleTime` with size, mtime and inode unchanged,
 ///   confirmed by a fresh `lstat`, is not empty, passes the temp-file patterns and the include/exclude globs.
+///   A document folder (``DocumentFolderRule``) is yielded once, as a whole, when its metadata file and every file in
+///   it have been quiet for `settleTime`; its files are never yielded on their own, before or after the metadata
+///   file appears.
 /// - Delivery: the watcher does not move files. A file stays in the folder until its consumer moves it, and a file
 ///   still there at a reconciliation scan is yielded again after it settles again; so the same file (same path,
 ///   size, mtime, inode) can be yielded more than once over time and **consumers must deduplicate** (the state
@@ -33,6 +36,8 @@ public actor FolderWatcher {
     private var nextPoll: ContinuousClock.Instant?
     private var nextReconciliation: ContinuousClock.Instant
     private var reported: Set<String> = []
+    /// Tracked paths that are document folders, with their components below the root.
+    private var folderComponents: [String: [String]] = [:]
     private var lastRootError: SystemError?
 
     /// - Parameter diagnostics: receives mode changes, fallbacks and refused files, for the daemon's log.
@@ -130,9 +135,20 @@ public actor FolderWatcher {
         let due = tracker.dueForCheck(at: now)
         guard !due.isEmpty else { return }
         var statuses: [String: FileStatus] = [:]
+        var folders: [String: DocumentFolderSnapshot] = [:]
         for path in due {
+            if let components = folderComponents[path] {
+                guard let snapshot = DocumentFolderSnapshot.take(path: path, components: components, filter: filter)
+                else {
+                    forget(path)
+                    continue
+                }
+                track(snapshot, at: now)
+                folders[path] = snapshot
+                continue
+            }
             guard let status = try? FileStatus.lstat(path), status.kind == .regular else {
-                tracker.forget(path: path)
+                forget(path)
                 continue
             }
             tracker.observe(
@@ -140,6 +156,14 @@ public actor FolderWatcher {
             statuses[path] = status
         }
         for path in tracker.takeReady(at: now) {
+            if let folder = folders[path] {
+                readyContinuation.yield(
+                    ReadyFile(
+                        path: path, relativeComponents: folder.components, size: folder.totalSize,
+                        modificationTime: folder.newestModification, device: folder.device, inode: folder.inode,
+                        kind: .documentFolder))
+                continue
+            }
             guard let status = statuses[path], let components = relativeComponents(of: path) else { continue }
             readyContinuation.yield(
                 ReadyFile(
@@ -149,7 +173,20 @@ public actor FolderWatcher {
     }
 
     private func observeFile(at path: String) {
-        guard let components = relativeComponents(of: path), filter.acceptsFile(components),
+        guard let components = relativeComponents(of: path) else { return }
+        let placement = folder.documentFolders.placement(ofFile: components) { folder in
+            FolderScanner.holdsMetadata(root + "/" + folder.joined(separator: "/"))
+        }
+        switch placement {
+        case .singleFile:
+            break
+        case .ignored:
+            return
+        case .memberOf(let folderComponents):
+            observeFolder(folderComponents)
+            return
+        }
+        guard filter.acceptsFile(components),
             (1..<components.count).allSatisfy({ filter.entersDirectory(Array(components[..<$0])) })
         else { return }
         do {
@@ -166,8 +203,32 @@ public actor FolderWatcher {
         }
     }
 
+    /// Something changed in the document folder at `components`: look at it whole, and restart its quiet period.
+    private func observeFolder(_ components: [String]) {
+        guard (1..<components.count + 1).allSatisfy({ filter.entersDirectory(Array(components[..<$0])) }) else {
+            return
+        }
+        let path = root + "/" + components.joined(separator: "/")
+        forget(path)
+        if let snapshot = DocumentFolderSnapshot.take(path: path, components: components, filter: filter) {
+            track(snapshot, at: clock.now)
+        }
+    }
+
+    private func track(_ snapshot: DocumentFolderSnapshot, at now: ContinuousClock.Instant) {
+        folderComponents[snapshot.path] = snapshot.components
+        tracker.observe(
+            path: snapshot.path, size: snapshot.totalSize, modificationTime: snapshot.newestModification,
+            inode: snapshot.fingerprint, at: now)
+    }
+
+    private func forget(_ path: String) {
+        tracker.forget(path: path)
+        folderComponents[path] = nil
+    }
+
     private func scanAll(rearm: Bool) {
-        let result = FolderScanner(root: root, filter: filter).scan()
+        let result = FolderScanner(root: root, filter: filter, rule: folder.documentFolders).scan()
         let now = clock.now
         if let error = result.rootError {
             if error != lastRootError {
@@ -188,7 +249,10 @@ public actor FolderWatcher {
                 path: file.path, size: file.status.size, modificationTime: file.status.modificationTime,
                 inode: file.status.inode, at: now)
         }
-        tracker.forgetAll(except: Set(result.files.map(\.path)))
+        for snapshot in result.folders { track(snapshot, at: now) }
+        let present = Set(result.files.map(\.path) + result.folders.map(\.path))
+        tracker.forgetAll(except: present)
+        folderComponents = folderComponents.filter { present.contains($0.key) }
         // Each refused entry is reported once (up to a bound, against a folder full of planted links).
         for (path, reason) in result.refused where reported.count < 10_000 && !reported.contains(path) {
             reported.insert(path)

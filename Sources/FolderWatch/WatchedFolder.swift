@@ -16,14 +16,18 @@ public struct WatchedFolder: Sendable, Equatable {
     /// Glob patterns for files (and, by name or relative path, whole directories) that are never documents.
     public var excludePatterns: [String]
     /// How many directory levels below ``root`` are watched: 0 means only files directly in ``root``; 1 adds
-    /// `root/<recipient code>/x.pdf`; 2 adds document folders inside recipient folders.
+    /// `root/<recipient code>/x.pdf`; 2 adds document folders inside recipient folders (see
+    /// ``DocumentFolderRule``).
     public var maxDepth: Int
+    /// Which folders are document folders and which are recipient folders.
+    public var documentFolders: DocumentFolderRule
 
     public init(
         root: String, mode: WatchMode = .auto, settleTime: Duration = .seconds(5),
         pollInterval: Duration = .seconds(10),
         reconciliationInterval: Duration = .seconds(600), includePatterns: [String] = [],
-        excludePatterns: [String] = [], maxDepth: Int = 3
+        excludePatterns: [String] = [], maxDepth: Int = 3,
+        documentFolders: DocumentFolderRule = DocumentFolderRule()
     ) {
         self.root = root
         self.mode = mode
@@ -33,5 +37,6 @@ public struct WatchedFolder: Sendable, Equatable {
         self.includePatterns = includePatterns
         self.excludePatterns = excludePatterns
         self.maxDepth = maxDepth
+        self.documentFolders = documentFolders
     }
 }

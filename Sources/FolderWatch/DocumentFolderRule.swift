@@ -1,0 +1,85 @@
+import Foundation
+
+/// How a watched outbox tells a document folder from a recipient or route folder (product.md: "a folder with a
+/// metadata file is one document with several attachments").
+///
+/// - A file directly in the outbox is one document.
+/// - A folder directly in the outbox (level 1) that holds ``metadataFileName`` is a **document folder**.
+/// - Otherwise a level-1 folder whose name names recipients (every `+`-separated part is a configured route or looks
+///   like an agency code, e.g. `000.00.00.H26`) is a **recipient folder**: each file in it is one document, and each
+///   folder in it is a document folder.
+/// - Any other level-1 folder (e.g. `Công văn 125`) is a document folder whose metadata file has not arrived yet: it
+///   waits, and none of its files is ever taken alone.
+/// - A folder inside a recipient folder is always a document folder; it waits for its metadata file.
+///
+/// A document folder is ready when its metadata file and every file in it have been quiet for the settle time. Its
+/// attachments are the regular files directly in it, minus temp patterns, hidden names and the metadata file;
+/// folders inside a document folder are not looked at. Caveat: a folder being filled directly in the outbox whose
+/// name looks like an agency code (`CV125`) is taken for a recipient folder until its metadata file arrives; clerks
+/// are told to fill such folders elsewhere (or inside a recipient folder) and copy them in whole, or to write the
+/// metadata file first.
+public struct DocumentFolderRule: Sendable, Equatable {
+    /// The file that turns a folder into one document and marks it ready.
+    public static let metadataFileName = "document.meta.yaml"
+
+    /// Configured route names (`agencies[].routes`), matched like recipient codes.
+    public var routeNames: Set<String>
+
+    public init(routeNames: Set<String> = []) {
+        self.routeNames = routeNames
+    }
+
+    /// Where an entry below the watched root belongs.
+    public enum Placement: Sendable, Equatable {
+        /// A single-file document.
+        case singleFile
+        /// A file (or the metadata file) of the document folder at these components.
+        case memberOf(folder: [String])
+        /// Inside a folder inside a document folder, or deeper: never looked at.
+        case ignored
+    }
+
+    /// Where the file at `components` (relative to the root, its name last) belongs. `hasMetadata` answers whether the
+    /// folder at the given components holds the metadata file (asked only for level-1 folders).
+    public func placement(ofFile components: [String], hasMetadata: ([String]) -> Bool) -> Placement {
+        switch components.count {
+        case 0: return .ignored
+        case 1: return .singleFile
+        case 2:
+            let folder = [components[0]]
+            if !hasMetadata(folder) && namesRecipients(components[0]) { return .singleFile }
+            return .memberOf(folder: folder)
+        case 3:
+            return isRecipientFolder(components[0], hasMetadata: hasMetadata)
+                ? .memberOf(folder: Array(components[..<2])) : .ignored
+        default:
+            return .ignored
+        }
+    }
+
+    /// True when the level-1 folder `name` is a recipient or route folder (its files are single documents).
+    public func isRecipientFolder(_ name: String, hasMetadata: ([String]) -> Bool) -> Bool {
+        !hasMetadata([name]) && namesRecipients(name)
+    }
+
+    /// True when every `+`-separated part of `name` is a route name or looks like an agency code (letters, digits,
+    /// `-`, `_` in dot-separated parts, at most 35 characters: the same loose check as the outbound routing).
+    public func namesRecipients(_ name: String) -> Bool {
+        let parts = name.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
+        return parts.allSatisfy { part in
+            routeNames.contains(part.precomposedStringWithCanonicalMapping) || Self.looksLikeCode(part)
+        }
+    }
+
+    static func looksLikeCode(_ code: String) -> Bool {
+        guard (1...35).contains(code.count) else { return false }
+        return code.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
+            !part.isEmpty
+                && part.unicodeScalars.allSatisfy { scalar in
+                    scalar.isASCII
+                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
+                            || scalar == "_")
+                }
+        }
+    }
+}
