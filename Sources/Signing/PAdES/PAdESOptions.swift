@@ -12,18 +12,23 @@ public struct PAdESOptions: Sendable {
     public var signingTime: Date?
     /// DER bytes reserved for the CMS signature in `/Contents`; the certificate chain must fit.
     public var signatureCapacity: Int
+    /// The Decree 30 agency box at the top right of page 1 (number and notation, signing time); nil signs
+    /// invisibly. The time shown is the one written to `/M`.
+    public var visibleBox: VisibleSignatureBox?
 
     public init(
         reason: String? = nil,
         location: String? = nil,
         contactInfo: String? = nil,
         signingTime: Date? = nil,
-        signatureCapacity: Int = 16_384
+        signatureCapacity: Int = 16_384,
+        visibleBox: VisibleSignatureBox? = nil
     ) {
         self.reason = reason
         self.location = location
         self.contactInfo = contactInfo
         self.signingTime = signingTime
         self.signatureCapacity = signatureCapacity
+        self.visibleBox = visibleBox
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
 
-/// The bytes appended to a PDF to add one invisible signature field on page 1 (an incremental update, ISO 32000-1
-/// 7.5.6): the signature dictionary with placeholders, the field/widget, new revisions of page 1 and of the
-/// catalog or the AcroForm, and a cross-reference section of the same kind as the file's newest one.
+/// The bytes appended to a PDF to add one signature field on page 1 (an incremental update, ISO 32000-1 7.5.6): the
+/// signature dictionary with placeholders, the field/widget (invisible, or with the visible box's appearance, font
+/// subset and ToUnicode map), new revisions of page 1 and of the catalog or the AcroForm, and a cross-reference
+/// section of the same kind as the file's newest one.
 struct PDFIncrementalUpdate {
     /// The update's bytes; `/Contents` holds zeros and `/ByteRange` is filled for the final length.
     var bytes: [UInt8]
@@ -54,8 +55,9 @@ struct PDFIncrementalUpdate {
         pageDictionary["Annots"] = .array(annotations)
 
         // 1. The signature dictionary, written by hand to place the two placeholders.
+        let pdfDate = PDFDate.string(signingTime)
         var signature: [UInt8] = Array("<</Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /M ".utf8)
-        PDFObject.textString(PDFDate.string(signingTime)).serialize(into: &signature)
+        PDFObject.textString(pdfDate).serialize(into: &signature)
         for (key, value) in [
             ("Reason", options.reason), ("Location", options.location),
             ("ContactInfo", options.contactInfo),
@@ -76,7 +78,20 @@ struct PDFIncrementalUpdate {
         signature += Array(">>".utf8)
         let signatureBodyOffset = writer.append(signatureReference, body: signature)
 
-        // 2. The field merged with its widget annotation: invisible (zero rectangle), printed, locked.
+        // 2. The field merged with its widget annotation, printed and locked: invisible (zero rectangle), or the
+        // visible box with its appearance stream.
+        var nextNumber = first + 2
+        var appearance: SignatureAppearance?
+        if let box = options.visibleBox {
+            let geometry = try PageGeometry(document: document, page: page.dictionary)
+            do {
+                appearance = try SignatureAppearance(
+                    box: box, lines: box.lines(signingTime: pdfDate), geometry: geometry, first: nextNumber)
+            } catch {
+                throw .unsupported(path: document.path, detail: "the signature box cannot be drawn: \(error)")
+            }
+            nextNumber += appearance?.objects.count ?? 0
+        }
         var field = PDFDictionary()
         field["Type"] = .name("Annot")
         field["Subtype"] = .name("Widget")
@@ -86,7 +101,16 @@ struct PDFIncrementalUpdate {
         field["F"] = .integer(132)
         field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
         field["P"] = .reference(page.reference)
+        if let appearance {
+            let rectangle = appearance.rectangle
+            field["Rect"] = .array(
+                [rectangle.left, rectangle.bottom, rectangle.right, rectangle.top].map { .real(PDFNumber.format($0)) })
+            var normal = PDFDictionary()
+            normal["N"] = .reference(appearance.formReference)
+            field["AP"] = .dictionary(normal)
+        }
         _ = writer.append(fieldReference, body: PDFObject.dictionary(field).serialized)
+        for object in appearance?.objects ?? [] { _ = writer.append(object.reference, body: object.body) }
 
         // 3. New revisions of existing objects keep their numbers and generations.
         _ = writer.append(try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
@@ -103,9 +127,9 @@ struct PDFIncrementalUpdate {
         trailer["ID"] = .array([.string(firstID(document)), .string(randomID())])
         trailer["Prev"] = .integer(Int(document.startXref))
         if document.usesXrefStreams {
-            writer.appendXrefStream(number: first + 2, trailer: trailer)
+            writer.appendXrefStream(number: nextNumber, trailer: trailer)
         } else {
-            writer.appendXrefTable(size: first + 2, trailer: trailer)
+            writer.appendXrefTable(size: nextNumber, trailer: trailer)
         }
 
         // 5. ByteRange for the final length: everything but the /Contents hex string.
