@@ -92,7 +92,27 @@ public enum SingleEntryZip {
         return UnwrappedAttachment(entryName: entry.path, path: destination, byteSize: output.bytesWritten)
     }
 
-    /// Writes a new ZIP at `destination` holding `source` (deflated, read in chunks) under `entryName`.
+    /// The extensions VNPT's library sends as they are; every other attachment travels as a single-entry ZIP
+    /// (axis-protocol.md section 4).
+    public static let rawExtensions: Set<String> = ["pdf", "doc", "docx", "xls", "xlsx", "zip"]
+
+    /// Whether an attachment named `fileName` travels raw (by its extension, case ignored) rather than wrapped.
+    public static func travelsRaw(fileName: String) -> Bool {
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex else { return false }
+        return rawExtensions.contains(fileName[fileName.index(after: dot)...].lowercased())
+    }
+
+    /// The entry name VNPT gives a wrapped file: `<uuid>.<ext>`, the extension of `fileName` kept (none if none).
+    public static func entryName(for fileName: String, uuid: UUID = UUID()) -> String {
+        let base = uuid.uuidString.lowercased()
+        guard let dot = fileName.lastIndex(of: "."), dot != fileName.startIndex,
+            fileName.index(after: dot) != fileName.endIndex
+        else { return base }
+        return base + "." + fileName[fileName.index(after: dot)...]
+    }
+
+    /// Writes a new ZIP at `destination` holding `source` deflated under `entryName`. The source is read through a
+    /// provider closure in blocks of at most 64 KiB (`pread` on one descriptor), so memory stays flat for any size.
     /// The archive is built in a temp file, fsynced, then published; an existing `destination` is an error.
     public static func wrap(source: String, entryName: String, destination: String) throws(EdXMLError) {
         guard !entryName.isEmpty, !entryName.contains("/"), !entryName.contains("\\"), !entryName.contains("\0")
@@ -100,10 +120,24 @@ public enum SingleEntryZip {
             throw .invalidArgument("the ZIP entry name '\(entryName)' must be a plain file name")
         }
         if FileManager.default.fileExists(atPath: destination) { throw .destinationExists(path: destination) }
+        let fd = open(source, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: source, reason: String(cString: strerror(errno))) }
+        defer { _ = SystemCall.close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else {
+            throw .readFailed(path: source, reason: String(cString: strerror(errno)))
+        }
+        let size = Int64(status.st_size)
+        let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
         let temporary = DurablePublish.temporaryPath(for: destination)
         do {
             let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
-            try archive.addEntry(with: entryName, fileURL: URL(fileURLWithPath: source), compressionMethod: .deflate)
+            try archive.addEntry(
+                with: entryName, type: .file, uncompressedSize: size, modificationDate: modified,
+                compressionMethod: .deflate, bufferSize: 64 * 1024
+            ) { position, count in
+                try readBlock(fd: fd, at: position, count: count, path: source)
+            }
         } catch {
             unlink(temporary)
             throw .writeFailed(path: destination, reason: "cannot build the ZIP from \(source) (\(error))")
@@ -115,6 +149,24 @@ public enum SingleEntryZip {
             throw error
         }
         try DurablePublish.publish(temporary, as: destination)
+    }
+
+    /// Exactly `count` bytes at `position`, or an error: the file must not shrink while it is wrapped.
+    private static func readBlock(fd: Int32, at position: Int64, count: Int, path: String) throws -> Data {
+        var data = Data(count: count)
+        var filled = 0
+        while filled < count {
+            let got = data.withUnsafeMutableBytes { raw -> Int in
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(fd, base + filled, count - filled, off_t(position) + off_t(filled))
+            }
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                throw EdXMLError.readFailed(path: path, reason: "the file ended early or could not be read")
+            }
+            filled += got
+        }
+        return data
     }
 }
 

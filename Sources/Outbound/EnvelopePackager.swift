@@ -20,21 +20,8 @@ struct EnvelopePackager: Sendable {
         let id = document.id!
         let (header, metadata) = try OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
             .completeHeader()
-        // A signed PDF travels instead of its original; any other file travels with its detached .p7s.
-        let signedPDF = spool.signedPDF(of: id, fileName: document.fileName)
-        let hasSignedPDF = (try? FileStatus.lstat(signedPDF)) != nil
-        var attachments = [
-            OutgoingAttachment(
-                name: document.fileName, contentType: MediaType.of(fileName: document.fileName),
-                sourcePath: hasSignedPDF ? signedPDF : spool.original(of: id, fileName: document.fileName))
-        ]
-        let signature = spool.signature(of: id, fileName: document.fileName)
-        if (try? FileStatus.lstat(signature)) != nil {
-            attachments.append(
-                OutgoingAttachment(
-                    name: document.fileName + ".p7s", contentType: "application/pkcs7-signature",
-                    description: "Chữ ký số của cơ quan (CMS) / Agency signature (CMS)", sourcePath: signature))
-        }
+        // Signed PDFs instead of originals, other files with their .p7s, non-raw types wrapped in a ZIP.
+        let attachments = try OutboundAttachments(spool: spool).list(for: document)
         do {
             try EdXMLWriter().writeDocument(
                 header: header, traces: [], business: .newDocument(documentId: header.documentId),

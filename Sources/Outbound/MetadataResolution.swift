@@ -23,17 +23,21 @@ struct MetadataResolution: Equatable {
     }
 
     /// The header, or the failure that sends the document to `failed/` with a reason the clerk can act on.
-    func completeHeader(fileName: String, folder: String, pattern: FilenamePattern?) throws(OutboundFailure)
-        -> DocumentHeader
-    {
+    func completeHeader(
+        fileName: String, folder: String, pattern: FilenamePattern?, isDocumentFolder: Bool = false
+    ) throws(OutboundFailure) -> DocumentHeader {
         guard isComplete else {
             let fields =
                 problems.map { "\($0.field.element): \($0.english)" }
-                + sidecarProblems.map { "\(fileName)\(DocumentSidecar.suffix): \($0)" }
+                + sidecarProblems.map {
+                    "\(isDocumentFolder ? "document" : fileName)\(DocumentSidecar.suffix): \($0)"
+                }
             throw OutboundFailure.permanent(
                 "incomplete or invalid metadata: "
                     + (fields.isEmpty ? "no DocumentId" : fields.joined(separator: "; ")),
-                clerk: .incompleteMetadata(self, fileName: fileName, folder: folder, pattern: pattern))
+                clerk: isDocumentFolder
+                    ? .incompleteFolderMetadata(self, folderName: fileName, folder: folder)
+                    : .incompleteMetadata(self, fileName: fileName, folder: folder, pattern: pattern))
         }
         return header
     }

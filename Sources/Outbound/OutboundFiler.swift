@@ -17,6 +17,7 @@ struct OutboundFiler: Sendable {
 
     /// Files a `sent` document into `sent/YYYY-MM-DD/` with its receipt, then records `filed`.
     func fileSent(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
+        if document.isDocumentFolder { return try fileSentFolder(document, now: now) }
         let id = document.id!
         let dayFolder = agency.folders.sent + "/" + Self.day(of: document.updatedAt)
         var document = document
@@ -39,6 +40,7 @@ struct OutboundFiler: Sendable {
 
     /// Moves a failed document's file (from the spool, or still from the outbox) into `failed/` with its reason.
     func fileFailed(_ document: DocumentRecord) throws -> DocumentRecord {
+        if document.isDocumentFolder { return try fileFailedFolder(document) }
         let id = document.id!
         var document = document
         let original = spool.original(of: id, fileName: document.fileName)

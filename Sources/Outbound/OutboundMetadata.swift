@@ -22,6 +22,8 @@ struct OutboundMetadata {
     let now: Date
     /// Recipients recorded when the file was found, used when no source gives any (a record without source path).
     var recordedRecipients: [String] = []
+    /// For a document folder (``fileName`` is the folder's name): its files in sending order; nil for one file.
+    var documentFolderFiles: [String]? = nil
 
     init(
         agency: AgencyConfig, fileName: String, relativeComponents: [String], sidecar: SidecarReading,
@@ -54,7 +56,7 @@ struct OutboundMetadata {
     /// Resolves every value and checks the header; never throws, so that all problems are reported together.
     func resolve() -> MetadataResolution {
         let given = sidecar.sidecar ?? DocumentSidecar()
-        let fromName = agency.filenamePattern?.match(fileName: fileName)
+        let fromName = documentFolderFiles == nil ? agency.filenamePattern?.match(fileName: fileName) : nil
         let defaults = agency.defaults
         var problems: [HeaderProblem] = []
 
@@ -64,7 +66,7 @@ struct OutboundMetadata {
         known.number = given.number ?? fromName?.number
         known.notation = given.notation ?? fromName?.notation ?? defaults.codeNotation
         known.date = given.date ?? fromName?.date ?? EdXMLValidator.wireDate(of: foundAt)
-        known.subject = given.subject ?? fromName?.subject ?? Self.stem(of: fileName)
+        known.subject = given.subject ?? fromName?.subject ?? (documentFolderFiles == nil ? Self.stem(of: fileName) : fileName)
         known.typeName = given.typeName ?? defaults.typeName
         known.documentType = given.documentType ?? defaults.documentType
         known.typeDetail = given.typeDetail ?? defaults.typeDetail
@@ -95,7 +97,7 @@ struct OutboundMetadata {
                 priority: known.priority.map(String.init), sphereOfPromulgation: defaults.sphereOfPromulgation,
                 promulgationAmount: String(given.promulgationAmount ?? 1), pageAmount: String(given.pageAmount ?? 1)),
             steeringType: known.steeringType.map(String.init))
-        problems += EdXMLValidator(now: now).problems(in: header, attachmentNames: [fileName])
+        problems += EdXMLValidator(now: now).problems(in: header, attachmentNames: documentFolderFiles ?? [fileName])
         if problems.isEmpty, sidecar.problems.isEmpty, let number = known.number, let notation = known.notation,
             let date = known.date
         {

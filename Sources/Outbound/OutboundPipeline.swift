@@ -220,6 +220,7 @@ public actor OutboundPipeline {
             reconciliationInterval: agency.watch.reconciliationInterval,
             includePatterns: agency.watch.include,
             excludePatterns: agency.watch.exclude,
-            maxDepth: 4)
+            maxDepth: 4,
+            documentFolders: DocumentFolderRule(routeNames: Set(agency.routes.keys)))
     }
 }

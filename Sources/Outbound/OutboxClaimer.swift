@@ -28,6 +28,7 @@ struct OutboxClaimer: Sendable {
 
     /// Records a ready file as a new outbound document, or finds the record a crash left behind.
     func record(_ file: ReadyFile) throws -> Outcome {
+        if file.kind == .documentFolder { return try recordFolder(file) }
         if let unfinished = try store.unfinishedOutbound(agency: agency.code, sourcePath: file.path) {
             return .recorded(unfinished)
         }
@@ -99,7 +100,7 @@ struct OutboxClaimer: Sendable {
     /// - Throws: a permanent ``OutboundFailure`` naming every missing or invalid field when the metadata is
     ///   incomplete; the document is `claimed` by then and the pipeline files it in `failed/`.
     func finishClaim(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
-        let claimed = try moveIntoSpool(document)
+        let claimed = try document.isDocumentFolder ? moveFolderIntoSpool(document) : moveIntoSpool(document)
         guard claimed.state == .claimed else { return claimed }
         let metadata = OutboundMetadata.claimed(claimed, agency: agency, spool: spool, now: now)
         let resolution = metadata.resolve()
@@ -108,8 +109,7 @@ struct OutboxClaimer: Sendable {
             $0.codeNotation = resolution.codeNotation
             if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
         }
-        _ = try resolution.completeHeader(
-            fileName: claimed.fileName, folder: metadata.folder, pattern: agency.filenamePattern)
+        _ = try metadata.completeHeader()
         return updated
     }
 
