@@ -4,41 +4,16 @@ import Foundation
 import StateStore
 
 /// Status 01 (Đã đến, arrived): what a receiver sends back once a document is durably in its inbox
-/// (axis-protocol.md section 6). It names the document it answers by the sender's DocumentId and number/notation.
+/// (axis-protocol.md section 6), before any clerk has handled it.
 struct ArrivalStatus {
     let agency: AgencyConfig
     let document: DocumentRecord
     let now: Date
 
     var header: StatusHeader {
-        StatusHeader(
-            from: Organization(
-                organId: agency.code, organizationInCharge: agency.organizationInCharge ?? agency.name,
-                organName: agency.name, organAdd: agency.address, email: agency.email, telephone: agency.telephone,
-                fax: agency.fax, website: agency.website),
-            responseFor: ResponseFor(
-                organId: document.counterpart, code: document.codeNotation,
-                promulgationDate: Self.promulgationDate(of: document.edxmlDocumentId),
-                documentId: document.edxmlDocumentId),
-            staffInfo: StaffInfo(department: "Văn thư", staff: "lienthong"),
-            statusCode: "01",
-            description: "Đã đến - Phần mềm đã nhận nhưng văn thư chưa xử lý",
-            timestamp: Self.timestamp(now))
-    }
-
-    /// The date part of an `OrganId,yyyy/MM/dd,Number/Notation` DocumentId; nil for opaque ids.
-    static func promulgationDate(of documentId: String?) -> String? {
-        guard let documentId, let parsed = try? DocumentIdentifier(parsing: documentId) else { return nil }
-        return parsed.promulgationDate
-    }
-
-    /// `yyyy/MM/dd HH:mm:ss` in Vietnam time, as in the samples.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d/%02d/%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0, c.second ?? 0)
+        StatusReply(
+            agency: agency, document: document, code: "01",
+            description: "Đã đến - Phần mềm đã nhận nhưng văn thư chưa xử lý", now: now
+        ).header
     }
 }

@@ -12,6 +12,8 @@ struct DocumentSummary {
     var signatures: AttachmentSignatures? = nil
     /// The policy's warning, put first in `document.txt`; empty for none.
     var warning: [String] = []
+    /// `TraceHeaderList/Bussiness`: a new document, or a revoke, update or replace request.
+    var business: BusinessInfo? = nil
 
     var codeNotation: String {
         let number = header.code?.codeNumber?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -42,6 +44,7 @@ struct DocumentSummary {
             "Tệp đính kèm / Attachments:",
         ]
         lines += attachments.map { "  - \($0.file) (\($0.size) bytes)" }
+        lines += businessLines
         if let signatures {
             let valid = signatures.checks.filter { $0.coversWholeFile }.count
             let invalid = signatures.checks.count - valid
@@ -57,6 +60,29 @@ struct DocumentSummary {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The `Bussiness` block of a request (types 1, 2, 3) for `document.txt`; nothing for a new document.
+    var businessLines: [String] {
+        guard let business, let kind = business.docTypeKind, kind != .new else { return [] }
+        let request =
+            switch kind {
+            case .revoke: "thu hồi / revoke"
+            case .update: "cập nhật / update"
+            case .replace: "thay thế / replace"
+            case .new: ""
+            }
+        let concerned = BusinessNotice.concernedDocumentIds(kind: kind, business: business, header: header)
+        var lines = [
+            "",
+            "Yêu cầu / Request:             \(request) (\(BusinessNotice.fileName))",
+            "Văn bản liên quan / Concerns:  \(concerned.joined(separator: "; "))",
+        ]
+        if let reason = business.docReason, !reason.isEmpty { lines.append("Lý do / Reason:                \(reason)") }
+        if let changed = business.documentInfo?.documentInfo, !changed.isEmpty {
+            lines.append("Thay đổi / What changed:       \(changed)")
+        }
+        return lines
+    }
+
     var json: [UInt8] {
         struct Body: Encodable {
             var axisDocId: String
@@ -66,11 +92,12 @@ struct DocumentSummary {
             var attachments: [DeliveredAttachment]
             var warnings: [String]
             var signatures: Signatures?
+            var business: BusinessInfo?
             enum CodingKeys: String, CodingKey {
                 case axisDocId = "axis_doc_id"
                 case receivedAt = "received_at"
                 case codeNotation = "code_notation"
-                case header, attachments, warnings, signatures
+                case header, attachments, warnings, signatures, business
             }
         }
         struct Signatures: Encodable {
@@ -92,7 +119,7 @@ struct DocumentSummary {
             signatures: signatures.map {
                 Signatures(
                     verdict: $0.verdict, checks: $0.checks, withoutSignature: $0.unsigned, checkedFiles: $0.signable)
-            })
+            }, business: business)
         return ((try? encoder.encode(body)).map(Array.init) ?? []) + [0x0a]
     }
 

@@ -40,6 +40,8 @@ public actor InboundPipeline {
     private let logger: Logger
     private let spool: InboundSpool
     private let inbox: InboxWriter
+    private let requests: AnswerRequestScanner
+    private let answers: AnswerSender
     private let wake = WakeSignal()
     /// When the last poll of the axis succeeded, for `status`.
     public private(set) var lastSuccessfulPoll: Date?
@@ -57,9 +59,13 @@ public actor InboundPipeline {
         spool = InboundSpool(spoolDirectory: dependencies.spoolDirectory)
         inbox = InboxWriter(
             agency: agency, store: dependencies.store, spool: spool, limits: dependencies.limits, logger: logger)
+        requests = AnswerRequestScanner(agency: agency, store: dependencies.store, logger: logger)
+        answers = AnswerSender(
+            agency: agency, store: dependencies.store, axis: dependencies.axis, spool: spool,
+            retry: dependencies.retry, logger: logger)
     }
 
-    /// Asks for a poll now (`lienthong poll`, SIGUSR1).
+    /// Asks for a poll now (`lienthong poll`, `lienthong answer`, SIGUSR1).
     public nonisolated func pollNow() { wake.signal() }
 
     /// Polls and works until the task is cancelled.
@@ -69,6 +75,7 @@ public actor InboundPipeline {
         while !Task.isCancelled {
             await poll()
             try await workThroughDueDocuments()
+            await answerForClerks()
             await wake.wait(timeout: dependencies.pollInterval)
         }
     }
@@ -86,6 +93,13 @@ public actor InboundPipeline {
                 logger.warning("cannot list \(type.rawValue) messages on the axis: \(error)")
             }
         }
+    }
+
+    /// Queues what clerks asked for in status request files, then sends every answer that is due.
+    private func answerForClerks() async {
+        let requests = self.requests
+        _ = try? await Offload.run { requests.scan() }
+        await answers.sendDue()
     }
 
     private func record(_ item: ReceivedEdocItem, type: AxisMessageType) async throws {

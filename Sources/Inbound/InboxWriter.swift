@@ -66,11 +66,21 @@ struct InboxWriter: Sendable {
         let (signatures, warning) = try checkSignatures(of: delivered, in: staging, document: document)
         let summary = DocumentSummary(
             axisDocId: document.axisDocId ?? "", header: header, attachments: delivered, warnings: message.warnings,
-            receivedAt: now, signatures: signatures, warning: warning)
+            receivedAt: now, signatures: signatures, warning: warning, business: message.business)
         let signaturesText = SignaturesReport(signatures: signatures, warning: warning).text
         try DurableFile.write(Array(signaturesText.utf8), to: staging + "/signatures.txt")
         try DurableFile.write(summary.json, to: staging + "/document.json")
         try DurableFile.write(Array(summary.text.utf8), to: staging + "/document.txt")
+        let notice = BusinessNotice(business: message.business, header: header, requestId: id) { documentId in
+            try? store.inbound(edxmlDocumentId: documentId, agency: agency.code, excluding: id)
+        }
+        if let notice {
+            try DurableFile.write(
+                Array(notice.text.utf8), to: staging + "/" + SafeFileName.uniqueName(BusinessNotice.fileName) {
+                    taken.contains($0.lowercased())
+                })
+            if notice.kind == .revoke { leaveRevokeNotice(notice, document: document) }
+        }
         try Directories.sync(staging)
 
         let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
@@ -79,7 +89,12 @@ struct InboxWriter: Sendable {
             + SafeFileName.uniqueName(folderName) { candidate in
                 (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
             }
-        _ = try store.annotate(id, note: "delivering to \(planned)") { $0.destinationPath = planned }
+        _ = try store.annotate(id, note: "delivering to \(planned)") { record in
+            record.destinationPath = planned
+            record.businessDocType = notice?.kind.rawValue
+            record.businessDocumentId = notice?.earlier.first?.documentId
+            record.businessNotice = notice?.text
+        }
         try FileMover.moveReplacingNothing(from: staging, to: planned)
         try Directories.sync(senderFolder)
         logger.notice(
@@ -129,6 +144,24 @@ struct InboxWriter: Sendable {
                     metadata: metadata)
             }
             return (signatures, [])
+        }
+    }
+
+    /// Tells the clerk in the earlier document's folder that its sender asks to revoke it. The name carries the
+    /// request's id, so a repeated delivery step rewrites the same file. The request's own notice says the same,
+    /// so a failure here is only logged.
+    private func leaveRevokeNotice(_ notice: BusinessNotice, document: DocumentRecord) {
+        for earlier in notice.earlier {
+            guard let folder = earlier.record?.destinationPath, (try? FileStatus.lstat(folder))?.kind == .directory
+            else { continue }
+            let path = folder + "/THONG-BAO-THU-HOI-\(notice.requestId).txt"
+            do {
+                try DurableFile.write(Array(notice.earlierFolderText.utf8), to: path, replaceExisting: true)
+            } catch {
+                logger.warning(
+                    "cannot leave the revoke notice in \(folder): \(error)",
+                    metadata: ["DOC_ID": "\(document.id ?? 0)", "PATH": "\(path)"])
+            }
         }
     }
 

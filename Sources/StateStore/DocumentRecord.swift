@@ -49,6 +49,16 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var sendUncertain: Bool
     /// Inbound: status 01 (arrived) was sent to the sender.
     public var arrivalStatusSent: Bool
+    /// Inbound: `BussinessDocType` of a revoke (1), update (2) or replace (3) request; nil for new documents.
+    public var businessDocType: String?
+    /// Inbound requests: the edXML DocumentId of the earlier document the request concerns.
+    public var businessDocumentId: String?
+    /// Inbound requests: the notice written for the clerk (Vietnamese, then English), shown by `lienthong show`.
+    public var businessNotice: String?
+    /// Outbound requests: the id of our sent document that this revoke, update or replace concerns.
+    public var relatedDocumentId: Int64?
+    /// Outbound requests: the reason sent as `BussinessDocReason` (required for revoke and update).
+    public var businessReason: String?
     public var createdAt: Date
     public var updatedAt: Date
 

@@ -7,7 +7,7 @@ import GRDB
 /// power loss. Every public method runs in one transaction, so a document and its history never disagree.
 /// The store is safe to share between tasks and processes (the CLI reads while the daemon writes).
 public final class DocumentStore: Sendable {
-    private let pool: DatabasePool
+    let pool: DatabasePool
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -140,7 +140,7 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    private static func log(
+    static func log(
         _ db: Database, _ id: Int64, kind: DocumentEvent.Kind, from: DocumentState?, to: DocumentState?,
         _ message: String, at: Date
     ) throws {
@@ -250,11 +250,15 @@ public final class DocumentStore: Sendable {
     }
 
     /// An outbound document we sent, found by the edXML DocumentId a status message answers.
+    ///
+    /// Revoke and update requests carry the DocumentId of the document they concern, so answers to them (15, 16)
+    /// are credited to that document, never to the request.
     public func outbound(edxmlDocumentId: String) throws -> DocumentRecord? {
         try pool.read { db in
             try DocumentRecord
                 .filter(Column("direction") == Direction.outbound.rawValue)
                 .filter(Column("edxml_document_id") == edxmlDocumentId)
+                .filter(Column("business_doc_type") == nil || !Self.requestTypes.contains(Column("business_doc_type")))
                 .order(Column("id").desc)
                 .fetchOne(db)
         }

@@ -56,6 +56,48 @@ enum Schema {
                 t.add(column: "arrival_status_sent", .boolean).notNull().defaults(to: false)
             }
         }
+        migrator.registerMigration("v3: answers") { db in
+            // Inbound: the statuses a clerk sends back about a received document (02..06, 15, 16), queued here
+            // before they go on the axis, one row per answer.
+            try db.create(table: "answers") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("document_id", .integer).notNull().indexed().references("documents", onDelete: .cascade)
+                t.column("code", .text).notNull()
+                t.column("reason", .text)
+                t.column("origin", .text).notNull()
+                t.column("state", .text).notNull().indexed()
+                t.column("attempts", .integer).notNull().defaults(to: 0)
+                t.column("next_attempt_at", .datetime)
+                t.column("last_error", .text)
+                t.column("status_doc_id", .text)
+                t.column("created_at", .datetime).notNull()
+                t.column("sent_at", .datetime)
+                t.column("updated_at", .datetime).notNull()
+            }
+            // A code is answered once per document; a failed answer may be asked again.
+            try db.execute(
+                sql: """
+                    CREATE UNIQUE INDEX answers_one_per_code ON answers(document_id, code) WHERE state != 'failed'
+                    """)
+            // Inbound revoke/update/replace requests (BussinessDocType 1, 2, 3), the earlier document they concern
+            // and the notice written for the clerk; found again by the edXML DocumentId.
+            try db.alter(table: "documents") { t in
+                t.add(column: "business_doc_type", .text)
+                t.add(column: "business_document_id", .text)
+                t.add(column: "business_notice", .text)
+            }
+            try db.create(index: "documents_edxml_document_id", on: "documents", columns: ["edxml_document_id"])
+        }
+        migrator.registerMigration("v4: business operations") { db in
+            // Outbound revoke/update/replace requests (`lienthong revoke|update|replace`): the document of ours they
+            // concern and the reason given. Their type and the DocumentId concerned share v3's columns
+            // `business_doc_type` and `business_document_id` with inbound requests.
+            try db.alter(table: "documents") { t in
+                t.add(column: "related_document_id", .integer).references("documents", onDelete: .setNull)
+                t.add(column: "business_reason", .text)
+            }
+            try db.create(index: "documents_related_document_id", on: "documents", columns: ["related_document_id"])
+        }
         return migrator
     }
 }
