@@ -24,7 +24,8 @@ struct EnvelopePackager: Sendable {
         let attachments = try OutboundAttachments(spool: spool).list(for: document)
         do {
             try EdXMLWriter().writeDocument(
-                header: header, traces: [], business: .newDocument(documentId: header.documentId),
+                header: header, traces: [],
+                business: try BusinessBlock.info(for: document, header: header, store: store),
                 attachments: attachments, to: spool.envelope(of: id))
         } catch {
             throw OutboundFailure.transient("cannot write the envelope: \(error)")

@@ -31,6 +31,7 @@ struct OutboundFiler: Sendable {
         let receipt = Receipt(document: document, filedAt: now)
         try DurableFile.write(Array(receipt.text.utf8), to: destination + ".receipt.txt", replaceExisting: true)
         try DurableFile.write(receipt.json, to: destination + ".receipt.json", replaceExisting: true)
+        BusinessReceipt.noteOnConcernedDocument(of: document, store: store, logger: logger, now: now)
         try Directories.removeTree(spool.directory(of: id))
         logger.notice(
             "sent and filed",

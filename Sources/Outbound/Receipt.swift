@@ -8,7 +8,7 @@ struct Receipt {
 
     var text: String {
         """
-        ĐÃ GỬI / SENT
+        \(BusinessReceipt.heading(for: document))
         Văn bản / Document:           \(document.fileName)
         Mã văn bản trên trục / Axis DocId: \(document.axisDocId ?? "")
         Số, ký hiệu / Number, notation: \(document.codeNotation ?? "")
@@ -34,7 +34,7 @@ struct Receipt {
             "sent_at": Self.timestamp(document.updatedAt),
             "filed_at": Self.timestamp(filedAt),
             "statuses": [Any](),
-        ]
+        ].merging(BusinessReceipt.jsonFields(for: document)) { current, _ in current }
         let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return Array(data) + [0x0a]
     }

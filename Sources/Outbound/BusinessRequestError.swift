@@ -1,0 +1,54 @@
+import Config
+import StateStore
+import SystemSupport
+
+/// Why a revoke, update or replace request was not queued. Nothing is queued and nothing is sent when one is thrown.
+public enum BusinessRequestError: Error, CustomStringConvertible, Sendable {
+    /// The document may not take the request (unknown, received, not sent, a revoke already pending).
+    case refused(BusinessRequestRefusal)
+    /// Revokes and updates must say why; the reason travels to the recipients.
+    case missingReason(operation: String)
+    /// The document belongs to an agency the configuration no longer has.
+    case unknownAgency(String)
+    /// The new file is a link, a directory, a device, or has several names.
+    case unsafeFile(UntrustedFileError)
+    /// The new file, or the sent copy a revoke carries, cannot be read.
+    case unreadable(path: String, reason: String)
+    /// The new file is larger than `limits.max_document_size`.
+    case tooLarge(path: String, size: Int64, limit: Int64)
+    /// The file sent with a revoke (the copy in `sent/`) is no longer there.
+    case sentCopyMissing(document: Int64, looked: [String])
+    /// `NEWFILE.meta.yaml` cannot be used.
+    case unusableMetadata(path: String, problems: [ConfigProblem])
+    /// An update keeps the DocumentId of the document it updates; a new number, notation or date needs a replacement.
+    case updateChangesIdentity(fields: [String])
+    /// The request could not be staged in the spool (disk full, permissions).
+    case staging(String)
+
+    public var description: String {
+        switch self {
+        case .refused(let refusal):
+            refusal.description
+        case .missingReason(let operation):
+            "a \(operation) must give a reason (--reason \"…\"); it is sent to the recipients as BussinessDocReason"
+        case .unknownAgency(let code):
+            "the document belongs to agency \(code), which is not in the configuration; add it back to act on it"
+        case .unsafeFile(let error):
+            error.description
+        case .unreadable(let path, let reason):
+            "cannot read \(path): \(reason)"
+        case .tooLarge(let path, let size, let limit):
+            "\(path) is \(size) bytes; limits.max_document_size allows \(limit)"
+        case .sentCopyMissing(let id, let looked):
+            "a revoke carries the document it takes back (as the axis samples do), but the copy of #\(id) is not at "
+                + looked.joined(separator: " or ") + "; put the file back there and revoke again"
+        case .unusableMetadata(let path, let problems):
+            "\(path) cannot be used: " + problems.map(\.description).joined(separator: "; ")
+        case .updateChangesIdentity(let fields):
+            "an update keeps the number, notation and date of the document it updates, but the metadata file changes "
+                + fields.joined(separator: ", ") + "; use `lienthong replace` to send a document with a new one"
+        case .staging(let reason):
+            "cannot queue the request in the spool: \(reason)"
+        }
+    }
+}
