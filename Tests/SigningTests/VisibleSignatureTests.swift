@@ -73,7 +73,12 @@ import Testing
         let originalBytes = try Data(contentsOf: URL(fileURLWithPath: original))
         let signedBytes = try Data(contentsOf: URL(fileURLWithPath: signed))
         #expect(signedBytes.prefix(originalBytes.count) == originalBytes)
-        print("visible box (\(input.rawValue)): the signature added \(signedBytes.count - originalBytes.count) bytes")
+        let invisible = corpus.path("invisible-\(input.rawValue).pdf")
+        try signer.sign(pdfAt: original, to: invisible, options: PAdESOptions(signingTime: Self.signingTime))
+        let invisibleSize = try Data(contentsOf: URL(fileURLWithPath: invisible)).count
+        print(
+            "visible box (\(input.rawValue)): the signature added \(signedBytes.count - originalBytes.count) bytes, "
+                + "\(signedBytes.count - invisibleSize) more than an invisible one")
         try expectValid(signed, signatures: input == .alreadySigned ? 2 : 1)
         let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
         #expect(reports.allSatisfy { $0.isValid }, "\(reports.flatMap { $0.problems })")
