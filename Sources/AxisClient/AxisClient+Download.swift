@@ -1,13 +1,13 @@
 import AxisProtocol
 
 extension AxisClient {
-    /// Downloads a received document to `path` (created or truncated, mode 0600, then fsynced) and returns its size.
+    /// Downloads a received document to `path` and returns its size.
     ///
-    /// Uses `downloadEdoc`, which streams the raw .edxml straight to the file. When the endpoint does not know that
-    /// method (HTTP 404, 405 or 501, or a FAIL saying the method does not exist) it falls back to `getEdoc`, whose
-    /// reply carries the document base64-encoded in JSON: that reply is held in memory once, up to
-    /// ``AxisEndpoint/maxGetEdocReplyBytes``, and decoded to the file in chunks.
-    /// The caller renames the file into place (and fsyncs the directory) once it has checked it.
+    /// Uses `downloadEdoc`, which streams the raw .edxml. When the endpoint does not know that method (HTTP 404, 405
+    /// or 501, or a FAIL saying the method does not exist) it falls back to `getEdoc` (see ``getEdoc(docId:to:)``).
+    /// Either way the document streams into a temporary file beside `path` (mode 0600), which is fsynced and renamed
+    /// to `path` (replacing any file there) only when the whole document arrived and the axis said OK: after a
+    /// failure nothing new is at `path`. The caller still checks the file before using it.
     @discardableResult
     public func downloadEdoc(docId: String, to path: String) async throws(AxisError) -> Int64 {
         try await offload { cancellation in
@@ -15,7 +15,11 @@ extension AxisClient {
         }
     }
 
-    /// Fetches a document with `getEdoc` only (base64 inside JSON); see ``downloadEdoc(docId:to:)``.
+    /// Fetches a document with `getEdoc` only: the reply carries it base64-encoded in the JSON string `data`.
+    ///
+    /// The reply is never held in memory: ``GetEdocReplyScanner`` reads it as it arrives and decodes the base64 text
+    /// straight into a temporary file beside `path`, renamed to `path` only when the reply turned out to be a
+    /// complete OK reply with a non-empty document (see ``downloadEdoc(docId:to:)``).
     @discardableResult
     public func getEdoc(docId: String, to path: String) async throws(AxisError) -> Int64 {
         try await offload { cancellation in
@@ -23,119 +27,87 @@ extension AxisClient {
         }
     }
 
+    /// How one fetch ended.
+    private enum Fetched {
+        case document(size: Int64)
+        /// downloadEdoc is not available on this endpoint (`reason` for the log).
+        case methodMissing(reason: String)
+        case failed(AxisError)
+    }
+
     private func downloadBlocking(
         docId: String, path: String, cancellation: CancellationFlag
     ) -> Result<Int64, AxisError> {
-        let method = AxisMethod.downloadEdoc
-        let file: LocalFile
-        do throws(LocalFile.Failure) {
-            file = try LocalFile.openForWriting(path)
-        } catch {
-            return .failure(AxisError(method: method, kind: error.kind))
-        }
-        let exchanged = exchange(
-            method, parameters: [("docId", docId)], contentType: "application/json",
-            body: .none, sink: .document(file, replyLimit: endpoint.maxReplyBytes), timeout: endpoint.transferTimeout,
-            stallTimeout: endpoint.requestTimeout,
-            cancellation: cancellation)
-        let response: HTTPExchange.Response
-        switch exchanged.result {
-        case .failure(let error): return .failure(error)
-        case .success(let value): response = value
-        }
-        if [404, 405, 501].contains(response.status) {
+        switch fetch(.downloadEdoc, docId: docId, path: path, cancellation: cancellation) {
+        case .document(let size): return .success(size)
+        case .failed(let error): return .failure(error)
+        case .methodMissing(let reason):
             logger.info("downloadEdoc not available, falling back to getEdoc",
-                metadata: ["http.status": "\(response.status)", "axis.docId": "\(docId)"])
+                metadata: ["reason": "\(reason)", "axis.docId": "\(docId)"])
             return getEdocBlocking(docId: docId, path: path, cancellation: cancellation)
         }
-        if case .failure(let error) = Self.requireSuccessStatus(response, method: method, bodyFullySent: true) {
-            return .failure(error)
-        }
-        if response.bytesToFile > 0 {
-            return Self.finish(file, method: method).map { response.bytesToFile }
-        }
-        // The reply is JSON: a FAIL, or (liberally) a getEdoc-style reply with the document in `data`.
-        let reply: AxisReply
-        do throws(AxisReplyError) {
-            reply = try AxisReply.parse(response.body)
-        } catch {
-            return .failure(Self.replyError(error, method: method, bodyFullySent: true))
-        }
-        if !reply.isOK {
-            if Self.saysUnknownMethod(reply) {
-                logger.info("downloadEdoc refused as unknown, falling back to getEdoc",
-                    metadata: ["axis.error": "\(reply.errorCode) \(reply.errorDescription)", "axis.docId": "\(docId)"])
-                return getEdocBlocking(docId: docId, path: path, cancellation: cancellation)
-            }
-            return .failure(Self.replyError(.fail(reply), method: method, bodyFullySent: true))
-        }
-        return Self.decodeGetEdocReply(response.body, into: file, method: method)
     }
 
     private func getEdocBlocking(
         docId: String, path: String, cancellation: CancellationFlag
     ) -> Result<Int64, AxisError> {
-        let method = AxisMethod.getEdoc
-        let file: LocalFile
-        do throws(LocalFile.Failure) {
-            file = try LocalFile.openForWriting(path)
-        } catch {
-            return .failure(AxisError(method: method, kind: error.kind))
+        switch fetch(.getEdoc, docId: docId, path: path, cancellation: cancellation) {
+        case .document(let size): return .success(size)
+        case .failed(let error): return .failure(error)
+        case .methodMissing(let reason):
+            return .failure(AxisError(method: .getEdoc, kind: .malformedReply(reason)))
         }
+    }
+
+    /// One downloadEdoc or getEdoc call into a ``PendingDownload`` beside `path`, committed only on success.
+    ///
+    /// downloadEdoc accepts the raw document or (liberally) a getEdoc-shaped JSON reply; getEdoc only the latter.
+    private func fetch(
+        _ method: AxisMethod, docId: String, path: String, cancellation: CancellationFlag
+    ) -> Fetched {
+        let pending: PendingDownload
+        do throws(LocalFile.Failure) {
+            pending = try PendingDownload.create(for: path)
+        } catch {
+            return .failed(AxisError(method: method, kind: error.kind))
+        }
+        defer { pending.discard() }
         let exchanged = exchange(
             method, parameters: [("docId", docId)], contentType: "application/json", body: .none,
-            sink: .memory(limit: endpoint.maxGetEdocReplyBytes), timeout: endpoint.transferTimeout,
-            stallTimeout: endpoint.requestTimeout,
-            cancellation: cancellation)
-        return exchanged.result
-            .flatMap { Self.requireSuccessStatus($0, method: method, bodyFullySent: true) }
-            .flatMap { Self.decodeGetEdocReply($0.body, into: file, method: method) }
-    }
-
-    /// Decodes the `data` of a getEdoc reply into `file` in 64 KiB steps, then fsyncs it.
-    private static func decodeGetEdocReply(_ body: [UInt8], into file: LocalFile, method: AxisMethod)
-        -> Result<Int64, AxisError>
-    {
-        var written: Int64 = 0
-        do throws(AxisReplyError) {
-            let located = try GetEdocReply.locateData(in: body)
-            var decoder = Base64StreamDecoder()
-            var start = located.base64Range.lowerBound
-            while start < located.base64Range.upperBound {
-                let end = min(start + (1 << 16), located.base64Range.upperBound)
-                let bytes = try decoder.decode(body[start..<end])
-                if case .failure(let error) = write(bytes, to: file, method: method) { return .failure(error) }
-                written += Int64(bytes.count)
-                start = end
+            sink: .document(pending.file, replyLimit: endpoint.maxReplyBytes, acceptsRaw: method == .downloadEdoc),
+            timeout: endpoint.transferTimeout, stallTimeout: endpoint.requestTimeout, cancellation: cancellation)
+        let response: HTTPExchange.Response
+        switch exchanged.result {
+        case .failure(let error): return .failed(error)
+        case .success(let value): response = value
+        }
+        if method == .downloadEdoc, [404, 405, 501].contains(response.status) {
+            return .methodMissing(reason: "HTTP \(response.status)")
+        }
+        if case .failure(let error) = Self.requireSuccessStatus(response, method: method, bodyFullySent: true) {
+            return .failed(error)
+        }
+        var size = response.bytesToFile
+        if let documentReply = response.documentReply {
+            do throws(AxisReplyError) {
+                let outcome = try documentReply.get()
+                if method == .downloadEdoc, !outcome.reply.isOK, Self.saysUnknownMethod(outcome.reply) {
+                    return .methodMissing(reason: "\(outcome.reply.errorCode) \(outcome.reply.errorDescription)")
+                }
+                size = try outcome.requireDocument()
+            } catch {
+                return .failed(Self.replyError(error, method: method, bodyFullySent: true))
             }
-            let tail = try decoder.finish()
-            if case .failure(let error) = write(tail, to: file, method: method) { return .failure(error) }
-            written += Int64(tail.count)
-        } catch {
-            return .failure(replyError(error, method: method, bodyFullySent: true))
         }
-        guard written > 0 else {
-            return .failure(AxisError(method: method, kind: .malformedReply("the document in the reply is empty")))
+        guard size > 0 else {
+            return .failed(AxisError(method: method, kind: .malformedReply("the document in the reply is empty")))
         }
-        return finish(file, method: method).map { written }
-    }
-
-    private static func write(_ bytes: [UInt8], to file: LocalFile, method: AxisMethod) -> Result<Void, AxisError> {
         do throws(LocalFile.Failure) {
-            try file.write(bytes)
-            return .success(())
+            try pending.commit()
         } catch {
-            return .failure(AxisError(method: method, kind: error.kind))
+            return .failed(AxisError(method: method, kind: error.kind))
         }
-    }
-
-    private static func finish(_ file: LocalFile, method: AxisMethod) -> Result<Void, AxisError> {
-        do throws(LocalFile.Failure) {
-            try file.sync()
-            return .success(())
-        } catch {
-            return .failure(AxisError(method: method, kind: error.kind))
-        }
+        return .document(size: size)
     }
 
     /// A FAIL that means "no such method" rather than "no such document".

@@ -90,6 +90,8 @@ public final class AxisClient: Sendable {
             case .curl(let code, let message): kind = .network(code: code, message: message)
             case .local(let local): kind = local.kind
             case .replyTooLarge(let limit): kind = .malformedReply("reply larger than \(limit) bytes")
+            case .reply(let reply):
+                kind = Self.replyError(reply, method: method, bodyFullySent: outcome.bodyFullySent).kind
             case .cancelled: kind = .cancelled
             case .stalled(let limit):
                 kind = .network(

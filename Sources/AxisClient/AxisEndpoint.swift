@@ -38,16 +38,13 @@ public struct AxisEndpoint: Sendable {
     public var lowSpeedLimitBytesPerSecond: Int
     public var lowSpeedTime: Duration
     public var userAgent: String
-    /// Largest JSON reply accepted; the SDK's limit is 2,000,000 bytes.
+    /// Largest JSON reply accepted; the SDK's limit is 2,000,000 bytes. Documents (downloadEdoc, and getEdoc whose
+    /// reply is decoded as it streams in) are not held in memory and have no such limit.
     public var maxReplyBytes: Int
     /// Keep connections open between calls and reuse them (HTTP keep-alive), up to ``maxIdleConnections`` idle
     /// ones. sendEdoc always opens a fresh connection whatever this says: see `CurlTransport`.
     public var reuseConnections: Bool
     public var maxIdleConnections: Int
-    /// Largest getEdoc reply (the document base64-encoded inside JSON) accepted. The reply is held in memory once
-    /// while it is decoded to disk in chunks, so this bounds memory: 256 MiB by default (a ~190 MB document).
-    /// downloadEdoc streams to disk and has no such limit.
-    public var maxGetEdocReplyBytes: Int
 
     /// - Throws: ``AxisEndpointError`` for a URL that is not http(s), plain http without `allowPlainHTTP`, or a
     ///   URL with credentials, query or fragment.
@@ -68,7 +65,6 @@ public struct AxisEndpoint: Sendable {
         lowSpeedTime: Duration = .seconds(60),
         userAgent: String = "lienthong (libcurl)",
         maxReplyBytes: Int = 2_000_000,
-        maxGetEdocReplyBytes: Int = 256 << 20,
         reuseConnections: Bool = true,
         maxIdleConnections: Int = 4
     ) throws(AxisEndpointError) {
@@ -88,13 +84,12 @@ public struct AxisEndpoint: Sendable {
         self.lowSpeedTime = lowSpeedTime
         self.userAgent = userAgent
         self.maxReplyBytes = maxReplyBytes
-        self.maxGetEdocReplyBytes = maxGetEdocReplyBytes
         self.reuseConnections = reuseConnections
         self.maxIdleConnections = maxIdleConnections
         for (name, positive) in [
             ("connectTimeout", connectTimeout > .zero), ("requestTimeout", requestTimeout > .zero),
             ("lowSpeedTime", lowSpeedTime > .zero), ("maxReplyBytes", maxReplyBytes > 0),
-            ("maxGetEdocReplyBytes", maxGetEdocReplyBytes > 0), ("maxIdleConnections", maxIdleConnections >= 0),
+            ("maxIdleConnections", maxIdleConnections >= 0),
         ] where !positive {
             throw .invalidLimit(name)
         }

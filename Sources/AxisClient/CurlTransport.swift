@@ -49,6 +49,8 @@ enum CurlTransport {
             let reason: HTTPExchange.Failure
             if let local = context.localFailure {
                 reason = .local(local)
+            } else if let reply = context.replyFailure {
+                reason = .reply(reply)
             } else if let limit = context.overflowLimit {
                 reason = .replyTooLarge(limit: limit)
             } else if cancellation.isCancelled {
@@ -62,7 +64,7 @@ enum CurlTransport {
         }
         let response = HTTPExchange.Response(
             status: status, contentType: easy.infoString(CURLINFO_CONTENT_TYPE), body: context.memory,
-            bytesToFile: context.bytesToFile, uploadedBytes: uploaded)
+            bytesToFile: context.bytesToFile, uploadedBytes: uploaded, documentReply: context.finishDocumentReply())
         return HTTPExchange.Outcome(result: .success(response), bodyFullySent: true)
     }
 

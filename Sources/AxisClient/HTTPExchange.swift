@@ -1,3 +1,5 @@
+import AxisProtocol
+
 /// One HTTP request as the client hands it to libcurl, and what came back. Internal to AxisClient.
 enum HTTPExchange {
     enum Body {
@@ -10,9 +12,11 @@ enum HTTPExchange {
     enum Sink {
         /// The reply is collected in memory; more than `limit` bytes aborts the transfer.
         case memory(limit: Int)
-        /// A 2xx non-JSON reply is streamed to `file`; anything else (an error page, a JSON FAIL) is collected in
-        /// memory up to `replyLimit` so it can be reported.
-        case document(LocalFile, replyLimit: Int)
+        /// A document download. A 2xx reply goes to `file` as it arrives: as is when `acceptsRaw` and it is neither
+        /// declared JSON nor starts with `{` (downloadEdoc); otherwise it is read as a getEdoc reply by
+        /// ``GetEdocReplyScanner`` and only the decoded document is written. Any other reply (an error page) is
+        /// collected in memory up to `replyLimit` so it can be reported.
+        case document(LocalFile, replyLimit: Int, acceptsRaw: Bool)
     }
 
     struct Request {
@@ -39,12 +43,17 @@ enum HTTPExchange {
         /// Bytes written to the document file (0 when the reply went to memory).
         let bytesToFile: Int64
         let uploadedBytes: Int64
+        /// What a getEdoc-shaped reply said, or why it could not be read; nil when the reply was not read as one
+        /// (collected in memory, or a raw document).
+        let documentReply: Result<GetEdocReplyScanner.Outcome, AxisReplyError>?
     }
 
     enum Failure: Error {
         case curl(code: Int, message: String)
         case local(LocalFile.Failure)
         case replyTooLarge(limit: Int)
+        /// A getEdoc-shaped reply broke off mid-transfer (not JSON, broken syntax or base64).
+        case reply(AxisReplyError)
         case cancelled
         /// Nothing moved for the request's stall timeout.
         case stalled(Duration)

@@ -36,11 +36,21 @@ final class LocalFile {
         return file
     }
 
-    /// Creates or truncates `path` for writing, mode 0600, not following a symlink at `path`.
-    static func openForWriting(_ path: String) throws(Failure) -> LocalFile {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o600)
+    /// Creates `path`, which must not exist yet (no symlink followed), mode 0600.
+    static func createExclusive(_ path: String) throws(Failure) -> LocalFile {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard descriptor >= 0 else { throw Failure(path: path, operation: "create", errno: errno) }
         return LocalFile(path: path, descriptor: descriptor)
+    }
+
+    /// Fsyncs the directory holding `path`, so a rename into it survives a crash.
+    static func syncDirectory(containing path: String) throws(Failure) {
+        let parent = (path as NSString).deletingLastPathComponent
+        let directory = parent.isEmpty ? "." : parent
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: directory, operation: "open directory", errno: errno) }
+        defer { close(descriptor) }
+        guard fsync(descriptor) == 0 else { throw Failure(path: directory, operation: "fsync directory", errno: errno) }
     }
 
     func size() throws(Failure) -> Int64 {

@@ -1,3 +1,4 @@
+import AxisProtocol
 import CCurl
 import Foundation
 
@@ -16,10 +17,15 @@ final class TransferContext {
     private(set) var bytesToFile: Int64 = 0
     private(set) var localFailure: LocalFile.Failure?
     private(set) var overflowLimit: Int?
+    /// Why a getEdoc-shaped reply was abandoned mid-transfer.
+    private(set) var replyFailure: AxisReplyError?
     /// Set when the transfer was aborted because nothing moved for `stallTimeout`.
     private(set) var stalled = false
-    /// nil until the first reply byte: then whether the reply goes to the document file.
-    private var toFile: Bool?
+    /// Where a document sink's reply goes; nil until its first byte.
+    private var route: Route?
+    private var scanner = GetEdocReplyScanner()
+    /// Document bytes decoded from the current piece of a getEdoc reply, written out before the next one.
+    private var decoded: [UInt8] = []
     private let stallTimeout: Duration?
     private var lastProgress: (downloaded: Int64, uploaded: Int64) = (0, 0)
     private var lastMovement = ContinuousClock.now
@@ -88,17 +94,47 @@ final class TransferContext {
         switch sink {
         case .memory(let limit):
             return collect(data, limit: limit)
-        case .document(let file, let replyLimit):
-            if toFile == nil { toFile = replyIsDocument(firstChunk: data) }
-            guard toFile == true else { return collect(data, limit: replyLimit) }
-            do {
-                try file.write(data)
-                bytesToFile += Int64(data.count)
-                return data.count
-            } catch {
-                localFailure = error
-                return 0
+        case .document(let file, let replyLimit, let acceptsRaw):
+            if route == nil { route = chooseRoute(firstChunk: data, acceptsRaw: acceptsRaw) }
+            switch route {
+            case .memory, nil:
+                return collect(data, limit: replyLimit)
+            case .raw:
+                return write(data, to: file) ? data.count : 0
+            case .scanned:
+                do throws(AxisReplyError) {
+                    try scanner.consume(data, into: &decoded)
+                } catch {
+                    replyFailure = error
+                    return 0
+                }
+                defer { decoded.removeAll(keepingCapacity: true) }
+                return decoded.withUnsafeBytes { write($0, to: file) } ? data.count : 0
             }
+        }
+    }
+
+    /// After a complete transfer: what a getEdoc-shaped reply said, or why it cannot be read; nil when the reply
+    /// was not read as one. An empty 2xx body for a document sink counts as a (non-JSON) getEdoc reply.
+    func finishDocumentReply() -> Result<GetEdocReplyScanner.Outcome, AxisReplyError>? {
+        guard case .document = sink else { return nil }
+        if route == nil, !(200..<300).contains(easy.infoLong(CURLINFO_RESPONSE_CODE)) { return nil }
+        guard route == .scanned || route == nil else { return nil }
+        do throws(AxisReplyError) {
+            return .success(try scanner.finish())
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func write(_ bytes: UnsafeRawBufferPointer, to file: LocalFile) -> Bool {
+        do {
+            try file.write(bytes)
+            bytesToFile += Int64(bytes.count)
+            return true
+        } catch {
+            localFailure = error
+            return false
         }
     }
 
@@ -111,13 +147,23 @@ final class TransferContext {
         return data.count
     }
 
-    /// A 2xx reply that is neither declared JSON nor starts with `{` is the document itself.
-    private func replyIsDocument(firstChunk: UnsafeRawBufferPointer) -> Bool {
+    private enum Route {
+        /// Collected in memory (a non-2xx reply).
+        case memory
+        /// The raw document, written as it comes.
+        case raw
+        /// A getEdoc-shaped reply, decoded by the scanner.
+        case scanned
+    }
+
+    /// A 2xx reply that is neither declared JSON nor starts with `{` is the document itself (when raw is accepted).
+    private func chooseRoute(firstChunk: UnsafeRawBufferPointer, acceptsRaw: Bool) -> Route {
         let status = easy.infoLong(CURLINFO_RESPONSE_CODE)
-        guard (200..<300).contains(status) else { return false }
-        if let type = easy.infoString(CURLINFO_CONTENT_TYPE), type.lowercased().contains("json") { return false }
+        guard (200..<300).contains(status) else { return .memory }
+        guard acceptsRaw else { return .scanned }
+        if let type = easy.infoString(CURLINFO_CONTENT_TYPE), type.lowercased().contains("json") { return .scanned }
         let first = firstChunk.first { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }
-        return first != UInt8(ascii: "{")
+        return first == UInt8(ascii: "{") ? .scanned : .raw
     }
 }
 

@@ -13,6 +13,8 @@ public enum AxisReplyError: Error, Sendable, Equatable, CustomStringConvertible 
     case missingField(String)
     /// The base64 text of a getEdoc reply is broken at this offset (1-based, counted in the base64 text).
     case invalidBase64(offset: Int)
+    /// A getEdoc reply read as it streams in broke off or broke the JSON syntax; `reason` says where and how.
+    case malformedJSON(String)
 
     public var description: String {
         switch self {
@@ -27,6 +29,7 @@ public enum AxisReplyError: Error, Sendable, Equatable, CustomStringConvertible 
         case .missingField(let name): "the axis reply has no readable '\(name)' field"
         case .invalidBase64(let offset):
             "the document's base64 text in the axis reply is broken at character \(offset)"
+        case .malformedJSON(let reason): "the axis reply is not well-formed JSON: \(reason)"
         }
     }
 

@@ -1,69 +1,87 @@
-/// Decodes base64 text in chunks, as it is read from inside a JSON string, without holding the whole text.
+/// Decodes base64 text fed in pieces of any size and alignment, without holding the whole text.
 ///
-/// Accepts the standard and URL-safe alphabets, `=` padding, line breaks written literally or as the JSON escapes
-/// `\n` and `\r`, and Java's escaped slash `\/`. Anything else is an error, reported with its offset.
+/// Takes characters whose JSON escapes are already resolved (``GetEdocReplyScanner`` does that). Accepts the standard
+/// and URL-safe alphabets, `=` padding, an unpadded final group, and whitespace (space, tab, CR, LF) anywhere, since
+/// Java's MIME encoder wraps lines. Anything else, data after padding, or a lone final character is an error,
+/// reported with its 1-based offset in the text.
 public struct Base64StreamDecoder: Sendable {
+    private static let invalid: UInt8 = 0xFF
+    private static let whitespace: UInt8 = 0xFE
+    private static let padding: UInt8 = 0xFD
+    private static let table: [UInt8] = {
+        var table = [UInt8](repeating: invalid, count: 256)
+        for (index, byte) in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8.enumerated() {
+            table[Int(byte)] = UInt8(index)
+        }
+        table[Int(UInt8(ascii: "-"))] = 62
+        table[Int(UInt8(ascii: "_"))] = 63
+        for byte in [0x20, 0x09, 0x0A, 0x0D] { table[byte] = whitespace }
+        table[Int(UInt8(ascii: "="))] = padding
+        return table
+    }()
+
     private var quantum: UInt32 = 0
     private var quantumCount = 0
     private var paddingSeen = 0
     private var ended = false
-    private var pendingEscape = false
-    private var offset = 0
+    /// Characters taken so far, whitespace included.
+    private(set) var offset = 0
 
     public init() {}
 
-    /// Decodes the next chunk of base64 text and returns the bytes completed by it.
-    public mutating func decode<Bytes: Sequence>(_ chunk: Bytes) throws(AxisReplyError) -> [UInt8]
-    where Bytes.Element == UInt8 {
-        var output: [UInt8] = []
-        output.reserveCapacity(chunk.underestimatedCount / 4 * 3 + 3)
-        for byte in chunk {
-            offset += 1
-            var character = byte
-            if pendingEscape {
-                pendingEscape = false
-                switch byte {
-                case UInt8(ascii: "/"): character = UInt8(ascii: "/")
-                case UInt8(ascii: "n"), UInt8(ascii: "r"): continue
-                default: throw .invalidBase64(offset: offset)
-                }
-            } else if byte == UInt8(ascii: "\\") {
-                pendingEscape = true
-                continue
-            }
-            if character == 0x20 || character == 0x0A || character == 0x0D || character == 0x09 { continue }
-            guard !ended else { throw .invalidBase64(offset: offset) }
-            if character == UInt8(ascii: "=") {
-                guard quantumCount >= 2 else { throw .invalidBase64(offset: offset) }
-                paddingSeen += 1
-                if quantumCount + paddingSeen == 4 {
-                    output.append(contentsOf: try finalGroup())
-                    ended = true
-                }
-                continue
-            }
-            guard paddingSeen == 0, let value = Self.value(of: character) else { throw .invalidBase64(offset: offset) }
-            quantum = quantum << 6 | value
-            quantumCount += 1
-            if quantumCount == 4 {
-                output.append(UInt8(truncatingIfNeeded: quantum >> 16))
-                output.append(UInt8(truncatingIfNeeded: quantum >> 8))
-                output.append(UInt8(truncatingIfNeeded: quantum))
-                quantum = 0
-                quantumCount = 0
-            }
+    /// Decodes `characters`, appending the bytes they complete to `output`; up to 3 characters wait for the next call.
+    public mutating func decode(
+        _ characters: UnsafeRawBufferPointer, into output: inout [UInt8]
+    ) throws(AxisReplyError) {
+        output.reserveCapacity(output.count + characters.count / 4 * 3 + 3)
+        for character in characters {
+            try decode(character, into: &output)
         }
-        return output
     }
 
-    /// Ends the text: returns the last bytes of an unpadded final group, or throws if the text stopped mid-way.
-    public mutating func finish() throws(AxisReplyError) -> [UInt8] {
-        guard !pendingEscape, paddingSeen == 0 || ended else { throw .invalidBase64(offset: offset) }
-        return ended ? [] : try finalGroup()
+    /// Decodes one character; see ``decode(_:into:)``.
+    @inline(__always)
+    public mutating func decode(_ character: UInt8, into output: inout [UInt8]) throws(AxisReplyError) {
+        let value = Self.table[Int(character)]
+        guard value < 64, paddingSeen == 0 else {
+            try slowPath(value, into: &output)
+            return
+        }
+        offset += 1
+        quantum = quantum << 6 | UInt32(value)
+        quantumCount += 1
+        if quantumCount == 4 {
+            output.append(UInt8(truncatingIfNeeded: quantum >> 16))
+            output.append(UInt8(truncatingIfNeeded: quantum >> 8))
+            output.append(UInt8(truncatingIfNeeded: quantum))
+            quantum = 0
+            quantumCount = 0
+        }
     }
 
-    private mutating func finalGroup() throws(AxisReplyError) -> [UInt8] {
-        var output: [UInt8] = []
+    /// Ends the text: appends the last bytes of an unpadded final group, or throws if the text stopped mid-group.
+    public mutating func finish(into output: inout [UInt8]) throws(AxisReplyError) {
+        guard paddingSeen == 0 || ended else { throw .invalidBase64(offset: offset) }
+        if !ended { try finalGroup(into: &output) }
+        ended = true
+    }
+
+    /// Whitespace, padding, or an error.
+    private mutating func slowPath(_ value: UInt8, into output: inout [UInt8]) throws(AxisReplyError) {
+        offset += 1
+        if value == Self.whitespace { return }
+        guard !ended else { throw .invalidBase64(offset: offset) }
+        guard value == Self.padding else { throw .invalidBase64(offset: offset) }
+        // "=" may only complete a group of 2 or 3 characters: "xx==" or "xxx=".
+        guard quantumCount >= 2 else { throw .invalidBase64(offset: offset) }
+        paddingSeen += 1
+        if quantumCount + paddingSeen == 4 {
+            try finalGroup(into: &output)
+            ended = true
+        }
+    }
+
+    private mutating func finalGroup(into output: inout [UInt8]) throws(AxisReplyError) {
         switch quantumCount {
         case 0: break
         case 2: output.append(UInt8(truncatingIfNeeded: quantum >> 4))
@@ -74,17 +92,5 @@ public struct Base64StreamDecoder: Sendable {
         }
         quantum = 0
         quantumCount = 0
-        return output
-    }
-
-    private static func value(of character: UInt8) -> UInt32? {
-        switch character {
-        case UInt8(ascii: "A")...UInt8(ascii: "Z"): UInt32(character - UInt8(ascii: "A"))
-        case UInt8(ascii: "a")...UInt8(ascii: "z"): UInt32(character - UInt8(ascii: "a") + 26)
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(character - UInt8(ascii: "0") + 52)
-        case UInt8(ascii: "+"), UInt8(ascii: "-"): 62
-        case UInt8(ascii: "/"), UInt8(ascii: "_"): 63
-        default: nil
-        }
     }
 }

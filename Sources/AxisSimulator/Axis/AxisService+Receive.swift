@@ -38,34 +38,22 @@ extension AxisService {
             body: .file(path: served.path, removeAfterSending: served.isTemporary))
     }
 
-    /// `getEdoc`: `{"status":"OK",...,"data":"<base64 of the envelope>"}`, assembled in a scratch file so that a
-    /// large envelope is never held in memory.
+    /// `getEdoc`: `{"status":"OK",...,"data":"<base64 of the envelope>"}`, encoded while it is sent (see
+    /// ``GetEdocReplyBody``), so a large envelope is neither held in memory nor copied.
     func getEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
         let document = try accessibleDocument(call)
         let served = try servedEnvelope(document)
-        defer { if served.isTemporary { unlink(served.path) } }
-        let source = served.path
-        let scratch = (scratchDirectory as NSString).appendingPathComponent("getEdoc-\(UUID().uuidString).json")
-        try storage("encoding \(document.docId) for getEdoc") {
+        let body = try storage("opening \(document.docId) for getEdoc") { () throws -> GetEdocReplyBody in
             do {
-                let output = try PosixFile.createExclusive(scratch)
-                var prefix = AxisReply.ok.jsonBytes()
-                prefix.removeLast()  // the closing brace
-                try output.write(prefix + Array(",\"data\":\"".utf8))
-                let input = try PosixFile.openForReading(source)
-                try input.forEachChunk(chunkSize: 48 * 1024) { chunk in
-                    // 48 KiB is a multiple of 3, so chunk encodings concatenate without padding in between.
-                    try output.write(Array(Data(chunk).base64EncodedString().utf8))
-                }
-                try output.write(Array("\"}".utf8))
+                return try GetEdocReplyBody(envelope: served.path, removeAfterSending: served.isTemporary)
             } catch {
-                unlink(scratch)
+                if served.isTemporary { unlink(served.path) }
                 throw error
             }
         }
         return HTTPResponse(
             status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
-            body: .file(path: scratch, removeAfterSending: true))
+            body: .stream(body))
     }
 
     /// `updateStatus`: `done`/`fail` take the delivery off the caller's list (idempotently), `processing` keeps it.

@@ -16,7 +16,7 @@ final class AxisService: HTTPHandler {
     /// The rules of `POST /admin/faults`.
     let faultPlan: AxisFaultPlan
     let logger: Logger
-    /// Where getEdoc replies are assembled before streaming.
+    /// Where served envelopes with an added TraceHeader are written before streaming.
     let scratchDirectory: String
     let clock: @Sendable () -> Date
 
@@ -76,7 +76,7 @@ final class AxisService: HTTPHandler {
             let response = try dispatch(call)
             counters.record(method: method.rawValue, failed: false)
             if let fault = injectedFault(call, phase: .afterCommit), let faulty = apply(fault) {
-                if case .file(let path, true) = response.body { unlink(path) }
+                response.body.discard()
                 return faulty
             }
             return response

@@ -51,7 +51,7 @@ struct HTTPConnectionLoop {
             let response = handler.handle(request)
             if case .file(let path, _) = body { unlink(path) }
             guard !response.dropsConnection else {
-                if case .file(let path, true) = response.body { unlink(path) }
+                response.body.discard()
                 if response.resetsConnection { stream.resetConnection() }
                 return
             }
@@ -72,23 +72,24 @@ struct HTTPConnectionLoop {
         try? write(.text(error.description, status: error.statusCode), keepAlive: false, headOnly: false)
     }
 
-    /// Writes the status line, headers and body. File bodies are streamed in 64 KiB chunks.
+    /// Writes the status line, headers and body. File bodies are streamed in 64 KiB chunks, produced bodies as they
+    /// are produced; either must come to exactly the announced length.
     func write(_ response: HTTPResponse, keepAlive: Bool, headOnly: Bool) throws {
         var file: PosixFile?
-        var removePath: String?
         let length: Int64
+        defer {
+            file?.close()
+            response.body.discard()
+        }
         switch response.body {
         case .bytes(let bytes):
             length = Int64(bytes.count)
-        case .file(let path, let remove):
-            removePath = remove ? path : nil
+        case .file(let path, _):
             let opened = try PosixFile.openForReading(path)
             file = opened
             length = try opened.size()
-        }
-        defer {
-            file?.close()
-            if let removePath { unlink(removePath) }
+        case .stream(let producer):
+            length = producer.length
         }
 
         var head = "HTTP/1.1 \(response.status) \(HTTPResponse.reasonPhrase(response.status))\r\n"
@@ -101,18 +102,25 @@ struct HTTPConnectionLoop {
         try stream.write(Array(head.utf8))
         guard !headOnly else { return }
 
+        var sent: Int64 = 0
         switch response.body {
         case .bytes(let bytes):
             try stream.write(bytes)
+            return
         case .file:
-            var sent: Int64 = 0
             try file?.forEachChunk(limit: length) { chunk in
                 try stream.write(chunk)
                 sent += Int64(chunk.count)
             }
-            // A file that shrank while being sent would leave the client waiting for bytes that never come.
-            guard sent == length else { throw HTTPError.unexpectedEndOfStream }
+        case .stream(let producer):
+            try producer.produce { chunk in
+                guard sent + Int64(chunk.count) <= length else { throw HTTPError.unexpectedEndOfStream }
+                try stream.write(chunk)
+                sent += Int64(chunk.count)
+            }
         }
+        // A body that came out short would leave the client waiting for bytes that never come.
+        guard sent == length else { throw HTTPError.unexpectedEndOfStream }
     }
 
     /// Answers 503 on a connection the server has no room for.

@@ -6,6 +6,18 @@ public struct HTTPResponse: Sendable {
         case bytes([UInt8])
         /// Streamed from `path`; the file is deleted after sending when `removeAfterSending` is true.
         case file(path: String, removeAfterSending: Bool)
+        /// Produced while it is sent.
+        case stream(any HTTPBodyProducer)
+
+        /// Lets go of what an unsent body holds (a file to remove, a producer to release); for a response that is
+        /// replaced or dropped instead of being written.
+        public func discard() {
+            switch self {
+            case .bytes, .file(_, false): break
+            case .file(let path, true): unlink(path)
+            case .stream(let producer): producer.release()
+            }
+        }
     }
 
     public var status: Int
