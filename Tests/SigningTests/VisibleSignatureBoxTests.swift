@@ -72,6 +72,7 @@ import Testing
         #expect(kind(truncated.path) == "malformed")
         #expect(kind(text.path) == "notTrueType")
         #expect(kind(missing) == "unreadable")
+        #expect(kind(directory.path) == "unreadable", "a directory is not a font file")
     }
 
     @Test func theTimeIsTheSignatureDictionarysTimeInISO8601() {

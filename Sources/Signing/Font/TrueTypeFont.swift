@@ -42,6 +42,11 @@ struct TrueTypeFont: Sendable {
 
     /// Reads and parses the font at `path`.
     static func load(path: String) throws(TrueTypeError) -> TrueTypeFont {
+        // A FIFO or device would block or never end; only a regular file is read.
+        let type = (try? FileManager.default.attributesOfItem(atPath: path))?[.type] as? FileAttributeType
+        if let type, type != .typeRegular {
+            throw .unreadable(path: path, reason: "it is not a regular file")
+        }
         let handle: FileHandle
         do {
             handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
