@@ -135,6 +135,51 @@ import Testing
         }
     }
 
+    /// A multi-MiB envelope goes through the simulator's streamed getEdoc reply and the client's streaming decoder and
+    /// comes back byte-identical to what the axis stored, and to what downloadEdoc serves.
+    @Test func aMultiMiBDocumentComesBackByteIdenticalByGetEdoc() async throws {
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let (sender, recipient) = ("000.00.00.H41", "000.00.00.G22")
+        let attachment = try scratch.write("big.bin", TestSupport.documentBytes(count: (5 << 20) + 1))
+        let envelope = scratch.path("big.edxml")
+        try EdXMLWriter().writeDocument(
+            header: DocumentHeader(
+                from: Organization(organId: sender, organName: "UBND Tinh Nghe An"),
+                to: [Organization(organId: recipient, organName: "Van phong Chinh phu")],
+                documentId: "\(sender),2026/11/25,9/BIG", code: .init(codeNumber: "9", codeNotation: "BIG"),
+                promulgationInfo: .init(place: "Nghe An", promulgationDate: "2026/11/25"), subject: "A big one"),
+            traces: [], business: nil,
+            attachments: [OutgoingAttachment(name: "big.bin", contentType: "application/pdf", sourcePath: attachment)],
+            to: envelope)
+        let axis = try SimulatorHarness(systems: ["sys.sender": [sender], "sys.recipient": [recipient]])
+        defer { axis.shutdown() }
+        let docId = try await axis.client("sys.sender").sendEdoc(
+            from: sender, messageType: .edoc, envelopePath: envelope)
+        let stored = try axis.storedEnvelope(docId)
+        #expect(stored.count > 6 << 20)
+        let receiver = try axis.client("sys.recipient")
+        let fetched = scratch.path("fetched.edxml")
+        #expect(try await receiver.getEdoc(docId: docId, to: fetched) == Int64(stored.count))
+        #expect(Array(try Data(contentsOf: URL(fileURLWithPath: fetched))) == stored)
+    }
+
+    /// The simulator's FAIL for a document the caller cannot see is permanent and leaves no file behind.
+    @Test func getEdocOfAnUnknownDocumentIsAPermanentFailAndLeavesNoFile() async throws {
+        let axis = try SimulatorHarness(systems: ["sys.recipient": ["000.00.00.G22"]])
+        defer { axis.shutdown() }
+        let scratch = try TemporaryDirectory()
+        defer { scratch.remove() }
+        let receiver = try axis.client("sys.recipient")
+        let error = try #require(await TestSupport.axisError {
+            try await receiver.getEdoc(docId: "no-such-doc", to: scratch.path("fetched.edxml"))
+        })
+        #expect(error.kind == .fail(errorCode: AxisErrorCode.documentNotFound,
+            errorDescription: AxisRejection.documentNotFound("no-such-doc").reply.errorDescription))
+        #expect(error.failureClass == .permanent)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
+    }
+
     /// After a lost sendEdoc reply the DocId is unknown, so getSentEdocList is called with an empty docId. The
     /// empty value is signed and must arrive as an empty header (libcurl drops `Name:` lines), or the axis refuses
     /// the call as missing a parameter.

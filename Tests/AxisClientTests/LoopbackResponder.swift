@@ -6,6 +6,8 @@ import Foundation
 final class LoopbackResponder: @unchecked Sendable {
     enum Reply: Sendable {
         case respond(status: Int, contentType: String = "application/json", body: [UInt8])
+        /// Announces `declaredLength` bytes, sends `body` (shorter), then closes: a reply cut off mid-transfer.
+        case cutOff(status: Int, contentType: String = "application/json", body: [UInt8], declaredLength: Int)
         /// Reads the whole request, then resets the connection (RST) without answering.
         case resetAfterBody
         /// Reads the whole request, then closes cleanly without answering (an empty reply).
@@ -159,6 +161,11 @@ final class LoopbackResponder: @unchecked Sendable {
         case .respond(let status, let contentType, let body):
             let head = "HTTP/1.1 \(status) Canned\r\nContent-Type: \(contentType)\r\nContent-Length: \(body.count)\r\n"
                 + "Connection: close\r\n\r\n"
+            writeAll(connection, Array(head.utf8) + body)
+            close(connection)
+        case .cutOff(let status, let contentType, let body, let declaredLength):
+            let head = "HTTP/1.1 \(status) Canned\r\nContent-Type: \(contentType)\r\n"
+                + "Content-Length: \(declaredLength)\r\nConnection: close\r\n\r\n"
             writeAll(connection, Array(head.utf8) + body)
             close(connection)
         case .resetAfterBody:
