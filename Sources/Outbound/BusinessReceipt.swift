@@ -63,15 +63,18 @@ enum BusinessReceipt {
     private static func appendOnce(
         _ line: String, marker: String, request: DocumentRecord, time: Date, toReceiptOf sentCopy: String
     ) throws {
-        let textPath = sentCopy + ".receipt.txt"
-        guard let text = try? String(contentsOfFile: textPath, encoding: .utf8), !text.contains(marker) else { return }
         let stamp = Receipt.timestamp(time)
-        try DurableFile.write(Array((text + "\(stamp) \(line)\n").utf8), to: textPath, replaceExisting: true)
+        let textPath = sentCopy + ".receipt.txt"
+        if let text = try? String(contentsOfFile: textPath, encoding: .utf8), !text.contains(marker) {
+            try DurableFile.write(Array((text + "\(stamp) \(line)\n").utf8), to: textPath, replaceExisting: true)
+        }
         let jsonPath = sentCopy + ".receipt.json"
         guard let data = FileManager.default.contents(atPath: jsonPath),
             var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return }
         var requests = object["requests"] as? [Any] ?? []
+        let listed = requests.contains { (($0 as? [String: Any])?["id"] as? Int).map(Int64.init) == request.id }
+        if listed { return }
         requests.append([
             "time": stamp, "id": request.id ?? 0, "operation": operation(of: request)?.name ?? "",
             "axis_doc_id": request.axisDocId ?? "", "reason": request.businessReason ?? "",

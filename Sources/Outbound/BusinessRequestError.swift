@@ -18,6 +18,8 @@ public enum BusinessRequestError: Error, CustomStringConvertible, Sendable {
     case tooLarge(path: String, size: Int64, limit: Int64)
     /// The file sent with a revoke (the copy in `sent/`) is no longer there.
     case sentCopyMissing(document: Int64, looked: [String])
+    /// The document was a folder of files; a revoke carries the document, and carrying a folder is not built yet.
+    case folderRevokeUnsupported(document: Int64)
     /// `NEWFILE.meta.yaml` cannot be used.
     case unusableMetadata(path: String, problems: [ConfigProblem])
     /// An update keeps the DocumentId of the document it updates; a new number, notation or date needs a replacement.
@@ -42,6 +44,9 @@ public enum BusinessRequestError: Error, CustomStringConvertible, Sendable {
         case .sentCopyMissing(let id, let looked):
             "a revoke carries the document it takes back (as the axis samples do), but the copy of #\(id) is not at "
                 + looked.joined(separator: " or ") + "; put the file back there and revoke again"
+        case .folderRevokeUnsupported(let id):
+            "document #\(id) was sent as a folder of files, and lienthong cannot yet revoke a folder document; "
+                + "`lienthong replace \(id) NEWFILE` sends a document that replaces it"
         case .unusableMetadata(let path, let problems):
             "\(path) cannot be used: " + problems.map(\.description).joined(separator: "; ")
         case .updateChangesIdentity(let fields):

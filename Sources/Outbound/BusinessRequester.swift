@@ -73,6 +73,7 @@ public struct BusinessRequester: Sendable {
                 throw .unusableMetadata(path: newFile + DocumentSidecar.suffix, problems: problems)
             }
         } else {
+            if original.isDocumentFolder { throw .folderRevokeUnsupported(document: id) }
             source = try sentCopy(of: original, spool: spool)
             name = original.fileName
         }
