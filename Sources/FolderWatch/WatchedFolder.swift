@@ -40,3 +40,13 @@ public struct WatchedFolder: Sendable, Equatable {
         self.documentFolders = documentFolders
     }
 }
+
+extension WatchedFolder {
+    /// True when the file `name` directly in the document folder at `folder` (its components below ``root``) is one
+    /// of its attachments by the watcher's own rule: not a temp, hidden or sidecar name, matching the include
+    /// patterns (if any) and none of the exclude patterns. The claim applies the same rule, so a file the watcher
+    /// left out (an excluded `*.bak`, say) is never sent.
+    public func acceptsAttachment(_ name: String, inDocumentFolder folder: [String]) -> Bool {
+        name != DocumentFolderRule.metadataFileName && DocumentFilter(folder: self).acceptsMember(name, of: folder)
+    }
+}

@@ -7,8 +7,10 @@ import SystemSupport
 /// each checked with the same rules as a single file (opened without following links, a regular file with one link,
 /// not larger than `limits.max_document_size`), at most `limits.max_attachments` of them.
 ///
-/// The attachments are the regular files directly in the folder, minus temp patterns, hidden names, sidecar and
-/// report files (``TempFilePatterns``) and the metadata file; folders inside are not attachments. They are sent in
+/// The attachments are the files directly in the folder that the watcher counts as attachments (`accepts`: temp
+/// patterns, hidden names, sidecar and report files and the metadata file left out, the include and exclude globs
+/// applied; ``WatchedFolder/acceptsAttachment(_:inDocumentFolder:)``); folders inside are not attachments. They are
+/// sent in
 /// the order of their names, numbers compared as numbers (`2 Phụ lục.pdf` before `10 Phụ lục.pdf`).
 struct DocumentFolderListing: Sendable, Equatable {
     struct Member: Sendable, Equatable {
@@ -48,9 +50,10 @@ struct DocumentFolderListing: Sendable, Equatable {
     var checksumText: String { members.map { "\($0.sha256)  \($0.name)\n" }.joined() }
 
     /// Lists and checks the folder at `path`; hashes every file from the descriptor it was checked on when `hashing`.
-    static func read(folder path: String, maxFileSize: Int64, maxAttachments: Int, hashing: Bool) throws(Problem)
-        -> DocumentFolderListing
-    {
+    /// - Parameter accepts: whether a file name in the folder is an attachment; any other file is left where it is.
+    static func read(
+        folder path: String, maxFileSize: Int64, maxAttachments: Int, hashing: Bool, accepts: (String) -> Bool
+    ) throws(Problem) -> DocumentFolderListing {
         let entries: [DirectoryEntry]
         let folderStatus: FileStatus
         do {
@@ -67,7 +70,7 @@ struct DocumentFolderListing: Sendable, Equatable {
         var newest = FileTimestamp(seconds: 0, nanoseconds: 0)
         for entry in entries.sorted(by: { order($0.name, $1.name) }) {
             let isMetadata = entry.name == DocumentFolderRule.metadataFileName
-            guard isMetadata || (!TempFilePatterns.isIgnored(entry.name) && entry.kind != .directory) else { continue }
+            guard isMetadata || (entry.kind != .directory && accepts(entry.name)) else { continue }
             guard entry.hasValidUTF8Name, !entry.name.unicodeScalars.contains(where: { $0.value < 0x20 }) else {
                 throw .unsafe(name: entry.name, reason: "its name is not valid text; rename it")
             }

@@ -63,18 +63,25 @@ extension OutboundFiler {
                 ))
             try move(moves)
         } else if let outboxFolder, (try? FileStatus.lstat(outboxFolder))?.kind == .directory,
-            document.destinationPath == nil
+            document.destinationPath.map({ $0.hasPrefix(agency.folders.failed + "/") }) ?? true
         {
-            // Refused before its claim: the whole folder is still in the outbox and moves as one (same share).
-            try Directories.create(agency.folders.failed)
-            let name = SafeFileName.uniqueName(document.fileName) { candidate in
-                (try? FileStatus.lstat(agency.folders.failed + "/" + candidate)) != nil
+            // Refused before its claim: the whole folder is still in the outbox (or, after a crash, what is left of
+            // it). The destination is recorded before anything moves.
+            let target: String
+            if let planned = document.destinationPath {
+                target = (planned as NSString).deletingLastPathComponent
+            } else {
+                try Directories.create(agency.folders.failed)
+                let name = SafeFileName.uniqueName(document.fileName) { candidate in
+                    (try? FileStatus.lstat(agency.folders.failed + "/" + candidate)) != nil
+                }
+                let planned = agency.folders.failed + "/" + name
+                document = try store.annotate(id, note: "destination \(planned)/") {
+                    $0.destinationPath = planned + "/" + Self.folderStem
+                }
+                target = planned
             }
-            let target = agency.folders.failed + "/" + name
-            document = try store.annotate(id, note: "destination \(target)/") {
-                $0.destinationPath = target + "/" + Self.folderStem
-            }
-            try FileMover.moveReplacingNothing(from: outboxFolder, to: target)
+            try moveWhole(outboxFolder, to: target, documentId: id)
         }
         if let destination = document.destinationPath {
             let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
@@ -108,6 +115,38 @@ extension OutboundFiler {
         }
         try Directories.create(folder)
         return (document, folder)
+    }
+
+    /// Moves the outbox folder `source` to exactly `target`: one rename where both are on one filesystem (odd entries
+    /// such as links go along, untouched). Across filesystems (the share and `failed/` on different mounts) `target`
+    /// is created and the folder's ordinary files move one by one with the cross-filesystem-safe move single files
+    /// use, the metadata file first so the watcher never sees a document folder with files missing; anything else
+    /// (links, sub-folders) stays in the outbox and is logged. Each step is skipped once done.
+    func moveWhole(_ source: String, to target: String, documentId id: Int64) throws {
+        if (try? FileStatus.lstat(target)) == nil {
+            do {
+                try FileMover.moveReplacingNothing(from: source, to: target)
+                return
+            } catch let error as SystemError where error.errno == EXDEV || error.errno == EISDIR {
+                // EXDEV from the rename; EISDIR from FileMover's copy fallback, which copies only regular files.
+            }
+        }
+        try Directories.create(target)
+        var names = try Directories.list(source).filter { $0.kind == .regular }.map(\.name)
+        if let metadata = names.firstIndex(of: DocumentFolderRule.metadataFileName) {
+            names.insert(names.remove(at: metadata), at: 0)
+        }
+        try move(names.map { (source + "/" + $0, target + "/" + $0) })
+        let left = (try? Directories.list(source)) ?? []
+        guard left.isEmpty else {
+            let names = left.map(\.name).joined(separator: ", ")
+            logger.warning(
+                "moved the files of \(source) to \(target) one by one (another filesystem); left: \(names)",
+                metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
+            return
+        }
+        _ = rmdir(source)
+        try Directories.sync((source as NSString).deletingLastPathComponent)
     }
 
     /// Moves each existing source to its target, skipping those already moved.

@@ -19,7 +19,7 @@ extension OutboxClaimer {
         do {
             listing = try DocumentFolderListing.read(
                 folder: folder.path, maxFileSize: limits.maxDocumentSize, maxAttachments: limits.maxAttachments,
-                hashing: true)
+                hashing: true, accepts: attachmentRule(forFolderAt: folder.path))
         } catch {
             if case .unreadable(let systemError) = error {
                 return .skipped("cannot read the folder \(folder.path): \(systemError)")
@@ -61,7 +61,7 @@ extension OutboxClaimer {
             do {
                 listing = try DocumentFolderListing.read(
                     folder: source, maxFileSize: limits.maxDocumentSize, maxAttachments: limits.maxAttachments,
-                    hashing: false)
+                    hashing: false, accepts: attachmentRule(forFolderAt: source))
             } catch {
                 if case .unreadable(let systemError) = error, systemError.isNotFound {
                     return try store.transition(id, to: .failed, note: "the folder left the outbox before it was claimed") {
@@ -94,12 +94,25 @@ extension OutboxClaimer {
                     clerk: .folderRefused(.unsafe(name: name, reason: "it was removed while being sent")))
             }
         }
+        // The reason file of an earlier failure, if the clerk moved the folder back with it, is stale now.
+        try? Directories.removeTree(source + "/" + OutboundFiler.folderStem + ".error.txt")
         try Directories.sync(source)
         // The folder goes too when nothing is left in it (`rmdir` leaves a temp file or a sub-folder where it is).
         _ = rmdir(source)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         logger.info("claimed a document folder", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
         return try store.transition(id, to: .claimed, note: "moved into the spool")
+    }
+
+    /// The watcher's rule for which files of the document folder at `path` are its attachments (temp names and the
+    /// include and exclude globs), so that the claim takes exactly what the watcher waited for.
+    private func attachmentRule(forFolderAt path: String) -> (String) -> Bool {
+        let watched = OutboundPipeline.watchedFolder(for: agency)
+        var root = watched.root
+        while root.count > 1, root.hasSuffix("/") { root.removeLast() }
+        let relative = path.hasPrefix(root + "/") ? String(path.dropFirst(root.count + 1)) : path
+        let components = relative.split(separator: "/").map(String.init)
+        return { watched.acceptsAttachment($0, inDocumentFolder: components) }
     }
 
     /// The clerk changed the folder after it was hashed: forget this record; the watcher offers the folder again.

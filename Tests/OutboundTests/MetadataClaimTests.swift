@@ -19,13 +19,17 @@ import Testing
         let spool: OutboundSpool
         let claimer: OutboxClaimer
 
-        init(pattern: String? = nil, routes: [String: [String]] = [:], defaultRecipients: [String] = []) throws {
+        init(
+            pattern: String? = nil, routes: [String: [String]] = [:], defaultRecipients: [String] = [],
+            watch: WatchSettings = WatchSettings()
+        ) throws {
             root =
                 FileManager.default.temporaryDirectory
                 .appendingPathComponent("lienthong-metadata-\(UUID().uuidString)").path
             try FileManager.default.createDirectory(atPath: root + "/spool", withIntermediateDirectories: true)
             agency = AgencyConfig(
                 code: "000.00.00.H41", name: "UBND tỉnh Nghệ An", folders: AgencyFolders(root: root + "/share"),
+                watch: watch,
                 defaults: DocumentDefaults(recipients: defaultRecipients, codeNotation: "UBND-VX", place: "Nghệ An"),
                 filenamePattern: try pattern.map { try FilenamePattern($0) }, routes: routes)
             try FileManager.default.createDirectory(atPath: agency.folders.outbox, withIntermediateDirectories: true)
