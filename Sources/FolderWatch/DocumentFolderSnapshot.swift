@@ -17,19 +17,42 @@ struct DocumentFolderSnapshot: Sendable, Equatable {
     /// Looks at the folder at `path`; nil when it holds no metadata file (it waits) or cannot be listed.
     /// Files the filter refuses (temp patterns, hidden names) are left out; so are folders inside it.
     static func take(path: String, components: [String], filter: DocumentFilter) -> DocumentFolderSnapshot? {
+        guard let look = look(at: path, components: components, filter: filter), look.hasMetadata else { return nil }
+        return look.snapshot
+    }
+
+    /// Looks at a folder that is a document folder by its place but holds no metadata file yet
+    /// (``DocumentFolderRule``): nil when it has the metadata file, holds no file that could be sent, or cannot be
+    /// listed. The fingerprint tells whether anything in it changed since the last look.
+    static func takeWaiting(path: String, components: [String], filter: DocumentFilter) -> DocumentFolderSnapshot? {
+        guard let look = look(at: path, components: components, filter: filter), !look.hasMetadata,
+            look.memberCount > 0
+        else { return nil }
+        return look.snapshot
+    }
+
+    private static func look(at path: String, components: [String], filter: DocumentFilter)
+        -> (snapshot: DocumentFolderSnapshot, hasMetadata: Bool, memberCount: Int)?
+    {
         guard let folderStatus = try? FileStatus.lstat(path), folderStatus.kind == .directory,
-            let entries = try? Directories.list(path),
-            entries.contains(where: { $0.name == DocumentFolderRule.metadataFileName })
+            let entries = try? Directories.list(path)
         else { return nil }
         var total: Int64 = 0
         var newest = FileTimestamp(seconds: 0, nanoseconds: 0)
         var hash = FNV1a()
+        var hasMetadata = false
+        var members = 0
         for entry in entries.sorted(by: { $0.name < $1.name }) {
             let isMetadata = entry.name == DocumentFolderRule.metadataFileName
             guard isMetadata || (entry.kind != .directory && filter.acceptsMember(entry.name, of: components)),
                 let status = try? FileStatus.lstat(path + "/" + entry.name)
             else { continue }
-            if isMetadata && status.kind != .regular { return nil }
+            if isMetadata {
+                guard status.kind == .regular else { return nil }
+                hasMetadata = true
+            } else if status.kind == .regular {
+                members += 1
+            }
             total += status.size
             if newest < status.modificationTime { newest = status.modificationTime }
             hash.add(entry.name)
@@ -39,9 +62,10 @@ struct DocumentFolderSnapshot: Sendable, Equatable {
             hash.add(status.inode)
             hash.add(UInt64(status.kind == .regular ? 1 : 2))
         }
-        return DocumentFolderSnapshot(
+        let snapshot = DocumentFolderSnapshot(
             path: path, components: components, totalSize: total, newestModification: newest, fingerprint: hash.value,
             device: folderStatus.device, inode: folderStatus.inode)
+        return (snapshot, hasMetadata, members)
     }
 }
 

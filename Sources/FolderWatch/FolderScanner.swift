@@ -1,8 +1,8 @@
 import SystemSupport
 
 /// One full listing of a watched tree: every candidate single-file document with its status, every document folder
-/// that holds its metadata file, and the odd entries a person should hear about (``DocumentFolderRule``). Blocking
-/// file I/O; links are never followed.
+/// that holds its metadata file, those still waiting for one, and the odd entries a person should hear about
+/// (``DocumentFolderRule``). Blocking file I/O; links are never followed.
 struct FolderScanner {
     struct Found: Sendable {
         let path: String
@@ -12,8 +12,10 @@ struct FolderScanner {
 
     struct Result: Sendable {
         var files: [Found] = []
-        /// Document folders holding their metadata file (folders still waiting for one are not listed).
+        /// Document folders holding their metadata file (those still waiting for one are in `waiting`).
         var folders: [DocumentFolderSnapshot] = []
+        /// Document folders (by their place) that hold files to send but no metadata file yet: they wait.
+        var waiting: [DocumentFolderSnapshot] = []
         /// Entries that will never be sent, with the reason (symbolic links, FIFOs, names that are not UTF-8).
         var refused: [(path: String, reason: String)] = []
         /// Set when the root itself could not be listed.
@@ -52,10 +54,15 @@ struct FolderScanner {
                     rule.isRecipientFolder(entry.name, hasMetadata: { _ in Self.holdsMetadata(path) })
                 {
                     walk(path, components: childComponents, into: &result)
-                } else if childComponents.count <= 2,
-                    let folder = DocumentFolderSnapshot.take(path: path, components: childComponents, filter: filter)
-                {
-                    result.folders.append(folder)
+                } else if childComponents.count <= 2 {
+                    if let ready = DocumentFolderSnapshot.take(path: path, components: childComponents, filter: filter)
+                    {
+                        result.folders.append(ready)
+                    } else if let waiting = DocumentFolderSnapshot.takeWaiting(
+                        path: path, components: childComponents, filter: filter)
+                    {
+                        result.waiting.append(waiting)
+                    }
                 }
             case .regular:
                 guard filter.acceptsFile(childComponents), let status = try? FileStatus.lstat(path),

@@ -10,7 +10,9 @@ import SystemSupport
 ///   confirmed by a fresh `lstat`, is not empty, passes the temp-file patterns and the include/exclude globs.
 ///   A document folder (``DocumentFolderRule``) is yielded once, as a whole, when its metadata file and every file in
 ///   it have been quiet for `settleTime`; its files are never yielded on their own, before or after the metadata
-///   file appears.
+///   file appears. A folder that holds files but no metadata file, unchanged for ``waitingWarningFactor`` times the
+///   settle time, is reported once as a warning (a misspelt recipient code, or a document folder still missing its
+///   metadata file) and listed in ``waitingFolders``.
 /// - Delivery: the watcher does not move files. A file stays in the folder until its consumer moves it, and a file
 ///   still there at a reconciliation scan is yielded again after it settles again; so the same file (same path,
 ///   size, mtime, inode) can be yielded more than once over time and **consumers must deduplicate** (the state
@@ -38,6 +40,7 @@ public actor FolderWatcher {
     private var reported: Set<String> = []
     /// Tracked paths that are document folders, with their components below the root.
     private var folderComponents: [String: [String]] = [:]
+    private var waiting: WaitingFolders
     private var lastRootError: SystemError?
 
     /// - Parameter diagnostics: receives mode changes, fallbacks and refused files, for the daemon's log.
@@ -49,6 +52,7 @@ public actor FolderWatcher {
         self.filter = DocumentFilter(folder: folder)
         self.diagnostics = diagnostics
         self.tracker = SettleTracker(settleTime: folder.settleTime)
+        self.waiting = WaitingFolders(patience: folder.settleTime * Self.waitingWarningFactor)
         self.nextReconciliation = ContinuousClock.now
         (ready, readyContinuation) = AsyncStream.makeStream(of: ReadyFile.self)
     }
@@ -58,6 +62,13 @@ public actor FolderWatcher {
 
     /// How the folder is being watched now.
     public var activeMode: ActiveWatchMode { mode }
+
+    /// A folder without a metadata file is reported once it has been unchanged this many settle times.
+    public static let waitingWarningFactor = 10
+
+    /// Folders that hold files but no metadata file and have been reported as waiting (absolute paths, sorted),
+    /// for `lienthong status`. A folder leaves the list once it gets its metadata file, is emptied or removed.
+    public var waitingFolders: [String] { waiting.reportedPaths }
 
     /// Lists the whole tree now (e.g. on `lienthong poll` or after the admin fixed something).
     public func rescanNow() {
@@ -124,6 +135,7 @@ public actor FolderWatcher {
             scheduleReconciliation(after: now)
         }
         settle(at: now)
+        reportWaitingFolders(at: now)
     }
 
     /// Paths the settle rule is tracking, for tests.
@@ -172,6 +184,26 @@ public actor FolderWatcher {
         }
     }
 
+    /// Tells a person about each folder that has waited too long without a metadata file, after a fresh look.
+    private func reportWaitingFolders(at now: ContinuousClock.Instant) {
+        let due = waiting.dueForCheck(at: now)
+        guard !due.isEmpty else { return }
+        for path in due {
+            guard let components = relativeComponents(of: path),
+                let snapshot = DocumentFolderSnapshot.takeWaiting(path: path, components: components, filter: filter)
+            else {
+                waiting.forget(path: path)
+                continue
+            }
+            waiting.observe(snapshot, at: now)
+        }
+        for (path, components) in waiting.takeDue(at: now) {
+            diagnostics(
+                WatchDiagnostic(
+                    level: .warning, message: waiting.warning(path: path, components: components), path: path))
+        }
+    }
+
     private func observeFile(at path: String) {
         guard let components = relativeComponents(of: path) else { return }
         let placement = folder.documentFolders.placement(ofFile: components) { folder in
@@ -211,7 +243,14 @@ public actor FolderWatcher {
         let path = root + "/" + components.joined(separator: "/")
         forget(path)
         if let snapshot = DocumentFolderSnapshot.take(path: path, components: components, filter: filter) {
+            waiting.forget(path: path)
             track(snapshot, at: clock.now)
+        } else if let waitingFolder = DocumentFolderSnapshot.takeWaiting(
+            path: path, components: components, filter: filter)
+        {
+            waiting.observe(waitingFolder, at: clock.now)
+        } else {
+            waiting.forget(path: path)
         }
     }
 
@@ -250,6 +289,8 @@ public actor FolderWatcher {
                 inode: file.status.inode, at: now)
         }
         for snapshot in result.folders { track(snapshot, at: now) }
+        for snapshot in result.waiting { waiting.observe(snapshot, at: now) }
+        waiting.forgetAll(except: Set(result.waiting.map(\.path)))
         let present = Set(result.files.map(\.path) + result.folders.map(\.path))
         tracker.forgetAll(except: present)
         folderComponents = folderComponents.filter { present.contains($0.key) }

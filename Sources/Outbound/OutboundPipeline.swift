@@ -80,6 +80,12 @@ public actor OutboundPipeline {
         get async { await watcher.activeMode }
     }
 
+    /// Folders in the outbox that hold files but no metadata file and have waited long enough to be reported (a
+    /// misspelt recipient code, or a document folder without `document.meta.yaml`), for `lienthong status`.
+    public var waitingFolders: [String] {
+        get async { await watcher.waitingFolders }
+    }
+
     /// Runs until the task is cancelled (SIGTERM). The step in progress finishes or is abandoned safely.
     public func run() async throws {
         try Directories.create(agency.folders.outbox)
