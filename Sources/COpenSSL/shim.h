@@ -10,7 +10,9 @@
 #include <openssl/evp.h>
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
+#include <openssl/rand.h>
 #include <openssl/ssl.h>
+#include <openssl/ts.h>
 #include <openssl/x509.h>
 #include <openssl/x509v3.h>
 
@@ -78,6 +80,24 @@ static inline uint64_t COpenSSL_SSL_server_options(void) {
 static inline long COpenSSL_SSL_CTX_disable_session_cache(SSL_CTX *context) {
     return SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
 }
+
+// MARK: RFC 3161 timestamps
+
+/// The `value.sequence` member of an `ASN1_TYPE` holding a SEQUENCE (a timestamp token attribute value), or NULL
+/// for any other type.
+static inline const ASN1_STRING *COpenSSL_ASN1_TYPE_get0_sequence(const ASN1_TYPE *type) {
+    return type != NULL && type->type == V_ASN1_SEQUENCE ? type->value.sequence : NULL;
+}
+
+/// The reason code of the newest queued error when it comes from the TS library, else 0; the queue is kept.
+/// (Reason codes are per library: PKCS7's "digest failure" has the same number as TS's ESS error.)
+static inline int COpenSSL_ERR_peek_last_TS_reason(void) {
+    unsigned long code = ERR_peek_last_error();
+    return ERR_GET_LIB(code) == ERR_LIB_TS ? ERR_GET_REASON(code) : 0;
+}
+
+/// The callback type of `TS_RESP_CTX_set_serial_cb`, named for Swift.
+typedef ASN1_INTEGER *(*COpenSSL_TS_serial_cb)(TS_RESP_CTX *, void *);
 
 // MARK: zlib (PDF FlateDecode in Signing; the Signing target links "z")
 

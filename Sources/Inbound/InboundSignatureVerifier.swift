@@ -127,7 +127,8 @@ struct InboundSignatureVerifier: Sendable {
             // A trusted root that is not a certificate, a file changed under us, OpenSSL out of memory.
             error.description
         case .insecurePermissions, .passwordRequired, .wrongPassword, .invalidPrivateKey, .keyCertificateMismatch,
-            .certificateExpired, .certificateNotYetValid, .malformedSignature, .signatureMismatch:
+            .certificateExpired, .certificateNotYetValid, .malformedSignature, .signatureMismatch, .keyUnavailable,
+            .timestampUnavailable, .timestampRejected:
             nil
         }
     }

@@ -8,16 +8,30 @@ public enum CMSVerifier {
     /// whether its signer certificate chains to one of the certificates in `trustedCertificatePaths`.
     ///
     /// Every signer's signature and message digest must verify, or this throws
-    /// ``SigningError/signatureMismatch(contentPath:detail:)``. Trust is reported, not thrown: an untrusted or
-    /// expired signer gives `chainValid == false` with the reason in ``SignatureReport/chainProblem``. The chain is
-    /// checked at the current time, for any certificate purpose, against the signature's own certificates as
-    /// intermediates.
+    /// ``SigningError/signatureMismatch(contentPath:detail:)``. Trust is reported, not thrown: an untrusted signer,
+    /// one whose certificate was not valid at the signing time, or a timestamp that does not verify gives
+    /// `chainValid == false` with the reason in ``SignatureReport/chainProblem``. The chain is checked at the
+    /// signing time (the RFC 3161 timestamp's when present, else the signing-time attribute), for any certificate
+    /// purpose, against the signature's own certificates as intermediates; the timestamp authority must chain to
+    /// the same trusted certificates.
     ///
     /// - Parameter trustedCertificatePaths: PEM files of trust anchors (each may hold several certificates).
     public static func verifyDetached(
         signature: [UInt8],
         contentPath: String,
         trustedCertificatePaths: [String]
+    ) throws(SigningError) -> SignatureReport {
+        try verifyDetached(
+            signature: signature, contentPath: contentPath, trustedCertificatePaths: trustedCertificatePaths,
+            now: Date())
+    }
+
+    /// ``verifyDetached(signature:contentPath:trustedCertificatePaths:)`` with the clock as a parameter.
+    static func verifyDetached(
+        signature: [UInt8],
+        contentPath: String,
+        trustedCertificatePaths: [String],
+        now: Date
     ) throws(SigningError) -> SignatureReport {
         ERR_clear_error()
         let cms = try parse(signature)
@@ -44,13 +58,20 @@ public enum CMSVerifier {
             throw .malformedSignature(detail: "no signer certificate")
         }
         let signer = X509Certificate(retaining: first)
-        let chain = try chainCheck(signer: signer, cms: cms, trusted: trusted)
+        let timestamp = firstSignerInfo(cms).flatMap {
+            SignatureTimestampCheck.report(signerInfo: $0, trusted: trusted)
+        }
+        let claimed = signingTime(cms)
+        let validation = try SigningTimeValidation(
+            signer: signer, cms: cms, trusted: trusted, timestamp: timestamp, claimedTime: claimed, now: now)
         return SignatureReport(
             signerSubject: signer.subject,
             signerSerialHex: signer.serialNumberHex,
-            signingTime: signingTime(cms),
-            chainValid: chain == nil,
-            chainProblem: chain
+            signingTime: claimed,
+            chainValid: validation.problem == nil,
+            chainProblem: [validation.timestampProblem, validation.chainProblem].compactMap { $0 }.first,
+            timestamp: timestamp,
+            notes: validation.notes
         )
     }
 
@@ -70,11 +91,12 @@ public enum CMSVerifier {
         return cms
     }
 
-    /// nil when `signer` chains to `trusted` now, else OpenSSL's reason.
+    /// nil when `signer` chains to `trusted` at `time` (now when nil), else OpenSSL's reason.
     static func chainCheck(
         signer: X509Certificate,
         cms: OpaquePointer,
-        trusted: [X509Certificate]
+        trusted: [X509Certificate],
+        at time: Date? = nil
     ) throws(SigningError) -> String? {
         guard !trusted.isEmpty else { return "no trusted certificates were given" }
         guard let store = X509_STORE_new() else {
@@ -93,17 +115,23 @@ public enum CMSVerifier {
         guard X509_STORE_CTX_init(context, store, signer.pointer, intermediates) == 1 else {
             throw .openSSL(operation: "start certificate verification", error: OpenSSLError.current())
         }
+        if let time, let parameters = X509_STORE_CTX_get0_param(context) {
+            X509_VERIFY_PARAM_set_time(parameters, time_t(time.timeIntervalSince1970.rounded(.down)))
+        }
         let verified = X509_verify_cert(context) == 1
         ERR_clear_error()
         if verified { return nil }
         return String(cString: X509_verify_cert_error_string(Int(X509_STORE_CTX_get_error(context))))
     }
 
+    static func firstSignerInfo(_ cms: OpaquePointer) -> OpaquePointer? {
+        guard let infos = CMS_get0_SignerInfos(cms), COpenSSL_sk_CMS_SignerInfo_num(infos) > 0 else { return nil }
+        return COpenSSL_sk_CMS_SignerInfo_value(infos, 0)
+    }
+
     /// The first signer's signing-time attribute (UTCTime or GeneralizedTime).
     static func signingTime(_ cms: OpaquePointer) -> Date? {
-        guard let infos = CMS_get0_SignerInfos(cms), COpenSSL_sk_CMS_SignerInfo_num(infos) > 0,
-            let info = COpenSSL_sk_CMS_SignerInfo_value(infos, 0)
-        else { return nil }
+        guard let info = firstSignerInfo(cms) else { return nil }
         let object = OBJ_nid2obj(NID_pkcs9_signingTime)
         for type in [V_ASN1_UTCTIME, V_ASN1_GENERALIZEDTIME] {
             if let value = CMS_signed_get0_data_by_OBJ(info, object, -3, type) {

@@ -37,6 +37,15 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
     /// The signature does not match the content (tampered content, wrong file, or a broken signature).
     case signatureMismatch(contentPath: String, detail: String)
     case openSSL(operation: String, error: OpenSSLError)
+    /// The signing key (a token, an HSM, a remote signing service) failed or returned a signature that does not
+    /// verify with its certificate. Usually transient: retry once the key is reachable again.
+    case keyUnavailable(detail: String)
+    /// The timestamp authority could not be reached or did not answer in time. Transient: retry later.
+    case timestampUnavailable(authority: String, detail: String)
+    /// The timestamp authority answered, but refused the request or sent a reply that fails the checks (status,
+    /// nonce, imprint, signature, timeStamping certificate). Treated as transient: the document waits and is
+    /// signed again, since a signature without its timestamp would not be the configured PAdES B-T.
+    case timestampRejected(authority: String, detail: String)
 
     public var description: String {
         switch self {
@@ -91,6 +100,15 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
                 + "after signing or the signature belongs to another file"
         case .openSSL(let operation, let error):
             return "OpenSSL failed to \(operation): \(error)"
+        case .keyUnavailable(let detail):
+            return "the signing key could not sign (\(detail)); check that the token or signing service is "
+                + "reachable and holds the key of the configured certificate"
+        case .timestampUnavailable(let authority, let detail):
+            return "the timestamp authority \(authority) could not be reached (\(detail)); the document will be "
+                + "signed again later; check the timestamp URL and the network if this persists"
+        case .timestampRejected(let authority, let detail):
+            return "the timestamp authority \(authority) gave no usable timestamp (\(detail)); the document will "
+                + "be signed again later; check the timestamp URL, and the trusted TSA certificates if this persists"
         }
     }
 

@@ -30,7 +30,7 @@ import Testing
             signature: signature, contentPath: document, trustedCertificatePaths: [ca.certificatePath]
         )
         #expect(report.signerSubject == "CN=Văn phòng UBND tỉnh Nghệ An, O=UBND tỉnh Nghệ An, C=VN")
-        #expect(report.signerSerialHex == signer.identity.serialNumberHex)
+        #expect(report.signerSerialHex == (signer.key as? SigningIdentity)?.serialNumberHex)
         #expect(report.chainValid)
         #expect(report.chainProblem == nil)
         let signingTime = try #require(report.signingTime)
@@ -141,7 +141,7 @@ import Testing
             signature: bare, contentPath: document, trustedCertificatePaths: [ca.certificatePath]
         )
         #expect(!bareReport.chainValid)
-        #expect(bareReport.chainProblem == "unable to get local issuer certificate")
+        #expect(bareReport.chainProblem?.hasPrefix("unable to get local issuer certificate at the signing time") == true)
     }
 
     @Test func pkcs12IdentitySignsVerifiably() throws {

@@ -48,7 +48,7 @@ import Testing
         #expect(report.problems.isEmpty)
         #expect(report.fieldName == "Signature1")
         #expect(report.signerSubject == "CN=Văn phòng UBND tỉnh Nghệ An, O=UBND tỉnh Nghệ An, C=VN")
-        #expect(report.signerSerialHex == signer.identity.serialNumberHex)
+        #expect(report.signerSerialHex == (signer.key as? SigningIdentity)?.serialNumberHex)
         let time = try #require(report.signingTime)
         #expect(abs(time.timeIntervalSinceNow) < 120)
         #expect(!report.modifiedAfterSigning)

@@ -47,8 +47,40 @@ final class TestPKI {
         keyUsage = critical,digitalSignature,nonRepudiation
         subjectKeyIdentifier = hash
         authorityKeyIdentifier = keyid
+        [timestamping]
+        basicConstraints = critical,CA:FALSE
+        keyUsage = critical,digitalSignature
+        extendedKeyUsage = critical,timeStamping
+        subjectKeyIdentifier = hash
+        authorityKeyIdentifier = keyid
+        [tsa]
+        default_tsa = test_tsa
+        [test_tsa]
+        serial = \(directory.appendingPathComponent("tsa.serial").path)
+        crypto_device = builtin
+        signer_digest = sha256
+        default_policy = 1.3.6.1.4.1.4146.1.2
+        digests = sha256, sha384, sha512
+        accuracy = secs:1
+        ordering = no
+        tsa_name = yes
+        ess_cert_id_chain = no
+        ess_cert_id_alg = sha256
+        [test_ca]
+        database = \(directory.appendingPathComponent("ca-index.txt").path)
+        new_certs_dir = \(directory.path)
+        serial = \(directory.appendingPathComponent("ca.serial").path)
+        default_md = sha256
+        policy = any_name
+        unique_subject = no
+        email_in_dn = no
+        [any_name]
+        countryName = optional
+        organizationName = optional
+        commonName = supplied
 
         """.write(toFile: configPath, atomically: true, encoding: .utf8)
+        _ = FileManager.default.createFile(atPath: directory.appendingPathComponent("ca-index.txt").path, contents: nil)
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
@@ -94,6 +126,47 @@ final class TestPKI {
             "-extfile", configPath, "-extensions", extensions
         )
         return issued
+    }
+
+    /// A timestamp authority's key and certificate (extendedKeyUsage timeStamping, critical) issued by `issuer`.
+    func makeTSA(name: String = "tsa", commonName: String = "Test Timestamp Authority", by issuer: Issued) throws
+        -> Issued
+    {
+        try issue(
+            name: name, subject: "/C=VN/O=Test TSA/CN=\(commonName)", by: issuer, serial: "0x75A1",
+            extensions: "timestamping")
+    }
+
+    /// A key and a certificate issued by `issuer` with explicit validity dates (through `openssl ca`, since
+    /// `openssl x509 -req` only counts days from now).
+    func issue(
+        name: String,
+        subject: String,
+        by issuer: Issued,
+        notBefore: Date,
+        notAfter: Date
+    ) throws -> Issued {
+        let issued = Issued(keyPath: path("\(name).key"), certificatePath: path("\(name).pem"))
+        try openssl("genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", issued.keyPath)
+        try setMode(0o600, issued.keyPath)
+        let request = path("\(name).csr")
+        try openssl(
+            "req", "-new", "-key", issued.keyPath, "-out", request, "-utf8", "-subj", subject, "-config", configPath)
+        try openssl(
+            "ca", "-batch", "-config", configPath, "-name", "test_ca", "-cert", issuer.certificatePath,
+            "-keyfile", issuer.keyPath, "-in", request, "-out", issued.certificatePath, "-notext", "-utf8",
+            "-preserveDN", "-startdate", Self.utcTime(notBefore), "-enddate", Self.utcTime(notAfter),
+            "-extfile", configPath, "-extensions", "agency", "-md", "sha256", "-rand_serial"
+        )
+        return issued
+    }
+
+    private static func utcTime(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyMMddHHmmss'Z'"
+        return formatter.string(from: date)
     }
 
     /// The Vietnamese agency subject used by most tests.

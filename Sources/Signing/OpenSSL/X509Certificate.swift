@@ -43,6 +43,31 @@ final class X509Certificate: @unchecked Sendable {
         return bio.text
     }
 
+    /// The certificate's DER encoding.
+    func der() throws(SigningError) -> [UInt8] {
+        let length = i2d_X509(pointer, nil)
+        guard length > 0 else { throw .openSSL(operation: "encode a certificate", error: OpenSSLError.current()) }
+        var bytes = [UInt8](repeating: 0, count: Int(length))
+        let written = bytes.withUnsafeMutableBufferPointer { buffer -> Int32 in
+            var cursor = buffer.baseAddress
+            return i2d_X509(pointer, &cursor)
+        }
+        guard written == length else {
+            throw .openSSL(operation: "encode a certificate", error: OpenSSLError.current())
+        }
+        return bytes
+    }
+
+    /// Parses one DER certificate; nil when `bytes` is not exactly that.
+    static func parseDER(_ bytes: [UInt8]) -> X509Certificate? {
+        let parsed = bytes.withUnsafeBufferPointer { buffer -> OpaquePointer? in
+            var cursor = buffer.baseAddress
+            return d2i_X509(nil, &cursor, buffer.count)
+        }
+        ERR_clear_error()
+        return parsed.map { X509Certificate(taking: $0) }
+    }
+
     func isSame(as other: X509Certificate) -> Bool { X509_cmp(pointer, other.pointer) == 0 }
 
     private static func oneLine(_ name: OpaquePointer?) -> String {

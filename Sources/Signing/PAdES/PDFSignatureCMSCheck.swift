@@ -13,10 +13,16 @@ struct PDFSignatureCMSCheck {
     var signingTime: Date?
     var integrityProblems: [String] = []
     var chainProblem: String?
+    var timestampProblem: String?
+    var timestamp: TimestampReport?
+    var notes: [String] = []
 
+    /// - Parameter claimedTime: `/M` of the signature dictionary; the chain is checked at the timestamp's time, else
+    ///   at this, else at the CMS signing-time attribute.
     init(
         der: [UInt8],
         trusted: [X509Certificate],
+        claimedTime: Date?,
         digest: (OpaquePointer) throws(PDFError) -> [UInt8]
     ) throws(PAdESError) {
         ERR_clear_error()
@@ -91,8 +97,14 @@ struct PDFSignatureCMSCheck {
                 "the CMS signature does not verify with the signer certificate "
                     + "(\(OpenSSLError.current()))")
         }
+        timestamp = SignatureTimestampCheck.report(signerInfo: info, trusted: trusted)
         do {
-            chainProblem = try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted)
+            let validation = try SigningTimeValidation(
+                signer: signer, cms: cms, trusted: trusted, timestamp: timestamp,
+                claimedTime: claimedTime ?? signingTime)
+            chainProblem = validation.chainProblem
+            timestampProblem = validation.timestampProblem
+            notes = validation.notes
         } catch {
             throw .signing(error)
         }

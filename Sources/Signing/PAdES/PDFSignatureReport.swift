@@ -17,7 +17,8 @@ public struct PDFSignatureReport: Sendable, Equatable {
     /// The byte ranges are well formed, exclude exactly the `/Contents` string, their digest matches the signed
     /// message-digest and the CMS signature over the signed attributes verifies with the signer certificate.
     public let integrityValid: Bool
-    /// The signer certificate chains to a trusted certificate and is valid now.
+    /// The signer certificate chains to a trusted certificate and was valid at the signing time (the timestamp's,
+    /// else the claimed ``signingTime``), and any timestamp present verifies.
     public let chainValid: Bool
     /// Why the signature is not valid: integrity problems first, then the chain. Empty when ``isValid``.
     public let problems: [String]
@@ -29,6 +30,10 @@ public struct PDFSignatureReport: Sendable, Equatable {
     public let signedRevision: Int
     /// How many revisions follow the signed one.
     public let laterRevisions: Int
+    /// The RFC 3161 signature timestamp (PAdES B-T), when the signature carries one: its time and authority.
+    public let timestamp: TimestampReport?
+    /// Remarks that do not make the signature invalid, e.g. that the certificate expired after the timestamp.
+    public let notes: [String]
 
     /// Integrity and chain both valid. ``modifiedAfterSigning`` is reported separately: later signatures are
     /// incremental updates too.

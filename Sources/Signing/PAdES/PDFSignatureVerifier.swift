@@ -5,8 +5,10 @@ import Foundation
 public enum PDFSignatureVerifier {
     /// Checks each signature field of the PDF at `path`: the byte ranges (start at 0, in order, in bounds, and
     /// excluding exactly the `/Contents` string), the digest against the signed message-digest attribute, the CMS
-    /// signature, the chain to `trustedCertificatePaths` (PEM files of trust anchors) and whether the file was
-    /// updated after the signed revision.
+    /// signature, the RFC 3161 signature timestamp when present (PAdES B-T: imprint over the signature value, token
+    /// signature, TSA chain to the same trust anchors), the signer's chain to `trustedCertificatePaths` (PEM files
+    /// of trust anchors) at the signing time (the timestamp's, else `/M`), and whether the file was updated after
+    /// the signed revision.
     ///
     /// A broken or untrusted signature is reported in its ``PDFSignatureReport``, not thrown; an unsigned PDF gives
     /// an empty array. The file is streamed in 64 KiB blocks.
@@ -87,16 +89,20 @@ public enum PDFSignatureVerifier {
             }
         }
 
+        let claimedTime = (try? document.resolve(signature["M"]).stringBytes).flatMap { PDFDate.date(text($0)) }
         var check: PDFSignatureCMSCheck?
         if rangesUsable {
             let ranges = [0..<byteRange[1], byteRange[2]..<coveredEnd]
-            check = try PDFSignatureCMSCheck(der: contents, trusted: trusted) { (md: OpaquePointer) throws(PDFError) in
+            check = try PDFSignatureCMSCheck(der: contents, trusted: trusted, claimedTime: claimedTime) {
+                (md: OpaquePointer) throws(PDFError) in
                 try digest(reader, ranges: ranges, algorithm: md)
             }
             problems += check?.integrityProblems ?? []
         }
         let integrityValid = rangesUsable && problems.isEmpty
         let chainProblem = check.map { $0.chainProblem } ?? "the signature could not be read"
+        let timestampProblem = check?.timestampProblem
+        if integrityValid, let timestampProblem { problems.append(timestampProblem) }
         if integrityValid, let chainProblem { problems.append("certificate chain: \(chainProblem)") }
 
         let revision = revisionEnds.firstIndex { $0.contains(coveredEnd) }
@@ -109,7 +115,6 @@ public enum PDFSignatureVerifier {
             let trailing = (try? reader.read(at: coveredEnd, count: 3)) ?? []
             modified = trailing.count > 2 || trailing.contains { !PDFParser.isWhitespace($0) }
         }
-        let claimedTime = (try? document.resolve(signature["M"]).stringBytes).flatMap { PDFDate.date(text($0)) }
         return PDFSignatureReport(
             fieldName: name,
             subFilter: subFilter,
@@ -118,11 +123,13 @@ public enum PDFSignatureVerifier {
             signingTime: claimedTime ?? check?.signingTime,
             byteRange: byteRange,
             integrityValid: integrityValid,
-            chainValid: integrityValid && chainProblem == nil,
+            chainValid: integrityValid && chainProblem == nil && timestampProblem == nil,
             problems: problems,
             modifiedAfterSigning: modified,
             signedRevision: revision.map { $0 + 1 } ?? 0,
-            laterRevisions: later
+            laterRevisions: later,
+            timestamp: check?.timestamp,
+            notes: check?.notes ?? []
         )
     }
 
