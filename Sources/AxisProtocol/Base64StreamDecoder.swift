@@ -34,8 +34,40 @@ public struct Base64StreamDecoder: Sendable {
         _ characters: UnsafeRawBufferPointer, into output: inout [UInt8]
     ) throws(AxisReplyError) {
         output.reserveCapacity(output.count + characters.count / 4 * 3 + 3)
-        for character in characters {
-            try decode(character, into: &output)
+        var index = 0
+        while index < characters.count {
+            if quantumCount == 0, paddingSeen == 0 {
+                let taken = Self.decodeWholeGroups(characters, from: index, into: &output)
+                index += taken
+                offset += taken
+                guard index < characters.count else { return }
+            }
+            try decode(characters[index], into: &output)
+            index += 1
+        }
+    }
+
+    /// The common case, fast: groups of 4 alphabet characters from `start`, up to the first group holding anything
+    /// else (whitespace, padding, an error) or fewer than 4 characters left. Returns the characters taken.
+    private static func decodeWholeGroups(
+        _ characters: UnsafeRawBufferPointer, from start: Int, into output: inout [UInt8]
+    ) -> Int {
+        table.withUnsafeBufferPointer { table in
+            var index = start
+            while index + 4 <= characters.count {
+                let first = table[Int(characters[index])]
+                let second = table[Int(characters[index + 1])]
+                let third = table[Int(characters[index + 2])]
+                let fourth = table[Int(characters[index + 3])]
+                // Alphabet values are below 64; every marker has the high bits set.
+                guard (first | second | third | fourth) < 64 else { break }
+                let group = UInt32(first) << 18 | UInt32(second) << 12 | UInt32(third) << 6 | UInt32(fourth)
+                output.append(UInt8(truncatingIfNeeded: group >> 16))
+                output.append(UInt8(truncatingIfNeeded: group >> 8))
+                output.append(UInt8(truncatingIfNeeded: group))
+                index += 4
+            }
+            return index - start
         }
     }
 

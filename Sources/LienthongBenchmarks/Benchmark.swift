@@ -5,7 +5,8 @@ import EdXML
 import Foundation
 
 /// The measured steps, run in order in one scratch directory: generate a random attachment, write it into an
-/// edXML envelope, read the envelope back, upload it to the in-process axis and download it as the recipient.
+/// edXML envelope, read the envelope back, upload it to the in-process axis and fetch it back as the recipient, by
+/// downloadEdoc (raw) and by getEdoc (base64 inside JSON).
 struct Benchmark {
     let attachmentBytes: Int64
     let directory: String
@@ -69,6 +70,22 @@ struct Benchmark {
             result(
                 "axis download", envelopeDigest.byteCount, downloadFigures,
                 hashMatches: downloadedDigest == envelopeDigest.digest))
+        try? FileManager.default.removeItem(atPath: downloaded)
+
+        // getEdoc: the envelope base64-encoded inside one JSON string, decoded by the client as it streams in.
+        let fetched = path("fetched-by-getEdoc.edxml")
+        measurement = StepMeasurement(method: method)
+        do throws(AxisError) {
+            try await axis.recipientClient.getEdoc(docId: docId, to: fetched)
+        } catch {
+            throw .step(name: "axis getEdoc", reason: error.description)
+        }
+        let getEdocFigures = measurement.finish()
+        let fetchedDigest = try StreamingFiles.digest(ofFile: fetched).digest
+        record(
+            result(
+                "axis getEdoc", envelopeDigest.byteCount, getEdocFigures,
+                hashMatches: fetchedDigest == envelopeDigest.digest))
         return results
     }
 

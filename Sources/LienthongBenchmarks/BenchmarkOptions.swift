@@ -11,8 +11,8 @@ struct BenchmarkOptions: Sendable, Equatable {
     static let usage = """
         usage: lienthong-bench [--size-mib N] [--work-dir DIR]
 
-        Measures streaming and memory of edXML write/read and of an axis upload/download through an in-process
-        lienthong-axis on loopback, with a random attachment of N MiB.
+        Measures streaming and memory of edXML write/read and of an axis upload, downloadEdoc and getEdoc through an
+        in-process lienthong-axis on loopback, with a random attachment of N MiB.
 
           --size-mib N    attachment size in MiB, 1...\(maximumSizeMiB) (default 1024)
           --work-dir DIR  parent of the scratch directory (default: the system temp directory); the scratch

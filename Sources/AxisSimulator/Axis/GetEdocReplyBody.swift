@@ -68,10 +68,22 @@ private struct Base64Encoder {
             appendGroup(carry[0], carry[1], carry[2])
             carry.removeAll(keepingCapacity: true)
         }
-        while index + 3 <= bytes.count {
-            appendGroup(bytes[index], bytes[index + 1], bytes[index + 2])
-            index += 3
+        let start = index
+        let taken = Self.alphabet.withUnsafeBufferPointer { alphabet in
+            var taken = 0
+            while start + taken + 3 <= bytes.count {
+                let first = bytes[start + taken]
+                let second = bytes[start + taken + 1]
+                let third = bytes[start + taken + 2]
+                output.append(alphabet[Int(first >> 2)])
+                output.append(alphabet[Int((first & 0x03) << 4 | second >> 4)])
+                output.append(alphabet[Int((second & 0x0F) << 2 | third >> 6)])
+                output.append(alphabet[Int(third & 0x3F)])
+                taken += 3
+            }
+            return taken
         }
+        index += taken
         carry.append(contentsOf: bytes[index...])
         if final, !carry.isEmpty {
             let alphabet = Self.alphabet
