@@ -36,7 +36,7 @@ let package = Package(
             linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "EdXML",
-            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: ["CryptoPrimitives", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(name: "AxisProtocol", dependencies: ["CryptoPrimitives"]),
         .target(

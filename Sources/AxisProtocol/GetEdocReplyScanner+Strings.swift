@@ -1,3 +1,5 @@
+import CryptoPrimitives
+
 extension GetEdocReplyScanner {
     /// Starts a string whose characters go to `target`.
     mutating func beginString(_ target: Target) {
@@ -64,7 +66,7 @@ extension GetEdocReplyScanner {
     private mutating func scalar(_ value: UInt32, into document: inout [UInt8]) throws(AxisReplyError) {
         if target == .data {
             // Base64 is ASCII: anything else is broken base64, reported at the character it would have been.
-            guard value < 0x80 else { throw .invalidBase64(offset: decoder.offset + 1) }
+            guard value < 0x80 else { throw .invalidBase64(offset: Int(decoder.offset) + 1) }
             try decodeData(UInt8(value), into: &document)
             return
         }
@@ -125,7 +127,11 @@ extension GetEdocReplyScanner {
             values[field] = String(decoding: captured, as: UTF8.self)
         case .data:
             let before = document.count
-            try decoder.finish(into: &document)
+            do throws(Base64StreamDecoder.Failure) {
+                try decoder.finish(into: &document)
+            } catch {
+                throw invalidBase64(error)
+            }
             documentBytes = (documentBytes ?? 0) + Int64(document.count - before)
         case .skip:
             break
@@ -134,17 +140,36 @@ extension GetEdocReplyScanner {
         phase = .afterValue
     }
 
+    /// A decoder for the `data` string: both alphabets, whitespace ignored (JSON escapes are resolved before it).
+    static func newDecoder() -> Base64StreamDecoder { Base64StreamDecoder(alphabet: .standardOrURLSafe) }
+
     /// Decodes base64 text of the `data` string, counting the document bytes it yields.
     mutating func decodeData(_ text: UnsafeRawBufferPointer, into document: inout [UInt8]) throws(AxisReplyError) {
         let before = document.count
-        try decoder.decode(text, into: &document)
+        do throws(Base64StreamDecoder.Failure) {
+            try decoder.decode(text, into: &document)
+        } catch {
+            throw invalidBase64(error)
+        }
         documentBytes = (documentBytes ?? 0) + Int64(document.count - before)
     }
 
     private mutating func decodeData(_ character: UInt8, into document: inout [UInt8]) throws(AxisReplyError) {
         let before = document.count
-        try decoder.decode(character, into: &document)
+        do throws(Base64StreamDecoder.Failure) {
+            try decoder.decode(character, into: &document)
+        } catch {
+            throw invalidBase64(error)
+        }
         documentBytes = (documentBytes ?? 0) + Int64(document.count - before)
+    }
+
+    /// The decoder's failure as the reply error, with the 1-based offset of the offending character in the text.
+    private func invalidBase64(_ failure: Base64StreamDecoder.Failure) -> AxisReplyError {
+        switch failure {
+        case .invalidCharacter(_, let offset), .dataAfterPadding(let offset): .invalidBase64(offset: Int(offset) + 1)
+        case .truncated: .invalidBase64(offset: Int(decoder.offset))
+        }
     }
 
     static func hexValue(_ byte: UInt8) -> UInt32? {

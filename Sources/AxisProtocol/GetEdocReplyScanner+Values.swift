@@ -9,7 +9,7 @@ extension GetEdocReplyScanner {
                     throw .malformedJSON("a second data member at byte \(position): which document is meant?")
                 }
                 documentBytes = 0
-                decoder = Base64StreamDecoder()
+                decoder = Self.newDecoder()
                 beginString(.data)
             case .some(let field):
                 beginString(.field(field))

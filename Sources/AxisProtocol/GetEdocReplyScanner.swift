@@ -1,3 +1,5 @@
+import CryptoPrimitives
+
 /// Reads a getEdoc reply as it arrives, in pieces of any size, and decodes the document inside it on the way.
 ///
 /// The reply is one JSON object whose `data` string holds the whole .edxml base64-encoded (possibly hundreds of
@@ -112,7 +114,7 @@ public struct GetEdocReplyScanner: Sendable {
     var currentField: Field?
     var values: [Field: String] = [:]
 
-    var decoder = Base64StreamDecoder()
+    var decoder = Self.newDecoder()
     var documentBytes: Int64?
 
     var nestedDepth = 0
