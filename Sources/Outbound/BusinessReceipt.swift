@@ -63,7 +63,7 @@ enum BusinessReceipt {
     private static func appendOnce(
         _ line: String, marker: String, request: DocumentRecord, time: Date, toReceiptOf sentCopy: String
     ) throws {
-        let stamp = Receipt.timestamp(time)
+        let stamp = statusTimestamp(time)
         let textPath = sentCopy + ".receipt.txt"
         if let text = try? String(contentsOfFile: textPath, encoding: .utf8), !text.contains(marker) {
             try DurableFile.write(Array((text + "\(stamp) \(line)\n").utf8), to: textPath, replaceExisting: true)
@@ -82,6 +82,15 @@ enum BusinessReceipt {
         object["requests"] = requests
         let updated = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try DurableFile.write(Array(updated) + [0x0a], to: jsonPath, replaceExisting: true)
+    }
+
+    /// `yyyy/MM/dd HH:mm:ss` in Vietnam time: how the statuses around the line are stamped.
+    static func statusTimestamp(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
+        formatter.dateFormat = "yyyy/MM/dd HH:mm:ss"
+        return formatter.string(from: date)
     }
 
     private static func operation(of document: DocumentRecord) -> BusinessOperation? {
