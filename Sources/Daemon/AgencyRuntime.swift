@@ -89,7 +89,8 @@ struct AgencyRuntime: Sendable {
             agencies.append(
                 RuntimeStatus.Agency(
                     code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
-                    lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError))
+                    lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError,
+                    waitingFolders: await pipeline.waitingFolders))
         }
         return RuntimeStatus(
             pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)

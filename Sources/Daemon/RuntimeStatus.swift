@@ -10,12 +10,19 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         public var outboxWatch: String
         public var lastSuccessfulPoll: Date?
         public var lastPollError: String?
+        /// Outbox folders holding files but no `document.meta.yaml` for a long time: nothing in them is sent.
+        /// Absent in files written by older versions.
+        public var waitingFolders: [String]?
 
-        public init(code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?) {
+        public init(
+            code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?,
+            waitingFolders: [String]? = nil
+        ) {
             self.code = code
             self.outboxWatch = outboxWatch
             self.lastSuccessfulPoll = lastSuccessfulPoll
             self.lastPollError = lastPollError
+            self.waitingFolders = waitingFolders
         }
     }
 

@@ -60,6 +60,9 @@ struct StatusCommand: ParsableCommand {
                 poll = "axis not polled yet"
             }
             print("  \(agency.code): outbox watched by \(agency.outboxWatch); \(poll)")
+            for folder in agency.waitingFolders ?? [] {
+                print("    WAITING, nothing sent: \(folder) holds files but no document.meta.yaml (misspelt code?)")
+            }
         }
     }
 }
