@@ -9,7 +9,8 @@ import SystemSupport
 ///
 /// A document waiting for its next attempt is made due now. A failed outbound document whose file is in `failed/`
 /// is moved back to where the clerk dropped it (with its metadata file), its reason file removed, and the daemon
-/// sends it as a new document; the failed record keeps its history and says where the file went.
+/// sends it as a new document; the failed record keeps its history and says where the file went. A failed document
+/// folder (recorded destination `failed/<folder>/document`) goes back whole, with its `document.meta.yaml`.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry", abstract: "Retry documents now: waiting ones at once, failed ones from failed/.")
@@ -64,6 +65,11 @@ struct RetryCommand: ParsableCommand {
             try store.annotate(id, note: "retry requested by an administrator") { $0.nextAttemptAt = nil }
             return "#\(id): will be tried again now (\(document.state.rawValue))"
         }
+        if document.state == .failed, document.direction == .outbound, let inFailed = document.destinationPath,
+            let source = document.sourcePath, source.hasSuffix("/")
+        {
+            return try retryFolder(id, inFailed: inFailed, source: source, store: store)
+        }
         guard document.state == .failed, document.direction == .outbound, let inFailed = document.destinationPath,
             let source = document.sourcePath, (try? FileStatus.lstat(inFailed)) != nil
         else {
@@ -84,6 +90,50 @@ struct RetryCommand: ParsableCommand {
             $0.destinationPath = nil
         }
         return "#\(id): moved back to \(back); it will be sent as a new document"
+    }
+
+    /// Moves a failed document folder (`failed/<folder>/`, destination recorded as `<folder>/document`) back to where
+    /// the clerk dropped it, without its reason file. One rename on one filesystem: the folder appears in the outbox
+    /// whole, metadata file included. Across filesystems the folder is created and its ordinary files are moved one by
+    /// one with the metadata file last, so the watcher never sees the metadata file before the files it describes.
+    private func retryFolder(_ id: Int64, inFailed: String, source: String, store: DocumentStore) throws -> String {
+        let failedFolder = (inFailed as NSString).deletingLastPathComponent
+        guard (try? FileStatus.lstat(failedFolder))?.kind == .directory else {
+            return "#\(id): nothing to retry (its folder is not in failed/)"
+        }
+        let outboxFolder = String(source.dropLast())
+        let parent = (outboxFolder as NSString).deletingLastPathComponent
+        let name = (outboxFolder as NSString).lastPathComponent
+        try Directories.create(parent)
+        let reason = failedFolder + "/document.error.txt"
+        let back: String
+        do {
+            back = try FileMover.move(from: failedFolder, toDirectory: parent, preferredName: name)
+        } catch let error as SystemError where error.errno == EXDEV || error.errno == EISDIR {
+            // EXDEV from the rename; EISDIR from FileMover's copy fallback, which copies only regular files.
+            try? Directories.removeTree(reason)
+            back = try Self.moveFilesAcross(from: failedFolder, into: parent, name: name)
+        }
+        try? Directories.removeTree(back + "/document.error.txt")
+        try store.annotate(id, note: "retried by an administrator: moved back to \(back)/; sent as a new document") {
+            $0.destinationPath = nil
+        }
+        return "#\(id): moved back to \(back)/; it will be sent as a new document"
+    }
+
+    /// Creates a free folder name in `parent` and moves the ordinary files of `folder` into it, the metadata file last;
+    /// removes `folder` when nothing is left in it. Returns the new folder.
+    private static func moveFilesAcross(from folder: String, into parent: String, name: String) throws -> String {
+        let free = SafeFileName.uniqueName(name) { (try? FileStatus.lstat(parent + "/" + $0)) != nil }
+        let target = parent + "/" + free
+        try Directories.create(target)
+        let metadata = "document.meta.yaml"
+        let names = try Directories.list(folder).filter { $0.kind == .regular }.map(\.name)
+        for file in names.filter({ $0 != metadata }) + names.filter({ $0 == metadata }) {
+            try FileMover.moveReplacingNothing(from: folder + "/" + file, to: target + "/" + file)
+        }
+        if (try? Directories.list(folder))?.isEmpty == true { _ = rmdir(folder) }
+        return target
     }
 
     /// Asks a running daemon to look now (SIGUSR1); silent when none runs, the work waits for its start.
