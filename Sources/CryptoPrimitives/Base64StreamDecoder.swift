@@ -104,7 +104,9 @@ public struct Base64StreamDecoder: Sendable {
 
     /// The common case, fast: groups of 4 alphabet characters from `start`, up to the first group holding anything
     /// else (whitespace, padding, an error) or fewer than 4 characters left. Returns the characters taken.
-    private func decodeWholeGroups(_ input: UnsafeRawBufferPointer, from start: Int, into output: inout [UInt8]) -> Int {
+    private func decodeWholeGroups(
+        _ input: UnsafeRawBufferPointer, from start: Int, into output: inout [UInt8]
+    ) -> Int {
         table.withUnsafeBufferPointer { table in
             var index = start
             while index + 4 <= input.count {

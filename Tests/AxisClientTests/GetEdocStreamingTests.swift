@@ -87,8 +87,8 @@ import Testing
         base64[1_000_001] = UInt8(ascii: "*")
         let reply = #"{"status":"OK","ErrorCode":"0","data":""# + String(decoding: base64, as: UTF8.self) + #""}"#
         let result = try await Self.fetch([.json(reply)])
-        #expect(Self.isMalformed(result.error, mentioning: "base64 text in the axis reply is broken at character 1000002"),
-            "\(String(describing: result.error))")
+        let expected = "base64 text in the axis reply is broken at character 1000002"
+        #expect(Self.isMalformed(result.error, mentioning: expected), "\(String(describing: result.error))")
         #expect(result.destination == Self.earlier)
         #expect(result.files == ["in.edxml"])
     }

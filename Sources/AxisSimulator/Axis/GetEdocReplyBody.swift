@@ -36,7 +36,9 @@ struct GetEdocReplyBody: HTTPBodyProducer {
             read += Int64(chunk.count)
             try encoder.encode(chunk, final: false, into: write)
         }
-        guard read == envelopeBytes else { throw SystemCallError("read (the envelope shrank while sent)", subject: path, code: EIO) }
+        guard read == envelopeBytes else {
+            throw SystemCallError("read (the envelope shrank while sent)", subject: path, code: EIO)
+        }
         try encoder.encode(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: write)
         try suffix.withUnsafeBytes { try write($0) }
     }
