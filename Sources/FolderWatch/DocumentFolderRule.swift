@@ -9,7 +9,9 @@ import Foundation
 ///   like an agency code, e.g. `000.00.00.H26`) is a **recipient folder**: each file in it is one document, and each
 ///   folder in it is a document folder.
 /// - Any other level-1 folder (e.g. `Công văn 125`) is a document folder whose metadata file has not arrived yet: it
-///   waits, and none of its files is ever taken alone.
+///   waits, and none of its files is ever taken alone. So does a misspelt recipient folder (`000.00.00 H26`): the
+///   watcher reports a folder that has held files unchanged for ten settle times without a metadata file, once, in
+///   the log and in `lienthong status` (``FolderWatcher/waitingFolders``).
 /// - A folder inside a recipient folder is always a document folder; it waits for its metadata file.
 ///
 /// A document folder is ready when its metadata file and every file in it have been quiet for the settle time. Its
