@@ -60,7 +60,7 @@ public final class AxisSimulator: Sendable {
                 host: configuration.listenAddress, port: configuration.port,
                 maximumConnections: configuration.maximumConnections,
                 maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
-            handler: service,
+            handler: try TimestampRoute.wrapping(service, configuration: configuration.timestampAuthority),
             tls: try configuration.tls.map { tls throws(TLSError) in try TLSContext(configuration: tls) },
             logger: Self.logger(logger, listener: "axis"))
         adminServer = HTTPServer(

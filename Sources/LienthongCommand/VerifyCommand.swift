@@ -27,7 +27,9 @@ struct VerifyCommand: ParsableCommand {
                     print("\(report.fieldName): \(verdict) — \(report.signerSubject ?? "unknown signer")"
                         + (report.signingTime.map { ", signed \(localTime($0))" } ?? ""))
                     if report.modifiedAfterSigning { print("  changed after this signature (later revisions)") }
+                    if let line = timestampLine(report.timestamp) { print("  \(line)") }
                     for problem in report.problems { print("  \(problem)") }
+                    for note in report.notes { print("  note: \(note)") }
                 }
             } else {
                 let signaturePath = file + ".p7s"
@@ -37,6 +39,8 @@ struct VerifyCommand: ParsableCommand {
                 allValid = report.chainValid
                 print("\(signaturePath): signature matches \(file) — \(report.signerSubject)"
                     + (report.chainValid ? ", trusted" : ", NOT trusted: \(report.chainProblem ?? "unknown root")"))
+                if let line = timestampLine(report.timestamp) { print("  \(line)") }
+                for note in report.notes { print("  note: \(note)") }
             }
         } catch let exit as ExitCode {
             throw exit
@@ -45,5 +49,13 @@ struct VerifyCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if !allValid { throw ExitCode.failure }
+    }
+
+    /// "timestamped 2026-11-25 14:03 by CN=…" for an RFC 3161 signature timestamp, nil when there is none.
+    private func timestampLine(_ timestamp: TimestampReport?) -> String? {
+        guard let timestamp else { return nil }
+        let time = timestamp.time.map { " \(localTime($0))" } ?? ""
+        let authority = timestamp.authority.map { " by \($0)" } ?? ""
+        return (timestamp.isValid ? "timestamped" : "timestamp NOT VALID:") + time + authority
     }
 }

@@ -28,12 +28,18 @@ import Yams
 ///   min_version: "1.2"            # "1.2" (default) or "1.3"
 /// append_trace_header: true       # default true: serve recipients the envelope plus one TraceHeader
 /// trace_organ_id: 000.00.00.VXP   # optional OrganId of that TraceHeader; default the sender's code
+/// timestamp_authority:            # optional: a test RFC 3161 TSA at POST /tsa on the axis listener
+///   certificate: tsa/tsa.crt      # PEM, extendedKeyUsage timeStamping (critical), then any intermediates
+///   private_key: tsa/tsa.key      # PEM, unencrypted
+///   policy: 1.3.6.1.4.1.4146.1.2  # optional TSA policy OID
+///   accuracy_seconds: 1           # optional, default 1
 /// ```
 /// The example `etc/lienthong/lienthong-axis.yaml` documents every key.
 extension AxisSimulatorConfiguration {
     private static let topLevelKeys: Set<String> = [
         "listen_address", "port", "admin_address", "admin_port", "base_path", "data_directory", "max_body_bytes",
         "max_connections", "systems", "agencies", "tls", "append_trace_header", "trace_organ_id",
+        "timestamp_authority",
     ]
 
     /// Reads and validates a configuration file. Secrets are read from their files; problems that do not stop the
@@ -130,8 +136,41 @@ extension AxisSimulatorConfiguration {
             basePath: basePath, dataDirectory: resolve(dataDirectory, against: baseDirectory),
             maximumBodyBytes: maximumBodyBytes, maximumConnections: maximumConnections, systems: systems,
             agencies: agencies, tls: tls, appendTraceHeader: appendTraceHeader, traceOrganId: traceOrganId)
+        configuration.timestampAuthority = try reader.mapping("timestamp_authority").map {
+            mapping throws(AxisConfigurationError) in
+            try parseTimestampAuthority(mapping, baseDirectory: baseDirectory)
+        }
         configuration.warnings = warnings
         return configuration
+    }
+
+    private static func parseTimestampAuthority(_ tsa: YAMLMappingReader, baseDirectory: String)
+        throws(AxisConfigurationError) -> AxisTimestampAuthorityConfiguration
+    {
+        try tsa.rejectUnknownKeys(["certificate", "private_key", "policy", "accuracy_seconds"])
+        guard let certificate = try tsa.string("certificate"), !certificate.isEmpty else {
+            throw .missingKey(tsa.key("certificate"))
+        }
+        guard let privateKey = try tsa.string("private_key"), !privateKey.isEmpty else {
+            throw .missingKey(tsa.key("private_key"))
+        }
+        var authority = AxisTimestampAuthorityConfiguration(
+            certificatePath: resolve(certificate, against: baseDirectory),
+            privateKeyPath: resolve(privateKey, against: baseDirectory))
+        if let policy = try tsa.string("policy") {
+            let arcs = policy.split(separator: ".", omittingEmptySubsequences: false)
+            guard arcs.count >= 2, arcs.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isNumber) }) else {
+                throw .invalidValue(key: tsa.key("policy"), reason: "\(policy) is not a dotted OID such as 1.2.3.4")
+            }
+            authority.policyOID = policy
+        }
+        if let accuracy = try tsa.integer("accuracy_seconds") {
+            guard (1...60).contains(accuracy) else {
+                throw .invalidValue(key: tsa.key("accuracy_seconds"), reason: "must be between 1 and 60")
+            }
+            authority.accuracySeconds = accuracy
+        }
+        return authority
     }
 
     private static func parseTLS(_ tls: YAMLMappingReader, baseDirectory: String)

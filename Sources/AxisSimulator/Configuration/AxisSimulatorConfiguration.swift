@@ -54,6 +54,8 @@ public struct AxisSimulatorConfiguration: Sendable {
     public var appendTraceHeader: Bool
     /// The `OrganId` of the appended `TraceHeader`; nil uses the sender's code.
     public var traceOrganId: String?
+    /// The test RFC 3161 timestamp authority at `POST /tsa` on the axis listener; off when nil.
+    public var timestampAuthority: AxisTimestampAuthorityConfiguration?
     /// Things worth a warning found while loading (e.g. a secret file readable by others).
     public var warnings: [String] = []
 
