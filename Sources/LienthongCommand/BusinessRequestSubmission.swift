@@ -45,9 +45,10 @@ enum BusinessRequestSubmission {
             throw ExitCode.failure
         }
         let concerned = request.relatedDocumentId.map { "#\($0)" } ?? "?"
+        let recipients = request.recipients.joined(separator: ", ")
         print(
-            "#\(request.id ?? 0): \(operation.name) of \(concerned) queued for "
-                + "\(request.recipients.joined(separator: ", ")) (concerns DocumentId \(request.businessDocumentId ?? ""))")
+            "#\(request.id ?? 0): \(operation.name) of \(concerned) queued for \(recipients) "
+                + "(concerns DocumentId \(request.businessDocumentId ?? ""))")
         if let pid = RunningDaemon.pid(stateDirectory: config.stateDirectory) {
             kill(pid, SIGUSR1)
             print("the running daemon sends it now; `lienthong show \(request.id ?? 0)` follows it")

@@ -18,8 +18,11 @@ enum BusinessBlock {
     static let defaultReplacementReason = "Văn bản thay thế"
 
     /// The block for `document`, looking up the document a request concerns for its recipients.
-    static func info(for document: DocumentRecord, header: DocumentHeader, store: DocumentStore) throws -> BusinessInfo {
-        guard let related = document.relatedDocumentId else { return info(for: document, header: header, concerned: nil) }
+    static func info(for document: DocumentRecord, header: DocumentHeader, store: DocumentStore) throws -> BusinessInfo
+    {
+        guard let related = document.relatedDocumentId else {
+            return info(for: document, header: header, concerned: nil)
+        }
         return info(for: document, header: header, concerned: try store.document(related))
     }
 

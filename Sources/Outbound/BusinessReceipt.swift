@@ -75,10 +75,11 @@ enum BusinessReceipt {
         var requests = object["requests"] as? [Any] ?? []
         let listed = requests.contains { (($0 as? [String: Any])?["id"] as? Int).map(Int64.init) == request.id }
         if listed { return }
-        requests.append([
-            "time": stamp, "id": request.id ?? 0, "operation": operation(of: request)?.name ?? "",
-            "axis_doc_id": request.axisDocId ?? "", "reason": request.businessReason ?? "",
-        ] as [String: Any])
+        requests.append(
+            [
+                "time": stamp, "id": request.id ?? 0, "operation": operation(of: request)?.name ?? "",
+                "axis_doc_id": request.axisDocId ?? "", "reason": request.businessReason ?? "",
+            ] as [String: Any])
         object["requests"] = requests
         let updated = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try DurableFile.write(Array(updated) + [0x0a], to: jsonPath, replaceExisting: true)

@@ -73,7 +73,8 @@ extension DocumentStore {
             throw BusinessRequestRefusal.notSent(id, state: original.state)
         }
         if type == "1",
-            let pending = try DocumentRecord
+            let pending =
+                try DocumentRecord
                 .filter(Column("direction") == Direction.outbound.rawValue && Column("related_document_id") == id)
                 .filter(Column("business_doc_type") == "1" && Column("state") != DocumentState.failed.rawValue)
                 .order(Column("id").desc)

@@ -60,10 +60,12 @@ import Testing
         // The original's receipt gets a line once the request is on the axis; the request is listed and shown.
         let sentA = world.share(Self.sender) + "/sent"
         let receipt = try #require(
-            world.files(under: sentA).first { $0.hasSuffix("/" + name + ".receipt.txt") }, "\(world.files(under: sentA))")
+            world.files(under: sentA).first { $0.hasSuffix("/" + name + ".receipt.txt") },
+            "\(world.files(under: sentA))")
         #expect(
             await eventually(timeout: 30) {
-                ((try? String(contentsOfFile: sentA + "/" + receipt, encoding: .utf8)) ?? "").contains("revoke request #")
+                ((try? String(contentsOfFile: sentA + "/" + receipt, encoding: .utf8)) ?? "").contains(
+                    "revoke request #")
             }, "the original's receipt does not mention the revoke:\n\(world.logs)")
         let list = try Self.lienthong(world, ["list", "--direction", "out"])
         #expect(list.output.split(separator: "\n").filter { $0.hasSuffix("\t" + name) }.count == 2, "\(list.output)")

@@ -48,7 +48,8 @@ import Testing
             let inserted = try store.insert(
                 DocumentRecord(
                     direction: .outbound, agency: agency.code, fileName: "Công văn 125.pdf",
-                    sourcePath: agency.folders.outbox + "/Công văn 125.pdf", recipients: BusinessRequesterTests.recipients
+                    sourcePath: agency.folders.outbox + "/Công văn 125.pdf",
+                    recipients: BusinessRequesterTests.recipients
                 ), note: "found")
             let id = try #require(inserted.id)
             for next: DocumentState in [.claimed, .signed, .packaged] { try store.transition(id, to: next, note: "") }
@@ -169,20 +170,26 @@ import Testing
     @Test func aMissingReasonAnUnknownIdAndASecondRevokeAreRefusedAndLeaveNothingQueued() throws {
         let world = try World()
         let id = world.original.id!
-        guard case .missingReason? = Self.error({ () throws(BusinessRequestError) in
-            try world.requester.revoke(id, reason: "  ")
-        }) else {
+        guard
+            case .missingReason? = Self.error({ () throws(BusinessRequestError) in
+                try world.requester.revoke(id, reason: "  ")
+            })
+        else {
             Issue.record("a blank reason was accepted")
             return
         }
-        guard case .refused(.unknownDocument(404))? = Self.error({ () throws(BusinessRequestError) in
-            try world.requester.revoke(404, reason: "x")
-        }) else {
+        guard
+            case .refused(.unknownDocument(404))? = Self.error({ () throws(BusinessRequestError) in
+                try world.requester.revoke(404, reason: "x")
+            })
+        else {
             Issue.record("an unknown id was accepted")
             return
         }
         let first = try world.requester.revoke(id, reason: "Sai nơi nhận")
-        let second = Self.error { () throws(BusinessRequestError) in try world.requester.revoke(id, reason: "Lần hai") }
+        let second = Self.error { () throws(BusinessRequestError) in
+            try world.requester.revoke(id, reason: "Lần hai")
+        }
         guard case .refused(.revokePending(id, request: first.id!, state: .detected))? = second else {
             Issue.record("a second revoke was accepted: \(String(describing: second))")
             return
