@@ -171,6 +171,13 @@ extension TwoAgencies {
         #expect(
             await eventually(timeout: 30) { logA().contains("\"\(folder)\" has held files") },
             "no warning about the waiting folder:\n\(logA())")
+        var status = ""
+        #expect(
+            await eventually(timeout: 20) {
+                status = (try? runCommand(world.lienthong, ["status", "--config", world.config(TwoAgencies.codeA)]))?
+                    .output ?? ""
+                return status.contains("WAITING, nothing sent: ") && status.contains("/outbox/\(folder) holds files")
+            }, "lienthong status does not show the waiting folder:\n\(status)")
         let stored = try world.storedFromA()
         #expect(stored.count == 0, "sent before its metadata file: \(stored)")
         #expect(Set(world.files(under: world.share(TwoAgencies.codeA) + "/outbox/" + folder)) == Set(files.keys))
