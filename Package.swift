@@ -96,8 +96,8 @@ let package = Package(
         .executableTarget(
             name: "LienthongCommand",
             dependencies: [
-                "AxisClient", "AxisProtocol", "Config", "Daemon", "Signing", "StateStore", "Systemd", "SystemSupport",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AxisClient", "AxisProtocol", "Config", "Daemon", "Outbound", "Signing", "StateStore", "Systemd",
+                "SystemSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
