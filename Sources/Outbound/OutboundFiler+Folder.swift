@@ -62,7 +62,8 @@ extension OutboundFiler {
                     planned.1 + "/" + DocumentFolderRule.metadataFileName
                 ))
             try move(moves)
-        } else if let outboxFolder, (try? FileStatus.lstat(outboxFolder))?.kind == .directory,
+        } else if let outboxFolder, let status = try? FileStatus.lstat(outboxFolder), status.kind == .directory,
+            document.fileInode.map({ UInt64(bitPattern: $0) == status.inode }) ?? true,
             document.destinationPath.map({ $0.hasPrefix(agency.folders.failed + "/") }) ?? true
         {
             // Refused before its claim: the whole folder is still in the outbox (or, after a crash, what is left of

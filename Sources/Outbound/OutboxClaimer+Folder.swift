@@ -24,8 +24,11 @@ extension OutboxClaimer {
             if case .unreadable(let systemError) = error {
                 return .skipped("cannot read the folder \(folder.path): \(systemError)")
             }
+            // The folder's inode lets the filing tell this folder from a new one of the same name.
             let document = try store.insert(
-                DocumentRecord(direction: .outbound, agency: agency.code, fileName: name, sourcePath: sourcePath),
+                DocumentRecord(
+                    direction: .outbound, agency: agency.code, fileName: name, sourcePath: sourcePath,
+                    fileInode: Int64(bitPattern: folder.inode)),
                 note: "document folder found in the outbox")
             return .recorded(try store.markFailed(document, reason: error.description, clerk: .folderRefused(error)))
         }
@@ -44,7 +47,8 @@ extension OutboxClaimer {
         }
         let files = listing.members.map { "\($0.name) (\($0.size) bytes)" }.joined(separator: ", ")
         document = try store.insert(
-            document, note: "document folder found in the outbox: \(files); SHA-256 of its sha256sum list \(digest.hex)")
+            document,
+            note: "document folder found in the outbox: \(files); SHA-256 of its sha256sum list \(digest.hex)")
         return .recorded(document)
     }
 
@@ -64,7 +68,8 @@ extension OutboxClaimer {
                     hashing: false, accepts: attachmentRule(forFolderAt: source))
             } catch {
                 if case .unreadable(let systemError) = error, systemError.isNotFound {
-                    return try store.transition(id, to: .failed, note: "the folder left the outbox before it was claimed") {
+                    let note = "the folder left the outbox before it was claimed"
+                    return try store.transition(id, to: .failed, note: note) {
                         $0.lastError = "the folder was removed or renamed in the outbox before lienthong could claim it"
                     }
                 }

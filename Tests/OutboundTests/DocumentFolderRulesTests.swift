@@ -93,6 +93,25 @@ import Testing
         #expect(reason.contains("c.pdf"))
     }
 
+    /// Filing repeated after a crash, when the clerk has meanwhile dropped a new folder of the same name: the new
+    /// folder (another inode) is not the refused one and stays in the outbox.
+    @Test func aRepeatedFilingLeavesANewFolderOfTheSameNameAlone() throws {
+        let world = try World()
+        let ready = try write(world, "CV10", ["a.pdf": "%PDF a"])
+        try FileManager.default.createSymbolicLink(atPath: ready.path + "/b.pdf", withDestinationPath: "/etc/passwd")
+        guard case .recorded(let refused) = try world.claimer.record(ready) else {
+            Issue.record("not recorded")
+            return
+        }
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filed = try filer.fileFailed(refused)
+        let fresh = try write(world, "CV10", ["c.pdf": "%PDF c", "document.meta.yaml": "so: 10"])
+        _ = try filer.fileFailed(filed)
+        #expect(try leftIn(fresh.path) == ["c.pdf", "document.meta.yaml"])
+        #expect(try leftIn(world.agency.folders.failed + "/CV10") == ["a.pdf", "b.pdf", "document.error.txt"])
+    }
+
     @Test func aRefusedFolderMovesToFailedWholeByOneRenameOnOneFilesystem() throws {
         let world = try World()
         let ready = try write(
