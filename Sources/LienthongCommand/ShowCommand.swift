@@ -38,10 +38,33 @@ struct ShowCommand: ParsableCommand {
         for (name, value) in fields {
             if let value, !value.isEmpty { print("\(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)") }
         }
+        if let notice = document.businessNotice {
+            print("request:")
+            for line in notice.split(separator: "\n", omittingEmptySubsequences: false) { print("  \(line)") }
+        }
+        let answers = (try? store.answers(of: number)) ?? []
+        if !answers.isEmpty {
+            print("answers:")
+            for answer in answers { print("  " + Self.describe(answer)) }
+        }
         print("history:")
         for event in try store.events(of: number) {
             let move = event.toState.map { " → \($0.rawValue)" } ?? ""
             print("  \(localTime(event.at))\(event.kind == .retry ? " retry" : move): \(event.message)")
         }
+    }
+
+    /// One answer on one line: code, meaning, state and when, reason, and the error that keeps it from the axis.
+    static func describe(_ answer: AnswerRecord) -> String {
+        var text = "\(answer.code.rawValue) \(answer.code.english): \(answer.state.rawValue)"
+        switch answer.state {
+        case .sent: text += " \(answer.sentAt.map(localTime) ?? "")"
+        case .queued: text += " since \(localTime(answer.createdAt))"
+        case .failed: text += " \(localTime(answer.updatedAt))"
+        }
+        if let reason = answer.reason { text += "; reason: \(reason)" }
+        if let error = answer.lastError { text += "; \(answer.state == .failed ? "error" : "last error"): \(error)" }
+        if answer.state == .queued, let next = answer.nextAttemptAt { text += "; next attempt \(localTime(next))" }
+        return text
     }
 }
