@@ -89,6 +89,15 @@ import Testing
         #expect(firstText.contains("Serial number: 0x01"), "\(firstText)")
         #expect(secondText.contains("Serial number: 0x02"), "\(secondText)")
         #expect(firstText.contains("Accuracy: 0x01 seconds"), "\(firstText)")
+
+        let request = try query("timed")
+        let clock = ContinuousClock()
+        let rounds = 20
+        var sizes: Set<Int> = []
+        let elapsed = try clock.measure {
+            for _ in 0..<rounds { sizes.insert(try client.respond(to: request).count) }
+        }
+        print("simulator TSA over loopback: \(elapsed / rounds) per request and reply, replies of \(sizes.sorted()) bytes")
     }
 
     @Test func requestThatIsNotRFC3161GetsARejectionReply() throws {

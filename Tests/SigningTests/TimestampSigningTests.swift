@@ -216,6 +216,32 @@ import Testing
         #expect(claimedOnly.notes.contains { $0.contains("only claimed by the signer") }, "\(claimedOnly.notes)")
     }
 
+    @Test func timestampedPDFOutlivesItsCertificateWhileAnUntimestampedOneOnlyGetsTheClaim() throws {
+        let now = Date()
+        let expiring = try pki.issue(
+            name: "expiring", subject: "/C=VN/O=Test/CN=Expiring Agency", by: ca,
+            notBefore: now.addingTimeInterval(-86_400), notAfter: now.addingTimeInterval(3_600))
+        let key = try SigningIdentity.load(privateKeyPath: expiring.keyPath, certificatePath: expiring.certificatePath)
+        let original = try corpus.reportlab("original.pdf")
+        let stamped = corpus.path("b-t.pdf")
+        let plain = corpus.path("b-b.pdf")
+        try PAdESSigner(identity: key, timestamper: try timestamper()).sign(pdfAt: original, to: stamped)
+        try PAdESSigner(identity: key).sign(pdfAt: original, to: plain)
+        let later = now.addingTimeInterval(2 * 3_600)
+
+        let stampedReport = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: stamped, trustedCertificatePaths: [ca.certificatePath], now: later)
+                .first)
+        let plainReport = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: plain, trustedCertificatePaths: [ca.certificatePath], now: later)
+                .first)
+
+        #expect(stampedReport.isValid, "\(stampedReport.problems)")
+        #expect(stampedReport.notes.contains { $0.contains("after the timestamped signing time") })
+        #expect(plainReport.timestamp == nil)
+        #expect(plainReport.notes.contains { $0.contains("only claimed by the signer") }, "\(plainReport.notes)")
+    }
+
     @Test func certificateExpiredBeforeTheTimestampIsInvalidWithThatReason() throws {
         let now = Date()
         let expired = try pki.issue(

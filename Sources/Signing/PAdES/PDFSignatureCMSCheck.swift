@@ -23,6 +23,7 @@ struct PDFSignatureCMSCheck {
         der: [UInt8],
         trusted: [X509Certificate],
         claimedTime: Date?,
+        now: Date,
         digest: (OpaquePointer) throws(PDFError) -> [UInt8]
     ) throws(PAdESError) {
         ERR_clear_error()
@@ -101,7 +102,7 @@ struct PDFSignatureCMSCheck {
         do {
             let validation = try SigningTimeValidation(
                 signer: signer, cms: cms, trusted: trusted, timestamp: timestamp,
-                claimedTime: claimedTime ?? signingTime)
+                claimedTime: claimedTime ?? signingTime, now: now)
             chainProblem = validation.chainProblem
             timestampProblem = validation.timestampProblem
             notes = validation.notes

@@ -18,6 +18,13 @@ public enum PDFSignatureVerifier {
     public static func verify(pdfAt path: String, trustedCertificatePaths: [String]) throws(PAdESError)
         -> [PDFSignatureReport]
     {
+        try verify(pdfAt: path, trustedCertificatePaths: trustedCertificatePaths, now: Date())
+    }
+
+    /// ``verify(pdfAt:trustedCertificatePaths:)`` with the clock as a parameter.
+    static func verify(pdfAt path: String, trustedCertificatePaths: [String], now: Date) throws(PAdESError)
+        -> [PDFSignatureReport]
+    {
         var trusted: [X509Certificate] = []
         do {
             for trustedPath in trustedCertificatePaths {
@@ -38,7 +45,7 @@ public enum PDFSignatureVerifier {
         }
         var reports: [PDFSignatureReport] = []
         for field in fields {
-            reports.append(try report(field.name, field.signature, document, revisionEnds, trusted))
+            reports.append(try report(field.name, field.signature, document, revisionEnds, trusted, now))
         }
         do {
             try document.reader.confirmUnchanged()
@@ -53,7 +60,8 @@ public enum PDFSignatureVerifier {
         _ signature: PDFDictionary,
         _ document: PDFDocument,
         _ revisionEnds: [ClosedRange<Int64>],
-        _ trusted: [X509Certificate]
+        _ trusted: [X509Certificate],
+        _ now: Date
     ) throws(PAdESError) -> PDFSignatureReport {
         let reader = document.reader
         var problems: [String] = []
@@ -93,7 +101,9 @@ public enum PDFSignatureVerifier {
         var check: PDFSignatureCMSCheck?
         if rangesUsable {
             let ranges = [0..<byteRange[1], byteRange[2]..<coveredEnd]
-            check = try PDFSignatureCMSCheck(der: contents, trusted: trusted, claimedTime: claimedTime) {
+            check = try PDFSignatureCMSCheck(
+                der: contents, trusted: trusted, claimedTime: claimedTime, now: now
+            ) {
                 (md: OpaquePointer) throws(PDFError) in
                 try digest(reader, ranges: ranges, algorithm: md)
             }
