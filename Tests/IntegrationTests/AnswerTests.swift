@@ -155,4 +155,50 @@ import Testing
             await eventually(timeout: 45) { Self.receipt(of: name, in: world).contains("status 15 from \(Self.recipient)") },
             "A's receipt has no status 15:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
     }
+
+    @Test func transientFailuresAreRetriedAndAPermanentRefusalFailsTheAnswerWithTheAxisMessage() async throws {
+        let world = try AxisFaultTests.world(faults: [])
+        let name = "55_Loi truc.pdf"
+        _ = try await AxisFaultTests.deliver(name, in: world)
+        let id = try Self.receivedId(of: name, in: world)
+        #expect(
+            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 01 from \(Self.recipient)") },
+            "no status 01:\n\(world.logs)")
+
+        // Two HTTP 503 replies, then the axis takes it: 03 arrives once.
+        try world.admin.addFault(
+            #"{"method":"sendEdoc","system_id":"000.00.00.H26","count":2,"fault":{"kind":"http_status","status":503}}"#)
+        #expect(try Self.lienthong(world, ["answer", id, "03"]).status == 0)
+        #expect(
+            await eventually(timeout: 45) { Self.receipt(of: name, in: world).contains("status 03 from \(Self.recipient)") },
+            "03 was not retried to success:\n\(world.logs)")
+        #expect(Self.receipt(of: name, in: world).components(separatedBy: "status 03 from").count == 2)
+        let retried = try Self.lienthong(world, ["show", id]).output
+        #expect(retried.contains("status 03 not sent: sending status 03") && retried.contains("HTTP 503"), "\(retried)")
+
+        // A refusal the axis means: the answer fails with its words, shown by show and status; nothing more is sent.
+        let message = "Van ban khong hop le: trang thai khong duoc chap nhan"
+        try world.admin.addFault(
+            #"{"method":"sendEdoc","system_id":"000.00.00.H26","count":1,"fault":{"kind":"fail","error_code":"-1","#
+                + #""error_description":""# + message + #""}}"#)
+        let before = (try? world.admin.stats()["calls"] as? [String: Int])??["sendEdoc"] ?? 0
+        #expect(try Self.lienthong(world, ["answer", id, "04"]).status == 0)
+        var show = ""
+        #expect(
+            await eventually(timeout: 30) {
+                show = (try? Self.lienthong(world, ["show", id]).output) ?? ""
+                return show.contains("04 assigned for handling: failed")
+            }, "04 did not fail:\n\(show)\n\(world.logs)")
+        #expect(show.contains(message), "\(show)")
+        let status = try Self.lienthong(world, ["status"]).output
+        #expect(status.contains("status 04 failed: the axis refused status 04: \(message)"), "\(status)")
+        try await Task.sleep(for: .seconds(3))
+        let after = (try? world.admin.stats()["calls"] as? [String: Int])??["sendEdoc"] ?? 0
+        #expect(after == before + 1, "a refused answer is not sent again")
+        // Asked again once the cause is gone, it goes through.
+        #expect(try Self.lienthong(world, ["answer", id, "04"]).status == 0)
+        #expect(
+            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 04 from \(Self.recipient)") },
+            "04 asked again was not sent:\n\(world.logs)")
+    }
 }
