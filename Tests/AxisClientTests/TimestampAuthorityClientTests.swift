@@ -38,7 +38,8 @@ import Testing
         ])
         try TestCertificates.openssl([
             "req", "-new", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-subj", "/O=Test/CN=Simulator TSA", "-keyout", directory.path("tsa.key"), "-out", directory.path("tsa.csr"),
+            "-subj", "/O=Test/CN=Simulator TSA", "-keyout", directory.path("tsa.key"),
+            "-out", directory.path("tsa.csr"),
         ])
         let extensions = try directory.write(
             "tsa.ext", Array("extendedKeyUsage=critical,timeStamping\nkeyUsage=critical,digitalSignature\n".utf8))
@@ -97,7 +98,9 @@ import Testing
         let elapsed = try clock.measure {
             for _ in 0..<rounds { sizes.insert(try client.respond(to: request).count) }
         }
-        print("simulator TSA over loopback: \(elapsed / rounds) per request and reply, replies of \(sizes.sorted()) bytes")
+        print(
+            "simulator TSA over loopback: \(elapsed / rounds) per request and reply, replies of "
+                + "\(sizes.sorted()) bytes")
     }
 
     @Test func requestThatIsNotRFC3161GetsARejectionReply() throws {

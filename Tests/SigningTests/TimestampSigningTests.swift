@@ -113,7 +113,8 @@ import Testing
         let document = try pki.write("document.txt", "nội dung")
 
         #expect {
-            try CMSSigner(identity: identity, timestamper: try timestamper(.refuses)).detachedSignature(ofFileAt: document)
+            try CMSSigner(identity: identity, timestamper: try timestamper(.refuses))
+                .detachedSignature(ofFileAt: document)
         } throws: { error in
             guard case .timestampRejected(_, let detail) = error as? SigningError else { return false }
             return detail.contains("refused") && detail.contains("Rejected")

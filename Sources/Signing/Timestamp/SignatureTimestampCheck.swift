@@ -12,7 +12,9 @@ enum SignatureTimestampCheck {
             ERR_clear_error()
             return nil
         }
-        let invalid = { (problem: String) in TimestampReport(time: nil, authority: nil, isValid: false, problems: [problem]) }
+        let invalid = { (problem: String) in
+            TimestampReport(time: nil, authority: nil, isValid: false, problems: [problem])
+        }
         guard CMS_unsigned_get_attr_by_NID(signerInfo, NID_id_smime_aa_timeStampToken, index) < 0 else {
             return invalid("the signature carries more than one timestamp attribute")
         }

@@ -56,7 +56,9 @@ struct SigningTimeValidation {
         } else {
             chainProblem = atSigningTime.map { "\($0) at the signing time \(Self.format(time)) (\(source))" }
         }
-        if chainProblem == nil, notes.isEmpty, time < now, try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: now) != nil {
+        if chainProblem == nil, notes.isEmpty, time < now,
+            try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: now) != nil
+        {
             let expiry = signer.notAfter.map { " on \(Self.format($0))" } ?? ""
             if source == "the timestamp" {
                 notes.append(

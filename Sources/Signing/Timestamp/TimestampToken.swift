@@ -126,7 +126,9 @@ final class TimestampToken {
                 return .failure(Problem(description: "the timestamp token's signature does not verify: it was altered"))
             case TS_R_CERTIFICATE_VERIFY_ERROR:
                 return .failure(
-                    Problem(description: "the timestamp authority's certificate is not trusted or not for timestamping (\(detail))"))
+                    Problem(
+                        description: "the timestamp authority's certificate is not trusted or not for timestamping "
+                            + "(\(detail))"))
             case TS_R_ESS_SIGNING_CERTIFICATE_ERROR:
                 return .failure(Problem(description: "the timestamp token does not identify its signing certificate"))
             default:
