@@ -23,7 +23,8 @@ enum AnswerRequestProblem: Error, CustomStringConvertible, Equatable {
             "the file is larger than \(limit / 1024) KiB; a status request holds only a short reason. "
                 + "Write the reason in a new, small text file."
         case .notUTF8:
-            "the reason is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) and drop it again."
+            "the reason is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) "
+                + "and drop it again."
         case .unreadable(let reason):
             "the file cannot be read safely: \(reason)"
         }
@@ -34,9 +35,11 @@ enum AnswerRequestProblem: Error, CustomStringConvertible, Equatable {
         case .refused(let refusal):
             refusal.vietnamese
         case .tooLarge(let limit):
-            "Tệp lớn hơn \(limit / 1024) KiB; tệp yêu cầu chỉ ghi lý do ngắn. Hãy viết lý do vào một tệp văn bản mới, nhỏ."
+            "Tệp lớn hơn \(limit / 1024) KiB; tệp yêu cầu chỉ ghi lý do ngắn. "
+                + "Hãy viết lý do vào một tệp văn bản mới, nhỏ."
         case .notUTF8:
-            "Lý do không phải văn bản UTF-8. Hãy lưu tệp dạng UTF-8 (trong Notepad: Save As, Encoding UTF-8) rồi đặt lại."
+            "Lý do không phải văn bản UTF-8. Hãy lưu tệp dạng UTF-8 (trong Notepad: Save As, Encoding UTF-8) "
+                + "rồi đặt lại."
         case .unreadable:
             "Không đọc được tệp một cách an toàn (không phải tệp thường, hoặc là liên kết)."
         }

@@ -92,7 +92,9 @@ struct AnswerRequestScanner: Sendable {
             try store.queueAnswer(documentId: id, code: code, reason: reason, origin: origin, now: now)
         } catch let refusal as AnswerRefusal {
             // Queued by this very file before a crash kept it from being renamed: finish the rename.
-            let same = try? store.answers(of: id).contains { $0.code == code && $0.origin == origin && $0.state != .failed }
+            let same = try? store.answers(of: id).contains {
+                $0.code == code && $0.origin == origin && $0.state != .failed
+            }
             guard same == true else {
                 return refuse(name, in: folder, source: descriptor, problem: .refused(refusal), metadata: metadata)
             }
@@ -106,7 +108,8 @@ struct AnswerRequestScanner: Sendable {
             logger.notice("status \(code.rawValue) queued by a status request file", metadata: metadata)
             return .queued(code, renamedTo: (renamed as NSString).lastPathComponent)
         } catch {
-            logger.warning("status \(code.rawValue) queued, but the request file was not renamed: \(error)", metadata: metadata)
+            logger.warning(
+                "status \(code.rawValue) queued, but the request file was not renamed: \(error)", metadata: metadata)
             return .queued(code, renamedTo: name)
         }
     }

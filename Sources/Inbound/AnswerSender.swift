@@ -105,7 +105,8 @@ struct AnswerSender: Sendable {
             } else {
                 let delay = retry.delay(afterAttempt: attempts, random: Double.random(in: 0..<1))
                 logger.warning("\(message); retrying in \(delay)", metadata: metadata)
-                try store.recordAnswerAttemptFailed(id, error: message, retryAt: Date().addingTimeInterval(delay.seconds))
+                try store.recordAnswerAttemptFailed(
+                    id, error: message, retryAt: Date().addingTimeInterval(delay.seconds))
             }
         } catch {
             logger.error("cannot record the failure of status \(answer.code.rawValue): \(error)", metadata: metadata)

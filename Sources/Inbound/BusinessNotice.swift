@@ -85,14 +85,15 @@ struct BusinessNotice {
             "\(sender) asks to revoke the document in this folder.",
         ]
         if let reason { lines += ["Lý do / Reason: \(reason)"] }
-        lines += [
-            "",
-            "Yêu cầu là văn bản đến số \(requestId)\(notation.isEmpty ? "" : " (\(notation))"); "
-                + "trả lời trong thư mục của yêu cầu đó.",
-            "The request is received document #\(requestId)\(notation.isEmpty ? "" : " (\(notation))"); "
-                + "answer it in that request's folder.",
-            "",
-        ] + howToAnswer
+        lines +=
+            [
+                "",
+                "Yêu cầu là văn bản đến số \(requestId)\(notation.isEmpty ? "" : " (\(notation))"); "
+                    + "trả lời trong thư mục của yêu cầu đó.",
+                "The request is received document #\(requestId)\(notation.isEmpty ? "" : " (\(notation))"); "
+                    + "answer it in that request's folder.",
+                "",
+            ] + howToAnswer
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -118,7 +119,9 @@ struct BusinessNotice {
                     lines.append("Nơi nhận / Receivers: \(receiver)")
                 }
                 let organs = info.receivers.compactMap(\.organId).filter { !$0.isEmpty }
-                if !organs.isEmpty { lines.append("Cơ quan liên quan / Agencies concerned: \(organs.joined(separator: ", "))") }
+                if !organs.isEmpty {
+                    lines.append("Cơ quan liên quan / Agencies concerned: \(organs.joined(separator: ", "))")
+                }
             }
         case .replace:
             lines = [

@@ -76,9 +76,11 @@ struct InboxWriter: Sendable {
         }
         if let notice {
             try DurableFile.write(
-                Array(notice.text.utf8), to: staging + "/" + SafeFileName.uniqueName(BusinessNotice.fileName) {
-                    taken.contains($0.lowercased())
-                })
+                Array(notice.text.utf8),
+                to: staging + "/"
+                    + SafeFileName.uniqueName(BusinessNotice.fileName) {
+                        taken.contains($0.lowercased())
+                    })
             if notice.kind == .revoke { leaveRevokeNotice(notice, document: document) }
         }
         try Directories.sync(staging)

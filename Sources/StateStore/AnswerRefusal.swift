@@ -105,7 +105,8 @@ public enum AnswerRefusal: Error, CustomStringConvertible, Sendable, Equatable {
             "Văn bản này không phải là yêu cầu thu hồi, cập nhật hay thay thế; mã \(code.rawValue) chỉ dùng để trả lời "
                 + "các yêu cầu đó."
         case .alreadyAnswered(let code, let state):
-            "Trạng thái \(code.rawValue) (\(code.vietnamese)) đã \(state == .sent ? "được gửi" : "được xếp hàng chờ gửi") "
+            "Trạng thái \(code.rawValue) (\(code.vietnamese)) "
+                + "đã \(state == .sent ? "được gửi" : "được xếp hàng chờ gửi") "
                 + "cho văn bản này; mỗi trạng thái chỉ gửi một lần."
         case .alreadyRejected(let asked):
             "Văn bản đã bị từ chối (02); không gửi được trạng thái \(asked.rawValue) sau khi từ chối."

@@ -108,7 +108,9 @@ extension DocumentStore {
             try DocumentRecord
                 .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == agency)
                 .filter(Column("message_type") == "edoc" && Column("destination_path") != nil)
-                .filter([DocumentState.delivered.rawValue, DocumentState.acknowledged.rawValue].contains(Column("state")))
+                .filter(
+                    [DocumentState.delivered.rawValue, DocumentState.acknowledged.rawValue].contains(Column("state"))
+                )
                 .filter(Column("created_at") >= since)
                 .order(Column("id").desc)
                 .limit(limit)
@@ -119,7 +121,8 @@ extension DocumentStore {
     /// A document this agency received, found by its edXML DocumentId (the newest, other than `excluding`).
     public func inbound(edxmlDocumentId: String, agency: String, excluding: Int64? = nil) throws -> DocumentRecord? {
         try pool.read { db in
-            var request = DocumentRecord
+            var request =
+                DocumentRecord
                 .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == agency)
                 .filter(Column("message_type") == "edoc" && Column("edxml_document_id") == edxmlDocumentId)
             if let excluding { request = request.filter(Column("id") != excluding) }

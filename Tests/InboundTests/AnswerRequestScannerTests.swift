@@ -81,9 +81,10 @@ final class AnswerFolderFixture {
     @Test func anAnswerOutOfOrderIsRefusedInTheFolderWithTheReasonWhy() throws {
         let fixture = try AnswerFolderFixture()
         try fixture.drop("tra-loi-05.txt", [])
-        #expect(fixture.scanLater() == [
-            .refused(.refused(.notAcceptedYet(asked: .processing)), renamedTo: "tra-loi-05.error.txt")
-        ])
+        #expect(
+            fixture.scanLater() == [
+                .refused(.refused(.notAcceptedYet(asked: .processing)), renamedTo: "tra-loi-05.error.txt")
+            ])
         #expect(try fixture.text("tra-loi-05.error.txt").contains("gửi 03 trước"))
     }
 
@@ -107,7 +108,8 @@ final class AnswerFolderFixture {
         let fixture = try AnswerFolderFixture()
         let outside = fixture.directory + "/secret.txt"
         try Data("03".utf8).write(to: URL(fileURLWithPath: outside))
-        try FileManager.default.createSymbolicLink(atPath: fixture.folder + "/answer-03.txt", withDestinationPath: outside)
+        try FileManager.default.createSymbolicLink(
+            atPath: fixture.folder + "/answer-03.txt", withDestinationPath: outside)
         #expect(fixture.scanLater().isEmpty)
         #expect(try fixture.names() == ["answer-03.txt"])
         #expect(try fixture.store.answers(of: fixture.documentId).isEmpty)
@@ -117,9 +119,10 @@ final class AnswerFolderFixture {
         let fixture = try AnswerFolderFixture()
         let size = 3 * AnswerRequestFile.maximumBytes
         try fixture.drop("answer-02.txt", [UInt8](repeating: 0x61, count: size))
-        #expect(fixture.scanLater() == [
-            .refused(.tooLarge(limit: AnswerRequestFile.maximumBytes), renamedTo: "answer-02.error.txt")
-        ])
+        #expect(
+            fixture.scanLater() == [
+                .refused(.tooLarge(limit: AnswerRequestFile.maximumBytes), renamedTo: "answer-02.error.txt")
+            ])
         let text = try fixture.text("answer-02.error.txt")
         #expect(text.hasPrefix(String(repeating: "a", count: size)))
         #expect(text.contains("16 KiB"))
@@ -138,9 +141,10 @@ final class AnswerFolderFixture {
     @Test func requestAnswersNeedARequestDocument() throws {
         let ordinary = try AnswerFolderFixture()
         try ordinary.drop("answer-15.txt", [])
-        #expect(ordinary.scanLater() == [
-            .refused(.refused(.notARequest(ordinary.documentId, .requestAgreed)), renamedTo: "answer-15.error.txt")
-        ])
+        #expect(
+            ordinary.scanLater() == [
+                .refused(.refused(.notARequest(ordinary.documentId, .requestAgreed)), renamedTo: "answer-15.error.txt")
+            ])
         let revoke = try AnswerFolderFixture(businessDocType: "1")
         try revoke.drop("answer-16.txt", Array("Văn bản đã thi hành.".utf8))
         #expect(revoke.scanLater() == [.queued(.requestRefused, renamedTo: "answer-16.queued.txt")])

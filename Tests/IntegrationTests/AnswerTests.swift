@@ -17,7 +17,8 @@ import Testing
     static func receivedId(of name: String, in world: TwoAgencies) throws -> String {
         let list = try lienthong(world, ["list", "--direction", "in"])
         let line = try #require(
-            list.output.split(separator: "\n").first { $0.hasSuffix("\t" + name) }, "\(name) not listed:\n\(list.output)")
+            list.output.split(separator: "\n").first { $0.hasSuffix("\t" + name) },
+            "\(name) not listed:\n\(list.output)")
         return String(line.prefix { $0 != "\t" }.dropFirst())
     }
 
@@ -43,7 +44,9 @@ import Testing
         _ = try await AxisFaultTests.deliver(name, in: world)
         let id = try Self.receivedId(of: name, in: world)
         #expect(
-            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 01 from \(Self.recipient)") },
+            await eventually(timeout: 30) {
+                Self.receipt(of: name, in: world).contains("status 01 from \(Self.recipient)")
+            },
             "no status 01:\n\(world.logs)")
 
         let accept = try Self.lienthong(world, ["answer", id, "03"])
@@ -69,10 +72,13 @@ import Testing
         // Without a daemon the answer waits in the database and goes when lienthong runs again.
         world.daemons[Self.recipient]?.stop()
         let assigned = try Self.lienthong(world, ["answer", id, "04"])
-        #expect(assigned.status == 0 && assigned.output.contains("will be sent when lienthong runs"), "\(assigned.output)")
+        #expect(
+            assigned.status == 0 && assigned.output.contains("will be sent when lienthong runs"), "\(assigned.output)")
         try world.startDaemon(Self.recipient)
         #expect(
-            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 04 from \(Self.recipient)") },
+            await eventually(timeout: 30) {
+                Self.receipt(of: name, in: world).contains("status 04 from \(Self.recipient)")
+            },
             "status 04 was not sent after the restart:\n\(world.logs)")
     }
 
@@ -93,7 +99,8 @@ import Testing
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(names.contains("answer-02.queued.txt") && !names.contains("answer-02.txt"), "\(names)")
         let error = (try? String(contentsOfFile: folder + "/answer-07.error.txt", encoding: .utf8)) ?? ""
-        #expect(error.hasPrefix("ghi chú") && error.contains("This status was NOT sent"), "answer-07.error.txt: \(error)")
+        #expect(
+            error.hasPrefix("ghi chú") && error.contains("This status was NOT sent"), "answer-07.error.txt: \(error)")
 
         // Accepting after rejecting makes no sense: the file says so.
         try Data().write(to: URL(fileURLWithPath: folder + "/tra-loi-03.txt"))
@@ -152,7 +159,9 @@ import Testing
         let agree = try Self.lienthong(world, ["answer", requestId, "15"])
         #expect(agree.status == 0, "\(agree.output)")
         #expect(
-            await eventually(timeout: 45) { Self.receipt(of: name, in: world).contains("status 15 from \(Self.recipient)") },
+            await eventually(timeout: 45) {
+                Self.receipt(of: name, in: world).contains("status 15 from \(Self.recipient)")
+            },
             "A's receipt has no status 15:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
     }
 
@@ -162,7 +171,9 @@ import Testing
         _ = try await AxisFaultTests.deliver(name, in: world)
         let id = try Self.receivedId(of: name, in: world)
         #expect(
-            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 01 from \(Self.recipient)") },
+            await eventually(timeout: 30) {
+                Self.receipt(of: name, in: world).contains("status 01 from \(Self.recipient)")
+            },
             "no status 01:\n\(world.logs)")
 
         // Two HTTP 503 replies, then the axis takes it: 03 arrives once.
@@ -170,7 +181,9 @@ import Testing
             #"{"method":"sendEdoc","system_id":"000.00.00.H26","count":2,"fault":{"kind":"http_status","status":503}}"#)
         #expect(try Self.lienthong(world, ["answer", id, "03"]).status == 0)
         #expect(
-            await eventually(timeout: 45) { Self.receipt(of: name, in: world).contains("status 03 from \(Self.recipient)") },
+            await eventually(timeout: 45) {
+                Self.receipt(of: name, in: world).contains("status 03 from \(Self.recipient)")
+            },
             "03 was not retried to success:\n\(world.logs)")
         #expect(Self.receipt(of: name, in: world).components(separatedBy: "status 03 from").count == 2)
         let retried = try Self.lienthong(world, ["show", id]).output
@@ -198,7 +211,9 @@ import Testing
         // Asked again once the cause is gone, it goes through.
         #expect(try Self.lienthong(world, ["answer", id, "04"]).status == 0)
         #expect(
-            await eventually(timeout: 30) { Self.receipt(of: name, in: world).contains("status 04 from \(Self.recipient)") },
+            await eventually(timeout: 30) {
+                Self.receipt(of: name, in: world).contains("status 04 from \(Self.recipient)")
+            },
             "04 asked again was not sent:\n\(world.logs)")
     }
 }

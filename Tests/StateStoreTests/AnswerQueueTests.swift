@@ -37,11 +37,15 @@ func receivedDocument(
         #expect(AnswerCode(parsing: "03") == .accepted)
         #expect(AnswerCode(parsing: " 3 ") == .accepted)
         #expect(AnswerCode(parsing: "16") == .requestRefused)
-        for text in ["01", "07", "13", "003", "abc", "", "٠٣", "-3"] { #expect(AnswerCode(parsing: text) == nil, "\(text)") }
+        for text in ["01", "07", "13", "003", "abc", "", "٠٣", "-3"] {
+            #expect(AnswerCode(parsing: text) == nil, "\(text)")
+        }
     }
 
     @Test func rejectionAndRefusalNeedAReasonAndReasonsAreTrimmedAndCapped() throws {
-        #expect(throws: AnswerRefusal.reasonRequired(.rejected)) { try AnswerRules.normalizedReason(nil, for: .rejected) }
+        #expect(throws: AnswerRefusal.reasonRequired(.rejected)) {
+            try AnswerRules.normalizedReason(nil, for: .rejected)
+        }
         #expect(throws: AnswerRefusal.reasonRequired(.requestRefused)) {
             try AnswerRules.normalizedReason(" \n\t", for: .requestRefused)
         }
@@ -57,17 +61,21 @@ func receivedDocument(
         let fixture = try TemporaryStore()
         let store = fixture.store
         let id = try #require(try receivedDocument(in: store).id)
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .assigned, reason: nil, origin: "t") }
-            == .notAcceptedYet(asked: .assigned))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .assigned, reason: nil, origin: "t") }
+                == .notAcceptedYet(asked: .assigned))
         try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t")
         try store.queueAnswer(documentId: id, code: .assigned, reason: nil, origin: "t")
         try store.queueAnswer(documentId: id, code: .completed, reason: "xong", origin: "t")
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t") }
-            == .alreadyAnswered(.accepted, .queued))
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .processing, reason: nil, origin: "t") }
-            == .laterStatusExists(asked: .processing, later: .completed))
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .rejected, reason: "muộn", origin: "t") }
-            == .alreadyAccepted(by: .accepted))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t") }
+                == .alreadyAnswered(.accepted, .queued))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .processing, reason: nil, origin: "t") }
+                == .laterStatusExists(asked: .processing, later: .completed))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .rejected, reason: "muộn", origin: "t") }
+                == .alreadyAccepted(by: .accepted))
         #expect(try store.answers(of: id).map(\.code) == [.accepted, .assigned, .completed])
         #expect(try store.answers(of: id).last?.reason == "xong")
     }
@@ -77,12 +85,15 @@ func receivedDocument(
         let store = fixture.store
         let id = try #require(try receivedDocument(in: store).id)
         try store.queueAnswer(documentId: id, code: .rejected, reason: "sai nơi nhận", origin: "t")
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t") }
-            == .alreadyRejected(asked: .accepted))
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .completed, reason: nil, origin: "t") }
-            == .alreadyRejected(asked: .completed))
-        #expect(refusal { try store.queueAnswer(documentId: id, code: .rejected, reason: "lần hai", origin: "t") }
-            == .alreadyAnswered(.rejected, .queued))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t") }
+                == .alreadyRejected(asked: .accepted))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .completed, reason: nil, origin: "t") }
+                == .alreadyRejected(asked: .completed))
+        #expect(
+            refusal { try store.queueAnswer(documentId: id, code: .rejected, reason: "lần hai", origin: "t") }
+                == .alreadyAnswered(.rejected, .queued))
         // The refusal explains itself in both languages.
         let message = AnswerRefusal.alreadyRejected(asked: .accepted)
         #expect(message.description.contains("rejected (02)") && message.vietnamese.contains("từ chối (02)"))
@@ -92,44 +103,52 @@ func receivedDocument(
         let fixture = try TemporaryStore()
         let store = fixture.store
         let ordinary = try #require(try receivedDocument(in: store).id)
-        #expect(refusal { try store.queueAnswer(documentId: ordinary, code: .requestAgreed, reason: nil, origin: "t") }
-            == .notARequest(ordinary, .requestAgreed))
+        #expect(
+            refusal { try store.queueAnswer(documentId: ordinary, code: .requestAgreed, reason: nil, origin: "t") }
+                == .notARequest(ordinary, .requestAgreed))
         let revoke = try #require(try receivedDocument(in: store, businessDocType: "1").id)
-        #expect(refusal { try store.queueAnswer(documentId: revoke, code: .requestRefused, reason: nil, origin: "t") }
-            == .reasonRequired(.requestRefused))
+        #expect(
+            refusal { try store.queueAnswer(documentId: revoke, code: .requestRefused, reason: nil, origin: "t") }
+                == .reasonRequired(.requestRefused))
         try store.queueAnswer(documentId: revoke, code: .requestAgreed, reason: nil, origin: "t")
-        #expect(refusal { try store.queueAnswer(documentId: revoke, code: .requestRefused, reason: "không", origin: "t") }
-            == .requestAlreadyAnswered(by: .requestAgreed))
+        #expect(
+            refusal { try store.queueAnswer(documentId: revoke, code: .requestRefused, reason: "không", origin: "t") }
+                == .requestAlreadyAnswered(by: .requestAgreed))
     }
 
     @Test func onlyReceivedDeliveredDocumentsCanBeAnswered() throws {
         let fixture = try TemporaryStore()
         let store = fixture.store
-        #expect(refusal { try store.queueAnswer(documentId: 999, code: .accepted, reason: nil, origin: "t") }
-            == .unknownDocument(999))
+        #expect(
+            refusal { try store.queueAnswer(documentId: 999, code: .accepted, reason: nil, origin: "t") }
+                == .unknownDocument(999))
         let outbound = try #require(try store.insert(outboundDocument(), note: "found").id)
-        #expect(refusal { try store.queueAnswer(documentId: outbound, code: .accepted, reason: nil, origin: "t") }
-            == .notReceived(outbound))
+        #expect(
+            refusal { try store.queueAnswer(documentId: outbound, code: .accepted, reason: nil, origin: "t") }
+                == .notReceived(outbound))
         let listed = try #require(
             try store.insertInboundIfNew(
                 DocumentRecord(direction: .inbound, agency: "A", fileName: "", axisDocId: "l1"), note: "listed"
             ).0.id)
-        #expect(refusal { try store.queueAnswer(documentId: listed, code: .accepted, reason: nil, origin: "t") }
-            == .notDelivered(listed))
+        #expect(
+            refusal { try store.queueAnswer(documentId: listed, code: .accepted, reason: nil, origin: "t") }
+                == .notDelivered(listed))
         let status = try #require(
             try store.insertInboundIfNew(
                 DocumentRecord(direction: .inbound, agency: "A", messageType: "status", fileName: "", axisDocId: "s1"),
                 note: "listed"
             ).0.id)
-        #expect(refusal { try store.queueAnswer(documentId: status, code: .accepted, reason: nil, origin: "t") }
-            == .statusMessage(status))
+        #expect(
+            refusal { try store.queueAnswer(documentId: status, code: .accepted, reason: nil, origin: "t") }
+                == .statusMessage(status))
         let quarantined = try #require(
             try store.insertInboundIfNew(
                 DocumentRecord(direction: .inbound, agency: "A", fileName: "", axisDocId: "q1"), note: "listed"
             ).0.id)
         try store.transition(quarantined, to: .quarantined, note: "bad")
-        #expect(refusal { try store.queueAnswer(documentId: quarantined, code: .accepted, reason: nil, origin: "t") }
-            == .quarantined(quarantined))
+        #expect(
+            refusal { try store.queueAnswer(documentId: quarantined, code: .accepted, reason: nil, origin: "t") }
+                == .quarantined(quarantined))
         #expect(try store.answers(of: listed).isEmpty)
     }
 
@@ -170,7 +189,9 @@ func receivedDocument(
         let failed = try store.markAnswerFailed(first, error: "Khong tim thay don vi nhan")
         #expect(failed.state == .failed && failed.lastError == "Khong tim thay don vi nhan")
         #expect(try store.document(id)?.lastError == "status 03 failed: Khong tim thay don vi nhan")
-        #expect(throws: StateStoreError.self) { try store.recordAnswerAttemptFailed(first, error: "x", retryAt: Date()) }
+        #expect(throws: StateStoreError.self) {
+            try store.recordAnswerAttemptFailed(first, error: "x", retryAt: Date())
+        }
         let again = try store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t")
         #expect(again.state == .queued)
         #expect(try store.answers(of: id).map(\.state) == [.failed, .queued])
@@ -185,11 +206,14 @@ func receivedDocument(
         let folders = try store.recentlyDelivered(agency: "000.00.00.H26", since: .distantPast, limit: 10)
         #expect(folders.map(\.destinationPath) == ["/in/b", "/in/a"])
         #expect(try store.recentlyDelivered(agency: "000.00.00.H26", since: .distantPast, limit: 1).count == 1)
-        #expect(try store.recentlyDelivered(agency: "000.00.00.H26", since: Date().addingTimeInterval(60), limit: 9)
-            .isEmpty)
+        #expect(
+            try store.recentlyDelivered(agency: "000.00.00.H26", since: Date().addingTimeInterval(60), limit: 9)
+                .isEmpty)
         #expect(try store.inbound(edxmlDocumentId: "H41,2026/11/20,12/UBND", agency: "000.00.00.H26")?.id == old.id)
-        #expect(try store.inbound(edxmlDocumentId: "H41,2026/11/21,13/UBND", agency: "000.00.00.H26",
-            excluding: newer.id) == nil)
+        #expect(
+            try store.inbound(
+                edxmlDocumentId: "H41,2026/11/21,13/UBND", agency: "000.00.00.H26",
+                excluding: newer.id) == nil)
         #expect(try store.inbound(edxmlDocumentId: "H41,2026/11/20,12/UBND", agency: "other") == nil)
     }
 
@@ -199,7 +223,9 @@ func receivedDocument(
         let id = try #require(try receivedDocument(in: store).id)
         let results = await withTaskGroup(of: Bool.self) { group in
             for _ in 0..<8 {
-                group.addTask { (try? store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t")) != nil }
+                group.addTask {
+                    (try? store.queueAnswer(documentId: id, code: .accepted, reason: nil, origin: "t")) != nil
+                }
             }
             return await group.reduce(into: [Bool]()) { $0.append($1) }
         }
