@@ -136,7 +136,12 @@ let package = Package(
                 "Outbound", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
-        .testTarget(name: "InboundTests", dependencies: ["Inbound", "Config", "EdXML"]),
+        .testTarget(
+            name: "InboundTests",
+            dependencies: [
+                "Inbound", "Config", "EdXML", "StateStore", "SystemSupport",
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests"),
     ],
