@@ -216,10 +216,31 @@ import Testing
 
         #expect(report.chainValid, "\(report.chainProblem ?? "")")
         #expect(report.notes.contains { $0.contains("after the timestamped signing time") }, "\(report.notes)")
-        #expect(claimedOnly.notes.contains { $0.contains("only claimed by the signer") }, "\(claimedOnly.notes)")
+        #expect(!claimedOnly.chainValid)
+        #expect(claimedOnly.chainProblem?.contains("no valid timestamp") == true, "\(claimedOnly.chainProblem ?? "")")
     }
 
-    @Test func timestampedPDFOutlivesItsCertificateWhileAnUntimestampedOneOnlyGetsTheClaim() throws {
+    /// A signer whose clock is behind claims a time before its certificate existed; the certificate is valid now,
+    /// so the signature counts, with a note.
+    @Test func aClaimedTimeOutsideTheCertificateIsANoteWhenTheCertificateIsValidNow() throws {
+        let now = Date()
+        let fresh = try pki.issue(
+            name: "fresh", subject: "/C=VN/O=Test/CN=Fresh Agency", by: ca,
+            notBefore: now.addingTimeInterval(-3_600), notAfter: now.addingTimeInterval(86_400))
+        let key = try SigningIdentity.load(privateKeyPath: fresh.keyPath, certificatePath: fresh.certificatePath)
+        let document = try pki.write("document.txt", "nội dung")
+        let signature = try CMSSignedDataBuilder.signature(
+            digest: try CMSSigner.sha256(ofFileAt: document), key: key,
+            signingTime: now.addingTimeInterval(-2 * 86_400), timestamper: nil, now: now)
+
+        let report = try CMSVerifier.verifyDetached(
+            signature: signature, contentPath: document, trustedCertificatePaths: [ca.certificatePath])
+
+        #expect(report.chainValid, "\(report.chainProblem ?? "")")
+        #expect(report.notes.contains { $0.contains("clock may be wrong") }, "\(report.notes)")
+    }
+
+    @Test func timestampedPDFOutlivesItsCertificateWhileAnUntimestampedOneDoesNot() throws {
         let now = Date()
         let expiring = try pki.issue(
             name: "expiring", subject: "/C=VN/O=Test/CN=Expiring Agency", by: ca,
@@ -241,8 +262,10 @@ import Testing
 
         #expect(stampedReport.isValid, "\(stampedReport.problems)")
         #expect(stampedReport.notes.contains { $0.contains("after the timestamped signing time") })
+        // Without a timestamp the claimed time proves nothing: anyone holding the expired key could backdate it.
         #expect(plainReport.timestamp == nil)
-        #expect(plainReport.notes.contains { $0.contains("only claimed by the signer") }, "\(plainReport.notes)")
+        #expect(!plainReport.isValid)
+        #expect(plainReport.problems.contains { $0.contains("no valid timestamp") }, "\(plainReport.problems)")
     }
 
     @Test func certificateExpiredBeforeTheTimestampIsInvalidWithThatReason() throws {

@@ -4,9 +4,10 @@ import Foundation
 /// certificate that expired after a timestamped signature still counts, while one that was expired or not yet
 /// valid when it signed does not.
 ///
-/// The signing time is the timestamp's when a valid one is present, else the signer's claim (`/M` or the
-/// signing-time attribute), else now. A timestamp's time is strict. A claim, being unproven, can only help: a
-/// chain that fails at the claimed time but holds now is accepted with a note, as before timestamps were checked.
+/// Only a valid timestamp proves when a signature was made. Without one, the signing time (`/M` or the
+/// signing-time attribute) is the signer's own claim, which anyone holding an expired or revoked key could backdate;
+/// so the chain must then hold now (ETSI EN 319 102-1 calls such a signature indeterminate, not valid), and a claimed
+/// time outside the certificate's validity is only worth a note (the signer's clock may be wrong).
 struct SigningTimeValidation {
     /// Why the signer's chain does not hold at the signing time; nil when it does.
     let chainProblem: String?
@@ -28,46 +29,34 @@ struct SigningTimeValidation {
         claimedTime: Date?,
         now: Date = Date()
     ) throws(SigningError) {
-        let time: Date
-        let source: String
-        if let timestamp, timestamp.isValid, let stamped = timestamp.time {
-            time = stamped
-            source = "the timestamp"
-        } else if let claimedTime {
-            time = claimedTime
-            source = "claimed by the signer"
-        } else {
-            time = now
-            source = "now: the signature states no signing time"
+        func problem(at time: Date) throws(SigningError) -> String? {
+            try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: time)
         }
         var notes: [String] = []
         timestampProblem = timestamp.flatMap {
             $0.isValid ? nil : "the signature timestamp is not valid: " + $0.problems.joined(separator: "; ")
         }
-        let atSigningTime = try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: time)
-        if let atSigningTime, source == "claimed by the signer",
-            try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: now) == nil
-        {
-            // An unproven claim never makes a signature worse than checking it now: the signer's clock may be off.
-            chainProblem = nil
-            notes.append(
-                "the certificate was not valid at the claimed signing time \(Self.format(time)) (\(atSigningTime)) "
-                    + "but is valid now; the signer's clock may be wrong, and the signature has no timestamp")
-        } else {
-            chainProblem = atSigningTime.map { "\($0) at the signing time \(Self.format(time)) (\(source))" }
-        }
-        if chainProblem == nil, notes.isEmpty, time < now,
-            try CMSVerifier.chainCheck(signer: signer, cms: cms, trusted: trusted, at: now) != nil
-        {
-            let expiry = signer.notAfter.map { " on \(Self.format($0))" } ?? ""
-            if source == "the timestamp" {
+        if let timestamp, timestamp.isValid, let stamped = timestamp.time {
+            chainProblem = try problem(at: stamped).map {
+                "\($0) at the signing time \(Self.format(stamped)) (the timestamp)"
+            }
+            if chainProblem == nil, stamped < now, try problem(at: now) != nil {
+                let expiry = signer.notAfter.map { " on \(Self.format($0))" } ?? ""
                 notes.append(
                     "the signer certificate expired\(expiry), after the timestamped signing time "
-                        + "\(Self.format(time)): the signature was made while it was valid")
-            } else {
+                        + "\(Self.format(stamped)): the signature was made while it was valid")
+            }
+        } else {
+            chainProblem = try problem(at: now).map { reason in
+                let claim = claimedTime.map { " (it claims \(Self.format($0)))" } ?? ""
+                return "\(reason) now; the signature has no valid timestamp, so the time it was made\(claim) is "
+                    + "unproven and cannot show the certificate was valid then"
+            }
+            if chainProblem == nil, let claimedTime, let atClaim = try problem(at: claimedTime) {
                 notes.append(
-                    "the signer certificate is no longer valid now (expired\(expiry)); the signing time "
-                        + "\(Self.format(time)) is only claimed by the signer, as the signature has no timestamp")
+                    "the certificate was not valid at the claimed signing time \(Self.format(claimedTime)) "
+                        + "(\(atClaim)) but is valid now; the signer's clock may be wrong, and the signature has no "
+                        + "timestamp")
             }
         }
         self.notes = notes
