@@ -71,7 +71,8 @@ struct InboundSignatureVerifier: Sendable {
                 serial: report.signerSerialHex, signingTime: report.signingTime,
                 outcome: outcome,
                 changedAfterSigning: outcome == .valid && report.modifiedAfterSigning && !wholeFileCovered,
-                problems: report.problems.map { Self.named($0, path: path, file: file) })
+                problems: report.problems.map { Self.named($0, path: path, file: file) },
+                timestamp: report.timestamp, notes: report.notes)
         }
     }
 
@@ -106,7 +107,8 @@ struct InboundSignatureVerifier: Sendable {
             file: file, kind: .detached, signatureFile: signature, subject: report.signerSubject,
             serial: report.signerSerialHex, signingTime: report.signingTime,
             outcome: report.chainValid ? .valid : .untrusted, changedAfterSigning: false,
-            problems: report.chainProblem.map { ["certificate chain: \($0)"] } ?? [])
+            problems: report.chainProblem.map { ["certificate chain: \($0)"] } ?? [],
+            timestamp: report.timestamp, notes: report.notes)
     }
 
     /// The problem's description when it is this machine's fault rather than the received file's.

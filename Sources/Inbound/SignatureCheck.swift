@@ -1,4 +1,5 @@
 import Foundation
+import Signing
 
 /// What was found about one signature over one received attachment: an embedded PDF signature (PAdES) or a
 /// detached `.p7s` (CMS). Written to `signatures.txt` and, with these keys, to `document.json` under `signatures`.
@@ -45,12 +46,25 @@ struct SignatureCheck: Codable, Sendable, Equatable {
     var changedAfterSigning: Bool
     /// Why it is not valid, in the verifier's words (English), file paths reduced to the file's name.
     var problems: [String]
+    /// The RFC 3161 timestamp (PAdES B-T), when the signature carries one.
+    var timestamp: Timestamp?
+    /// Worth telling even when valid (e.g. the certificate expired after the timestamped signing time).
+    var notes: [String]
+
+    /// A signature timestamp: the time an authority vouches for, which proves when the signature was made.
+    struct Timestamp: Codable, Sendable, Equatable {
+        /// ISO 8601 in Vietnam time.
+        var time: String?
+        /// The timestamp authority's certificate subject.
+        var authority: String?
+        var valid: Bool
+    }
 
     /// Takes the signer's name and organisation from `subject`, and shows `signingTime` in Vietnam time.
     init(
         file: String, kind: Kind, signatureFile: String? = nil, field: String? = nil, subject: String? = nil,
         serial: String? = nil, signingTime: Date? = nil, outcome: Outcome, changedAfterSigning: Bool,
-        problems: [String]
+        problems: [String], timestamp: TimestampReport? = nil, notes: [String] = []
     ) {
         let name = subject.map(DistinguishedName.init)
         self.file = file
@@ -65,10 +79,14 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         self.outcome = outcome
         self.changedAfterSigning = changedAfterSigning
         self.problems = problems
+        self.timestamp = timestamp.map {
+            Timestamp(time: $0.time.map(DocumentSummary.timestamp), authority: $0.authority, valid: $0.isValid)
+        }
+        self.notes = notes
     }
 
     enum CodingKeys: String, CodingKey {
-        case file, kind, field, subject, serial, outcome, problems, organization
+        case file, kind, field, subject, serial, outcome, problems, organization, timestamp, notes
         case signatureFile = "signature_file"
         case signerName = "signer_name"
         case signingTime = "signing_time"

@@ -36,10 +36,22 @@ struct SignaturesReport {
             "Tổ chức / Organisation:         \(check.organization ?? "(không rõ / unknown)")",
             "Số sê-ri chứng thư / Serial:    \(check.serial ?? "(không rõ / unknown)")",
             "Thời điểm ký / Signing time:    \(check.signingTime ?? "(không ghi / not stated)")",
+            "Dấu thời gian / Timestamp:      \(timestamp(check.timestamp))",
             "Kết quả / Result:               \(verdict(check))",
         ]
         lines += check.problems.map { "  - \($0)" }
+        lines += check.notes.map { "  * \($0)" }
         return lines
+    }
+
+    /// When an authority says the signature was made; only this time is proven (the signing time is the signer's).
+    static func timestamp(_ timestamp: SignatureCheck.Timestamp?) -> String {
+        guard let timestamp else { return "không có / none" }
+        let time = timestamp.time ?? "(không đọc được / unreadable)"
+        let authority = timestamp.authority.map { ", \($0)" } ?? ""
+        return timestamp.valid
+            ? "\(time)\(authority) (hợp lệ / valid)"
+            : "\(time)\(authority) (KHÔNG HỢP LỆ / NOT VALID)"
     }
 
     /// "valid or why not", Vietnamese then English.

@@ -1,5 +1,6 @@
 import EdXML
 import Foundation
+import Signing
 import Testing
 
 @testable import Inbound
@@ -45,6 +46,33 @@ import Testing
         #expect(unsignedHeader.map { lines[$0 + 1] } == "  - phu-luc.xlsx")
         // Every line with words says it in Vietnamese first: the Vietnamese label comes before the slash.
         #expect(lines.filter { $0.hasPrefix("Kết quả") }.allSatisfy { $0.contains(" / ") })
+    }
+
+    @Test func aTimestampIsShownWithItsAuthorityAndVerdictAndNotesFollowTheProblems() throws {
+        let stamped = SignatureCheck(
+            file: "a.pdf", kind: .pdf, subject: "CN=A", signingTime: Self.signedAt, outcome: .valid,
+            changedAfterSigning: false, problems: [],
+            timestamp: TimestampReport(time: Self.signedAt, authority: "CN=TSA, O=Test", isValid: true, problems: []),
+            notes: ["the signer certificate expired, after the timestamped signing time"])
+        let broken = SignatureCheck(
+            file: "b.pdf", kind: .pdf, subject: "CN=A", outcome: .untrusted, changedAfterSigning: false,
+            problems: ["the signature timestamp is not valid: wrong imprint"],
+            timestamp: TimestampReport(time: nil, authority: nil, isValid: false, problems: ["wrong imprint"]))
+        let text = SignaturesReport(
+            signatures: AttachmentSignatures(checks: [stamped, broken, Self.valid], unsigned: [], signable: []),
+            warning: []
+        ).text
+        let lines = text.split(separator: "\n").map(String.init)
+        let label = "Dấu thời gian / Timestamp:      "
+        #expect(lines.contains(label + "2026-11-26T03:30:00+07:00, CN=TSA, O=Test (hợp lệ / valid)"))
+        #expect(lines.contains(label + "(không đọc được / unreadable) (KHÔNG HỢP LỆ / NOT VALID)"))
+        #expect(lines.contains(label + "không có / none"))
+        #expect(lines.contains("  * the signer certificate expired, after the timestamped signing time"))
+
+        let json = String(decoding: try JSONEncoder().encode(stamped), as: UTF8.self)
+        #expect(json.contains("\"timestamp\":{"))
+        #expect(json.contains("\"valid\":true"))
+        #expect(json.contains("\"notes\":["))
     }
 
     @Test func theWarningComesFirstInSignaturesTextAndDocumentText() {
