@@ -26,15 +26,12 @@ struct AgencyRuntime: Sendable {
             endpoint: try AxisEndpointFactory.endpoint(for: config.axis),
             credentials: .init(systemId: config.axis.systemId, secret: secret),
             logger: logger)
-        let identity = try SigningIdentity.load(
-            privateKeyPath: config.signing.privateKey, certificatePath: config.signing.certificate,
-            chainPath: config.signing.chain, passwordFile: config.signing.passwordFileResolved())
-        let signer = CMSSigner(identity: identity)
+        let signers = try SignerFactory.signers(for: config)
         outbound = config.agencies.map { agency in
             OutboundPipeline(
                 agency: agency,
                 dependencies: .init(
-                    store: store, axis: axis, signer: signer, pdfSigner: PAdESSigner(identity: identity),
+                    store: store, axis: axis, signer: signers.detached, pdfSigner: signers.pdf,
                     spoolDirectory: config.spoolDirectory,
                     retry: config.retry, limits: config.limits),
                 logger: logger)

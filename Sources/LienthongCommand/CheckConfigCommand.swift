@@ -34,9 +34,7 @@ struct CheckConfigCommand: AsyncParsableCommand {
             problems.append("\(error)")
         }
         do {
-            let identity = try SigningIdentity.load(
-                privateKeyPath: config.signing.privateKey, certificatePath: config.signing.certificate,
-                chainPath: config.signing.chain, passwordFile: config.signing.passwordFileResolved())
+            let identity = try SignerFactory.identity(for: config.signing)
             print("signing certificate: \(identity.subject), valid until \(localTime(identity.notAfter))")
         } catch {
             problems.append("\(error)")

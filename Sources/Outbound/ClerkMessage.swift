@@ -62,6 +62,19 @@ struct ClerkMessage: Sendable {
                 """)
     }
 
+    /// The number/notation cannot be written in the Decree 30 visible signature box.
+    static func unprintableNotation(_ reason: String) -> ClerkMessage {
+        ClerkMessage(
+            vietnamese: """
+                Không tạo được ô chữ ký số hiển thị (Nghị định 30) vì số và ký hiệu văn bản (\(reason)). Hãy sửa số, ký
+                hiệu trong tệp mô tả hoặc tên tệp rồi chép lại vào outbox/.
+                """,
+            english: """
+                The visible signature box (Decree 30) cannot show the number and notation (\(reason)). Correct the
+                number or notation in the metadata file or the file name and copy the file into outbox/ again.
+                """)
+    }
+
     static func tooLarge(limit: Int64) -> ClerkMessage {
         ClerkMessage(
             vietnamese: "Không gửi được: tệp lớn hơn giới hạn \(limit / 1_048_576) MiB.",

@@ -59,7 +59,8 @@ public actor OutboundPipeline {
         let store = dependencies.store
         claimer = OutboxClaimer(agency: agency, store: store, spool: spool, limits: dependencies.limits, logger: logger)
         signing = SigningStep(
-            store: store, spool: spool, signer: dependencies.signer, pdfSigner: dependencies.pdfSigner, logger: logger)
+            agency: agency, store: store, spool: spool, signer: dependencies.signer,
+            pdfSigner: dependencies.pdfSigner, logger: logger)
         packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
         sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
         filer = OutboundFiler(agency: agency, store: store, spool: spool, logger: logger)

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Logging
 import Signing
@@ -9,7 +10,10 @@ import SystemSupport
 /// A PDF gets an embedded PAdES signature (Decree 30/2020: the signature that counts is inside the PDF), written as
 /// a new incremental revision into `signed/` in the spool; the original stays untouched beside it. Any other file
 /// gets a detached CMS signature sent as `<name>.p7s`. A document folder's files are each signed the same way.
+/// PDFs from the outbox folders named in `visible_signature` carry the Decree 30 visible box with the document's
+/// number/notation; the others are signed invisibly.
 struct SigningStep: Sendable {
+    let agency: AgencyConfig
     let store: DocumentStore
     let spool: OutboundSpool
     let signer: any Signer
@@ -19,26 +23,37 @@ struct SigningStep: Sendable {
     func sign(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
         var notes: [String] = []
+        var options: PAdESOptions?
+        let pdfOptions = { () throws(OutboundFailure) -> PAdESOptions in
+            if let options { return options }
+            let made = try self.pdfOptions(for: document)
+            options = made
+            return made
+        }
         for name in try spool.attachmentNames(of: document) {
-            notes.append(try sign(file: name, of: id, skipDone: document.isDocumentFolder))
+            notes.append(try sign(file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions))
         }
         return try store.transition(id, to: .signed, note: notes.joined(separator: "; "))
     }
 
     /// Signs one file of the document; in a document folder a file signed before a restart is not signed again.
-    private func sign(file name: String, of id: Int64, skipDone: Bool) throws -> String {
+    private func sign(
+        file name: String, of id: Int64, skipDone: Bool, options: () throws(OutboundFailure) -> PAdESOptions
+    ) throws -> String {
         let original = spool.original(of: id, fileName: name)
         if PDFKind.isPDF(path: original) {
             let signed = spool.signedPDF(of: id, fileName: name)
             if skipDone, (try? FileStatus.lstat(signed)) != nil { return "\(name): signed before a restart" }
             try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700)
+            let options = try options()
             let field: String
             do {
-                field = try pdfSigner.sign(pdfAt: original, to: signed)
+                field = try pdfSigner.sign(pdfAt: original, to: signed, options: options)
             } catch {
                 throw Self.failure(error, file: original)
             }
-            return "\(name): signed inside the PDF (PAdES, field \(field))"
+            let kind = options.visibleBox == nil ? "PAdES" : "PAdES, Decree 30 visible box"
+            return "\(name): signed inside the PDF (\(kind), field \(field))"
         }
         let signaturePath = spool.signature(of: id, fileName: name)
         if skipDone, (try? FileStatus.lstat(signaturePath)) != nil { return "\(name): signed before a restart" }
@@ -50,6 +65,32 @@ struct SigningStep: Sendable {
         }
         try DurableFile.write(signature, to: signaturePath, replaceExisting: true)
         return "\(name): signed (detached CMS, \(signature.count) bytes)"
+    }
+
+    /// The PAdES options for the document's PDFs: the visible box when the first folder below `outbox/` (the
+    /// recipient or route folder) is listed in `visible_signature.folders`.
+    func pdfOptions(for document: DocumentRecord) throws(OutboundFailure) -> PAdESOptions {
+        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
+        let components = metadata.relativeComponents
+        let folder = components.count >= 2 ? components[0] : ""
+        let settings = agency.visibleSignature
+        guard settings.appliesTo(folder: folder) else { return PAdESOptions() }
+        do {
+            let box = try VisibleSignatureBox(
+                numberNotation: metadata.resolve().codeNotation, fontPath: settings.font)
+            return PAdESOptions(visibleBox: box)
+        } catch {
+            switch error {
+            case .font:
+                // The admin's to fix (install fonts-liberation2, or correct the path); the document waits.
+                throw .transient(
+                    "cannot make the visible signature box: \(error); install fonts-liberation2 or correct "
+                        + "visible_signature.font of agency \(agency.code)")
+            case .missingGlyph, .invalidText:
+                throw .permanent(
+                    "cannot make the visible signature box: \(error)", clerk: .unprintableNotation("\(error)"))
+            }
+        }
     }
 
     /// A PDF that cannot be signed (encrypted, damaged, locked by its author) needs the clerk; a problem with the
