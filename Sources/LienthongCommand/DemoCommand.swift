@@ -49,6 +49,11 @@ struct DemoCommand: ParsableCommand {
               \(environment.share(b))/inbox/\(a.code)/
             The original moves to \(environment.share(a))/sent/<date>/ with a receipt.
             A file in outbox/<unknown code>/, or one without a number, ends in failed/ with a reason file.
+            Several files in a folder with a document.meta.yaml (written last) travel as one document.
+
+            Answer at B:  lienthong answer ID 03 --config \(environment.agencyConfig(b))   (ID from lienthong list)
+            Revoke at A:  lienthong revoke ID --reason "…" --config \(environment.agencyConfig(a))
+            Timestamps:   uncomment timestamp_url in \(environment.agencyConfig(a)), then restart the demo.
 
             Inspect:  lienthong status --config \(environment.agencyConfig(a))
                       lienthong list --config \(environment.agencyConfig(b))

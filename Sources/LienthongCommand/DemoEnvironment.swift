@@ -4,6 +4,7 @@ import Foundation
 ///
 /// ```
 /// <root>/axis/axis.yaml, secret-*.txt, data/        lienthong-axis
+/// <root>/axis/tsa-key.pem, tsa-cert.pem              its RFC 3161 timestamp authority at /tsa
 /// <root>/<agency>/lienthong.yaml, axis-secret, agency-key.pem, agency-cert.pem, state/
 /// <root>/<agency>/share/outbox|sent|failed|inbox|quarantine
 /// ```
@@ -23,6 +24,10 @@ struct DemoEnvironment {
     ]
 
     var axisConfig: String { root + "/axis/axis.yaml" }
+    /// The demo timestamp authority's certificate: what a recipient trusts to accept B-T timestamps.
+    var timestampAuthorityCertificate: String { root + "/axis/tsa-cert.pem" }
+    /// `signing.timestamp_url` for the demo agencies (commented out in their configuration).
+    var timestampURL: String { "http://127.0.0.1:\(port)/tsa" }
     func agencyConfig(_ agency: Agency) -> String { root + "/" + agency.folder + "/lienthong.yaml" }
     func share(_ agency: Agency) -> String { root + "/" + agency.folder + "/share" }
 
@@ -52,6 +57,9 @@ struct DemoEnvironment {
                 """
             try Data(agencyYAML(agency).utf8).write(to: URL(fileURLWithPath: agencyConfig(agency)))
         }
+        if !manager.fileExists(atPath: timestampAuthorityCertificate) {
+            try Self.makeTimestampAuthority(in: root + "/axis")
+        }
         let agencyList = agencies.map { "  - code: \"\($0.code)\"\n    name: \"\($0.name)\"\n" }.joined()
         let axisYAML = """
             # lienthong-axis for the demo: loopback only.
@@ -59,6 +67,10 @@ struct DemoEnvironment {
             port: \(port)
             admin_port: 0
             data_directory: "\(root)/axis/data"
+            # A throwaway RFC 3161 timestamp authority at POST /tsa (see timestamp_url in the agencies' configuration).
+            timestamp_authority:
+              certificate: "\(timestampAuthorityCertificate)"
+              private_key: "\(root)/axis/tsa-key.pem"
             systems:
             \(systems)agencies:
             \(agencyList)
@@ -83,6 +95,8 @@ struct DemoEnvironment {
             signing:
               private_key: "\(home)/agency-key.pem"
               certificate: "\(home)/agency-cert.pem"
+              # Uncomment to timestamp every signature (PAdES B-T) by the demo axis's authority:
+              # timestamp_url: "\(timestampURL)"
             inbound:
               poll_interval: 2s
             retry:
@@ -121,13 +135,29 @@ struct DemoEnvironment {
     }
 
     static func makeKeyAndCertificate(for agency: Agency, in directory: String) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = [
+        try runOpenSSL([
             "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8",
             "-subj", "/C=VN/O=\(agency.name)/CN=\(agency.name) (\(agency.code))",
             "-keyout", directory + "/agency-key.pem", "-out", directory + "/agency-cert.pem",
-        ]
+        ])
+        chmod(directory + "/agency-key.pem", 0o600)
+    }
+
+    /// A self-signed timestamp authority: RFC 3161 requires the critical extended key usage timeStamping.
+    static func makeTimestampAuthority(in directory: String) throws {
+        try runOpenSSL([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8",
+            "-subj", "/C=VN/O=lienthong demo/CN=lienthong demo TSA",
+            "-addext", "extendedKeyUsage=critical,timeStamping", "-addext", "keyUsage=critical,digitalSignature",
+            "-keyout", directory + "/tsa-key.pem", "-out", directory + "/tsa-cert.pem",
+        ])
+        chmod(directory + "/tsa-key.pem", 0o600)
+    }
+
+    private static func runOpenSSL(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = arguments
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         do {
@@ -137,7 +167,6 @@ struct DemoEnvironment {
         }
         process.waitUntilExit()
         guard process.terminationStatus == 0 else { throw DemoError("openssl could not make the demo keys") }
-        chmod(directory + "/agency-key.pem", 0o600)
     }
 }
 
