@@ -55,11 +55,30 @@ struct CheckConfigCommand: AsyncParsableCommand {
         } else if online {
             problems.append("axis \(config.axis.endpoint): not called, because the axis secret could not be read")
         }
+        if online, let timestamp = config.signing.timestamp {
+            if let problem = checkTimestampAuthority(config, url: timestamp.url) { problems.append(problem) }
+        }
         if problems.isEmpty {
             print("configuration \(options.config) is valid: \(config.agencies.count) agency(ies)")
         } else {
             for problem in problems { printError("error: \(problem)") }
             throw ExitCode.failure
+        }
+    }
+
+    /// Asks the timestamp authority for one token over random bytes and checks it as signing would; returns what
+    /// went wrong as a problem.
+    private func checkTimestampAuthority(_ config: LienthongConfig, url: String) -> String? {
+        do {
+            guard let timestamper = try SignerFactory.timestamper(for: config.signing, proxy: config.axis.proxy)
+            else { return nil }
+            var probe = [UInt8](repeating: 0, count: 32)
+            for index in probe.indices { probe[index] = UInt8.random(in: 0...255) }
+            let token = try timestamper.token(forSignatureValue: probe)
+            print("timestamp authority \(url): OK (a \(token.count)-byte token, checked)")
+            return nil
+        } catch {
+            return "timestamp authority \(url): \(error)"
         }
     }
 

@@ -39,4 +39,26 @@ import Testing
         #expect(offline.status == 0, "\(offline.output)")
         #expect(!offline.output.contains("unreachable"))
     }
+
+    @Test func theTimestampAuthorityIsAskedForATokenAndAWrongURLIsNamed() async throws {
+        let world = try TwoAgencies()
+        try world.startAxis()
+        let config = world.config(TwoAgencies.codeA)
+        let original = try String(contentsOfFile: config, encoding: .utf8)
+        let enabled = original.replacingOccurrences(of: "  # timestamp_url: ", with: "  timestamp_url: ")
+        #expect(enabled != original)
+        try enabled.write(toFile: config, atomically: true, encoding: .utf8)
+
+        let good = try runCommand(world.lienthong, ["check-config", "--online", "--config", config])
+        #expect(good.status == 0, "\(good.output)\n\(world.logs)")
+        #expect(good.output.contains("/tsa: OK ("), "\(good.output)")
+
+        // The axis answers /nothing with a JSON 404, not a timestamp reply.
+        try enabled.replacingOccurrences(of: "/tsa\"", with: "/nothing\"")
+            .write(toFile: config, atomically: true, encoding: .utf8)
+        let wrong = try runCommand(world.lienthong, ["check-config", "--online", "--config", config])
+        #expect(wrong.status == 1, "\(wrong.output)")
+        #expect(wrong.output.contains("timestamp authority http://127.0.0.1:"), "\(wrong.output)")
+        #expect(wrong.output.contains("/nothing"), "\(wrong.output)")
+    }
 }
