@@ -39,21 +39,7 @@ extension ClerkMessage {
     {
         let metadataName = DocumentFolderRule.metadataFileName
         let outbox = folder.isEmpty ? "outbox/" : "outbox/\(folder)/"
-        var vietnamese = ["Không gửi được: thông tin văn bản còn thiếu hoặc chưa đúng:"]
-        var english = ["Not sent: the document's details are missing or wrong:"]
-        for problem in resolution.problems {
-            vietnamese.append("  - \(problem.vietnameseText)")
-            english.append("  - \(problem.englishText)")
-        }
-        if !resolution.sidecarProblems.isEmpty {
-            vietnamese.append("Tệp mô tả \(metadataName) có lỗi:")
-            english.append("The metadata file \(metadataName) has errors:")
-            for problem in resolution.sidecarProblems {
-                let line = "  - " + problem.description
-                vietnamese.append(line.replacingOccurrences(of: "(line ", with: "(dòng "))
-                english.append(line)
-            }
-        }
+        var (vietnamese, english) = problemLines(resolution, metadataFile: metadataName)
         vietnamese.append(
             """
             Cách gửi lại: sửa tệp "\(metadataName)" trong thư mục "\(folderName)" theo mẫu dưới đây (điền các mục \

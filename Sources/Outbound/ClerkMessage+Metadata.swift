@@ -10,21 +10,7 @@ extension ClerkMessage {
     ) -> ClerkMessage {
         let sidecarName = fileName + DocumentSidecar.suffix
         let outbox = folder.isEmpty ? "outbox/" : "outbox/\(folder)/"
-        var vietnamese = ["Không gửi được: thông tin văn bản còn thiếu hoặc chưa đúng:"]
-        var english = ["Not sent: the document's details are missing or wrong:"]
-        for problem in resolution.problems {
-            vietnamese.append("  - \(problem.vietnameseText)")
-            english.append("  - \(problem.englishText)")
-        }
-        if !resolution.sidecarProblems.isEmpty {
-            vietnamese.append("Tệp mô tả \(sidecarName) có lỗi:")
-            english.append("The metadata file \(sidecarName) has errors:")
-            for problem in resolution.sidecarProblems {
-                let line = "  - " + problem.description
-                vietnamese.append(line.replacingOccurrences(of: "(line ", with: "(dòng "))
-                english.append(line)
-            }
-        }
+        var (vietnamese, english) = problemLines(resolution, metadataFile: sidecarName)
         vietnamese.append(
             """
             Cách gửi lại: tạo tệp "\(sidecarName)" với nội dung như mẫu dưới đây (điền các mục còn trống, sửa các \
@@ -51,6 +37,27 @@ extension ClerkMessage {
         return ClerkMessage(
             vietnamese: vietnamese.joined(separator: "\n"), english: english.joined(separator: "\n"),
             appendix: appendix)
+    }
+
+    /// "Not sent: …" then one line per missing or wrong value, then the metadata file's own errors, in Vietnamese
+    /// and in English.
+    static func problemLines(_ resolution: MetadataResolution, metadataFile: String) -> ([String], [String]) {
+        var vietnamese = ["Không gửi được: thông tin văn bản còn thiếu hoặc chưa đúng:"]
+        var english = ["Not sent: the document's details are missing or wrong:"]
+        for problem in resolution.problems {
+            vietnamese.append("  - \(problem.vietnameseText)")
+            english.append("  - \(problem.englishText)")
+        }
+        if !resolution.sidecarProblems.isEmpty {
+            vietnamese.append("Tệp mô tả \(metadataFile) có lỗi:")
+            english.append("The metadata file \(metadataFile) has errors:")
+            for problem in resolution.sidecarProblems {
+                let line = "  - " + problem.description
+                vietnamese.append(line.replacingOccurrences(of: "(line ", with: "(dòng "))
+                english.append(line)
+            }
+        }
+        return (vietnamese, english)
     }
 
     private static func fileExtension(of name: String) -> String {
