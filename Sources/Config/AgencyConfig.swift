@@ -20,6 +20,9 @@ public struct AgencyConfig: Sendable, Equatable {
     /// `routes`: named recipient lists; `outbox/<name>/x.pdf` (or `noi_nhan: [<name>]` in a sidecar) sends to
     /// every code of the route. Names are NFC and contain no `/` or `+`.
     public var routes: [String: [String]]
+    /// `outbox_folders`: per first-level folder below `outbox/` (named exactly as the folder, NFC), a filename pattern
+    /// and defaults that replace the agency's for the files in it. See ``OutboxFolderSettings``.
+    public var outboxFolders: [String: OutboxFolderSettings]
     /// `inbound_policy`: what to do with received documents without a valid signature. Default: ``InboundPolicy/warn``.
     public var inboundPolicy: InboundPolicy
     /// The trust anchors for this agency's inbound signature checks: `inbound.trusted_roots`, copied into every agency
@@ -42,6 +45,7 @@ public struct AgencyConfig: Sendable, Equatable {
         defaults: DocumentDefaults = DocumentDefaults(),
         filenamePattern: FilenamePattern? = nil,
         routes: [String: [String]] = [:],
+        outboxFolders: [String: OutboxFolderSettings] = [:],
         inboundPolicy: InboundPolicy = .warn,
         trustedRoots: [String] = [],
         visibleSignature: VisibleSignatureSettings = VisibleSignatureSettings()
@@ -59,6 +63,7 @@ public struct AgencyConfig: Sendable, Equatable {
         self.defaults = defaults
         self.filenamePattern = filenamePattern
         self.routes = routes
+        self.outboxFolders = outboxFolders
         self.inboundPolicy = inboundPolicy
         self.trustedRoots = trustedRoots
         self.visibleSignature = visibleSignature

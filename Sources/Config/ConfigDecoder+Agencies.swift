@@ -64,9 +64,10 @@ extension ConfigDecoder {
         let website = agency.string("website")
         let decodedFolders = decodeFolders(agency)
         let watch = agency.mapping("watch").map(decodeWatch) ?? WatchSettings()
-        let defaults = agency.mapping("defaults").map(decodeDefaults) ?? DocumentDefaults()
+        let defaults = agency.mapping("defaults").map { decodeDefaults($0) } ?? DocumentDefaults()
         let filenamePattern = decodeFilenamePattern(agency)
         let routes = decodeRoutes(agency)
+        let outboxFolders = decodeOutboxFolders(agency, routes: routes)
         let inboundPolicy = decodeInboundPolicy(agency)
         let visibleSignature = agency.mapping("visible_signature").map(decodeVisibleSignature)
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
@@ -75,8 +76,8 @@ extension ConfigDecoder {
         let config = AgencyConfig(
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
-            defaults: defaults, filenamePattern: filenamePattern, routes: routes, inboundPolicy: inboundPolicy,
-            visibleSignature: visibleSignature ?? VisibleSignatureSettings())
+            defaults: defaults, filenamePattern: filenamePattern, routes: routes, outboxFolders: outboxFolders,
+            inboundPolicy: inboundPolicy, visibleSignature: visibleSignature ?? VisibleSignatureSettings())
         return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 
@@ -139,8 +140,14 @@ extension ConfigDecoder {
         pattern.contains("/") ? "'\(pattern)' contains '/'; patterns match file names only, e.g. *.pdf" : nil
     }
 
-    private func decodeDefaults(_ defaults: MappingReader) -> DocumentDefaults {
-        let recipients = defaults.stringList("recipients") { CodeRules.problem(with: $0, what: "recipient code") }
+    /// `defaults` of an agency, or of an outbox folder, which refuses `recipients` with `recipientsRefusal`.
+    func decodeDefaults(_ defaults: MappingReader, recipientsRefusal: String? = nil) -> DocumentDefaults {
+        var recipients: [String] = []
+        if let recipientsRefusal, defaults.node("recipients") != nil {
+            diagnostics.report(defaults.keyPath("recipients"), line: defaults.lineOf("recipients"), recipientsRefusal)
+        } else {
+            recipients = defaults.stringList("recipients") { CodeRules.problem(with: $0, what: "recipient code") }
+        }
         let codeNotation = defaults.string("code_notation")
         if let codeNotation, codeNotation.count > 30 {
             defaults.report("code_notation", "is \(codeNotation.count) characters long; the axis accepts at most 30")

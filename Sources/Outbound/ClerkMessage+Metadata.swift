@@ -3,11 +3,9 @@ import EdXML
 
 extension ClerkMessage {
     /// Why a document's metadata stops it, field by field, and how to send it: a metadata file to put next to it,
-    /// pre-filled with every value lienthong could find, or (when the agency has one) a file name that follows the
-    /// configured pattern.
-    static func incompleteMetadata(
-        _ resolution: MetadataResolution, fileName: String, folder: String, pattern: FilenamePattern?
-    ) -> ClerkMessage {
+    /// pre-filled with every value lienthong could find, or (when one applied) a file name that follows the pattern
+    /// of the file's outbox folder, else the agency's.
+    static func incompleteMetadata(_ resolution: MetadataResolution, fileName: String, folder: String) -> ClerkMessage {
         let sidecarName = fileName + DocumentSidecar.suffix
         let outbox = folder.isEmpty ? "outbox/" : "outbox/\(folder)/"
         var (vietnamese, english) = problemLines(resolution, metadataFile: sidecarName)
@@ -21,7 +19,7 @@ extension ClerkMessage {
             To send it: create the file "\(sidecarName)" with the content of the example below (fill in what is \
             empty, correct what is wrong), copy it into \(outbox), then copy "\(fileName)" next to it.
             """)
-        if let pattern {
+        if let pattern = resolution.filenamePattern {
             let known = resolution.known
             let example = pattern.example(
                 number: known.number ?? "125", notation: known.notation ?? "UBND-VX",

@@ -13,6 +13,9 @@ struct MetadataResolution: Equatable {
     var sidecarProblems: [ConfigProblem]
     /// Every value known from any source, to pre-fill the example metadata file shown to the clerk.
     var known: DocumentSidecar
+    /// The filename pattern that applied (the outbox folder's, else the agency's), for the example name shown to the
+    /// clerk; nil for a document folder or an agency without pattern.
+    var filenamePattern: FilenamePattern?
 
     var isComplete: Bool { problems.isEmpty && sidecarProblems.isEmpty && header.documentId != nil }
 
@@ -24,7 +27,7 @@ struct MetadataResolution: Equatable {
 
     /// The header, or the failure that sends the document to `failed/` with a reason the clerk can act on.
     func completeHeader(
-        fileName: String, folder: String, pattern: FilenamePattern?, isDocumentFolder: Bool = false
+        fileName: String, folder: String, isDocumentFolder: Bool = false
     ) throws(OutboundFailure) -> DocumentHeader {
         guard isComplete else {
             let fields =
@@ -37,7 +40,7 @@ struct MetadataResolution: Equatable {
                     + (fields.isEmpty ? "no DocumentId" : fields.joined(separator: "; ")),
                 clerk: isDocumentFolder
                     ? .incompleteFolderMetadata(self, folderName: fileName, folder: folder)
-                    : .incompleteMetadata(self, fileName: fileName, folder: folder, pattern: pattern))
+                    : .incompleteMetadata(self, fileName: fileName, folder: folder))
         }
         return header
     }

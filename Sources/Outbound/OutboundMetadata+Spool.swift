@@ -27,8 +27,7 @@ extension OutboundMetadata {
     func completeHeader() throws(OutboundFailure) -> (DocumentHeader, MetadataResolution) {
         let resolution = resolve()
         let header = try resolution.completeHeader(
-            fileName: fileName, folder: folder, pattern: documentFolderFiles == nil ? agency.filenamePattern : nil,
-            isDocumentFolder: documentFolderFiles != nil)
+            fileName: fileName, folder: folder, isDocumentFolder: documentFolderFiles != nil)
         return (header, resolution)
     }
 }

@@ -6,10 +6,12 @@ import StateStore
 /// Step 4 of the outbound pipeline: the edXML MessageHeader of a document dropped in the outbox.
 ///
 /// Each value comes from the first source that gives it (product.md): the metadata file `x.pdf.meta.yaml`, the
-/// agency's `filename_pattern`, the recipient folder (`outbox/<code>/`, `outbox/<route>/`, `outbox/<a>+<b>/`), then
-/// the agency's `defaults`. The number (số) has no default: a document without one is incomplete. The notation falls
-/// back to `defaults.code_notation`, the date to the day the file was found (Vietnam time), the subject to the file
-/// name without its extension, the content to the subject. The result is checked with ``EdXMLValidator``.
+/// filename pattern (the folder's `outbox_folders.<name>.filename_pattern`, else the agency's), the recipient folder
+/// (`outbox/<code>/`, `outbox/<route>/`, `outbox/<a>+<b>/`), the folder's `defaults`, then the agency's. The folder
+/// is the first one below `outbox/`: files and document folders directly in `outbox/` use the agency's values. The
+/// number (số) has no default: a document without one is incomplete. The notation falls back to
+/// `defaults.code_notation`, the date to the day the file was found (Vietnam time), the subject to the file name
+/// without its extension, the content to the subject. The result is checked with ``EdXMLValidator``.
 struct OutboundMetadata {
     let agency: AgencyConfig
     let fileName: String
@@ -56,8 +58,9 @@ struct OutboundMetadata {
     /// Resolves every value and checks the header; never throws, so that all problems are reported together.
     func resolve() -> MetadataResolution {
         let given = sidecar.sidecar ?? DocumentSidecar()
-        let fromName = documentFolderFiles == nil ? agency.filenamePattern?.match(fileName: fileName) : nil
-        let defaults = agency.defaults
+        let pattern = filenamePattern
+        let fromName = pattern?.match(fileName: fileName)
+        let defaults = agency.defaults(relativeComponents: relativeComponents)
         var problems: [HeaderProblem] = []
 
         let recipients = resolveRecipients(given, problems: &problems)
@@ -66,7 +69,8 @@ struct OutboundMetadata {
         known.number = given.number ?? fromName?.number
         known.notation = given.notation ?? fromName?.notation ?? defaults.codeNotation
         known.date = given.date ?? fromName?.date ?? EdXMLValidator.wireDate(of: foundAt)
-        known.subject = given.subject ?? fromName?.subject ?? (documentFolderFiles == nil ? Self.stem(of: fileName) : fileName)
+        known.subject =
+            given.subject ?? fromName?.subject ?? (documentFolderFiles == nil ? Self.stem(of: fileName) : fileName)
         known.typeName = given.typeName ?? defaults.typeName
         known.documentType = given.documentType ?? defaults.documentType
         known.typeDetail = given.typeDetail ?? defaults.typeDetail
@@ -108,7 +112,13 @@ struct OutboundMetadata {
         }
         return MetadataResolution(
             header: header, recipients: recipients, problems: Self.unique(problems), sidecarProblems: sidecar.problems,
-            known: known)
+            known: known, filenamePattern: pattern)
+    }
+
+    /// The pattern the file's name is read with: its outbox folder's, else the agency's; none for a document folder,
+    /// whose name is not a file name.
+    var filenamePattern: FilenamePattern? {
+        documentFolderFiles == nil ? agency.filenamePattern(relativeComponents: relativeComponents) : nil
     }
 
     /// Sidecar recipients (codes or route names) win over the folder, which wins over `defaults.recipients`.
