@@ -2,6 +2,7 @@ import ArgumentParser
 import Config
 import Daemon
 import Foundation
+import Outbound
 import StateStore
 import SystemSupport
 
@@ -10,7 +11,9 @@ import SystemSupport
 /// A document waiting for its next attempt is made due now. A failed outbound document whose file is in `failed/`
 /// is moved back to where the clerk dropped it (with its metadata file), its reason file removed, and the daemon
 /// sends it as a new document; the failed record keeps its history and says where the file went. A failed document
-/// folder (recorded destination `failed/<folder>/document`) goes back whole, with its `document.meta.yaml`.
+/// folder (recorded destination `failed/<folder>/document`) goes back whole, with its `document.meta.yaml`. A failed
+/// revoke, update or replace request is queued again on its own record (``BusinessRequester/requeue(_:now:)``): its
+/// file never came from the outbox, so there is nowhere to move it back to.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "retry", abstract: "Retry documents now: waiting ones at once, failed ones from failed/.")
@@ -46,10 +49,12 @@ struct RetryCommand: ParsableCommand {
             documents += try store.documents(state: .failed, direction: .outbound, limit: 10_000)
                 .filter { document in !documents.contains { $0.id == document.id } }
         }
+        let requester = BusinessRequester(
+            agencies: config.agencies, store: store, spoolDirectory: config.spoolDirectory, limits: config.limits)
         var problems = 0
         for document in documents {
             do {
-                print(try retry(document, store: store))
+                print(try retry(document, store: store, requester: requester))
             } catch {
                 problems += 1
                 printError("#\(document.id ?? 0): \(error)")
@@ -59,11 +64,20 @@ struct RetryCommand: ParsableCommand {
         if problems > 0 { throw ExitCode.failure }
     }
 
-    private func retry(_ document: DocumentRecord, store: DocumentStore) throws -> String {
+    private func retry(_ document: DocumentRecord, store: DocumentStore, requester: BusinessRequester) throws
+        -> String
+    {
         let id = document.id!
         if !document.state.isTerminal {
             try store.annotate(id, note: "retry requested by an administrator") { $0.nextAttemptAt = nil }
             return "#\(id): will be tried again now (\(document.state.rawValue))"
+        }
+        if document.state == .failed, document.direction == .outbound, let concerned = document.relatedDocumentId,
+            document.businessDocType != nil
+        {
+            let queued = try requester.requeue(document)
+            let operation = DocumentStore.requestName(queued.businessDocType)
+            return "#\(id): \(operation) of #\(concerned) queued again; `lienthong show \(id)` follows it"
         }
         if document.state == .failed, document.direction == .outbound, let inFailed = document.destinationPath,
             let source = document.sourcePath, source.hasSuffix("/")
@@ -81,7 +95,8 @@ struct RetryCommand: ParsableCommand {
         let sidecar = inFailed + ".meta.yaml"
         if (try? FileStatus.lstat(sidecar)) != nil {
             _ = try FileMover.move(
-                from: sidecar, toDirectory: folder, preferredName: (source as NSString).lastPathComponent + ".meta.yaml")
+                from: sidecar, toDirectory: folder,
+                preferredName: (source as NSString).lastPathComponent + ".meta.yaml")
         }
         let back = try FileMover.move(
             from: inFailed, toDirectory: folder, preferredName: (source as NSString).lastPathComponent)

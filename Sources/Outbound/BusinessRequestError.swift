@@ -26,6 +26,14 @@ public enum BusinessRequestError: Error, CustomStringConvertible, Sendable {
     case updateChangesIdentity(fields: [String])
     /// The request could not be staged in the spool (disk full, permissions).
     case staging(String)
+    /// `retry` was asked for a document that is not a revoke, update or replace request.
+    case notARequest(document: Int64)
+    /// `retry` was asked for a request that has not failed.
+    case notFailed(request: Int64, state: DocumentState)
+    /// The daemon has not finished moving the failed request's files into `failed/`.
+    case filingInProgress(request: Int64)
+    /// The failed request's file or metadata file is gone; `again` is the command that makes a new request.
+    case requestFileMissing(request: Int64, looked: [String], again: String)
 
     public var description: String {
         switch self {
@@ -54,6 +62,16 @@ public enum BusinessRequestError: Error, CustomStringConvertible, Sendable {
                 + fields.joined(separator: ", ") + "; use `lienthong replace` to send a document with a new one"
         case .staging(let reason):
             "cannot queue the request in the spool: \(reason)"
+        case .notARequest(let id):
+            "document #\(id) is not a revoke, update or replace request"
+        case .notFailed(let id, let state):
+            "request #\(id) has not failed (it is \(state.rawValue)); `lienthong show \(id)` follows it"
+        case .filingInProgress(let id):
+            "request #\(id) is still being moved into failed/ by the daemon; retry once `lienthong show \(id)` says "
+                + "where it was filed (start the daemon if it is stopped: it finishes the move first)"
+        case .requestFileMissing(let id, let looked, let again):
+            "request #\(id) cannot be sent again: its file is no longer at " + looked.joined(separator: " or ")
+                + "; make a new request with `\(again)`"
         }
     }
 }

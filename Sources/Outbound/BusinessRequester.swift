@@ -114,7 +114,7 @@ public struct BusinessRequester: Sendable {
         }
     }
 
-    private func target(_ id: Int64, _ operation: BusinessOperation) throws(BusinessRequestError) -> DocumentRecord {
+    func target(_ id: Int64, _ operation: BusinessOperation) throws(BusinessRequestError) -> DocumentRecord {
         do {
             return try store.businessRequestTarget(id, type: operation.rawValue)
         } catch let refusal as BusinessRequestRefusal {
