@@ -108,9 +108,10 @@ struct RetryCommand: ParsableCommand {
     }
 
     /// Moves a failed document folder (`failed/<folder>/`, destination recorded as `<folder>/document`) back to where
-    /// the clerk dropped it, without its reason file. One rename on one filesystem: the folder appears in the outbox
-    /// whole, metadata file included. Across filesystems the folder is created and its ordinary files are moved one by
-    /// one with the metadata file last, so the watcher never sees the metadata file before the files it describes.
+    /// the clerk dropped it (under a free name), without its reason file, with
+    /// ``FileMover/moveFolder(from:to:order:)``: one rename on one filesystem, so the folder appears in the outbox
+    /// whole; across filesystems file by file with the metadata file last, so the watcher never sees the metadata file
+    /// before the files it describes.
     private func retryFolder(_ id: Int64, inFailed: String, source: String, store: DocumentStore) throws -> String {
         let failedFolder = (inFailed as NSString).deletingLastPathComponent
         guard (try? FileStatus.lstat(failedFolder))?.kind == .directory else {
@@ -120,35 +121,14 @@ struct RetryCommand: ParsableCommand {
         let parent = (outboxFolder as NSString).deletingLastPathComponent
         let name = (outboxFolder as NSString).lastPathComponent
         try Directories.create(parent)
-        let reason = failedFolder + "/document.error.txt"
-        let back: String
-        do {
-            back = try FileMover.move(from: failedFolder, toDirectory: parent, preferredName: name)
-        } catch let error as SystemError where error.errno == EXDEV || error.errno == EISDIR {
-            // EXDEV from the rename; EISDIR from FileMover's copy fallback, which copies only regular files.
-            try? Directories.removeTree(reason)
-            back = try Self.moveFilesAcross(from: failedFolder, into: parent, name: name)
-        }
-        try? Directories.removeTree(back + "/document.error.txt")
-        try store.annotate(id, note: "retried by an administrator: moved back to \(back)/; sent as a new document") {
-            $0.destinationPath = nil
-        }
-        return "#\(id): moved back to \(back)/; it will be sent as a new document"
-    }
-
-    /// Creates a free folder name in `parent` and moves the ordinary files of `folder` into it, the metadata file last;
-    /// removes `folder` when nothing is left in it. Returns the new folder.
-    private static func moveFilesAcross(from folder: String, into parent: String, name: String) throws -> String {
+        try? Directories.removeTree(failedFolder + "/document.error.txt")
         let free = SafeFileName.uniqueName(name) { (try? FileStatus.lstat(parent + "/" + $0)) != nil }
-        let target = parent + "/" + free
-        try Directories.create(target)
-        let metadata = "document.meta.yaml"
-        let names = try Directories.list(folder).filter { $0.kind == .regular }.map(\.name)
-        for file in names.filter({ $0 != metadata }) + names.filter({ $0 == metadata }) {
-            try FileMover.moveReplacingNothing(from: folder + "/" + file, to: target + "/" + file)
-        }
-        if (try? Directories.list(folder))?.isEmpty == true { _ = rmdir(folder) }
-        return target
+        let back = parent + "/" + free
+        let left = try FileMover.moveFolder(from: failedFolder, to: back, order: .last("document.meta.yaml"))
+        let kept = left.isEmpty ? "" : " (left in \(failedFolder)/: \(left.joined(separator: ", ")))"
+        let note = "retried by an administrator: moved back to \(back)/\(kept); sent as a new document"
+        try store.annotate(id, note: note) { $0.destinationPath = nil }
+        return "#\(id): moved back to \(back)/\(kept); it will be sent as a new document"
     }
 
     /// Asks a running daemon to look now (SIGUSR1); silent when none runs, the work waits for its start.

@@ -118,36 +118,19 @@ extension OutboundFiler {
         return (document, folder)
     }
 
-    /// Moves the outbox folder `source` to exactly `target`: one rename where both are on one filesystem (odd entries
-    /// such as links go along, untouched). Across filesystems (the share and `failed/` on different mounts) `target`
-    /// is created and the folder's ordinary files move one by one with the cross-filesystem-safe move single files
-    /// use, the metadata file first so the watcher never sees a document folder with files missing; anything else
-    /// (links, sub-folders) stays in the outbox and is logged. Each step is skipped once done.
+    /// Moves the outbox folder `source` to exactly `target` (``FileMover/moveFolder(from:to:order:)``): one rename on
+    /// one filesystem; across filesystems (the share and `failed/` on different mounts) file by file, the metadata file
+    /// first so the watcher never sees a document folder with files missing. Anything else (links, sub-folders) stays
+    /// in the outbox and is logged. Each step is skipped once done.
     func moveWhole(_ source: String, to target: String, documentId id: Int64) throws {
-        if (try? FileStatus.lstat(target)) == nil {
-            do {
-                try FileMover.moveReplacingNothing(from: source, to: target)
-                return
-            } catch let error as SystemError where error.errno == EXDEV || error.errno == EISDIR {
-                // EXDEV from the rename; EISDIR from FileMover's copy fallback, which copies only regular files.
-            }
-        }
-        try Directories.create(target)
-        var names = try Directories.list(source).filter { $0.kind == .regular }.map(\.name)
-        if let metadata = names.firstIndex(of: DocumentFolderRule.metadataFileName) {
-            names.insert(names.remove(at: metadata), at: 0)
-        }
-        try move(names.map { (source + "/" + $0, target + "/" + $0) })
-        let left = (try? Directories.list(source)) ?? []
-        guard left.isEmpty else {
-            let names = left.map(\.name).joined(separator: ", ")
+        let left = try FileMover.moveFolder(
+            from: source, to: target, order: .first(DocumentFolderRule.metadataFileName))
+        if !left.isEmpty {
+            let names = left.joined(separator: ", ")
             logger.warning(
                 "moved the files of \(source) to \(target) one by one (another filesystem); left: \(names)",
                 metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
-            return
         }
-        _ = rmdir(source)
-        try Directories.sync((source as NSString).deletingLastPathComponent)
     }
 
     /// Moves each existing source to its target, skipping those already moved.
