@@ -64,25 +64,20 @@ enum BusinessReceipt {
         _ line: String, marker: String, request: DocumentRecord, time: Date, toReceiptOf sentCopy: String
     ) throws {
         let stamp = statusTimestamp(time)
-        let textPath = sentCopy + ".receipt.txt"
-        if let text = try? String(contentsOfFile: textPath, encoding: .utf8), !text.contains(marker) {
-            try DurableFile.write(Array((text + "\(stamp) \(line)\n").utf8), to: textPath, replaceExisting: true)
+        try ReceiptFile(besides: sentCopy).update { receipt in
+            if let text = receipt.text, !text.contains(marker) { receipt.text = text + "\(stamp) \(line)\n" }
+            guard var object = receipt.json else { return }
+            var requests = object["requests"] as? [Any] ?? []
+            let listed = requests.contains { (($0 as? [String: Any])?["id"] as? Int).map(Int64.init) == request.id }
+            if listed { return }
+            requests.append(
+                [
+                    "time": stamp, "id": request.id ?? 0, "operation": operation(of: request)?.name ?? "",
+                    "axis_doc_id": request.axisDocId ?? "", "reason": request.businessReason ?? "",
+                ] as [String: Any])
+            object["requests"] = requests
+            receipt.json = object
         }
-        let jsonPath = sentCopy + ".receipt.json"
-        guard let data = FileManager.default.contents(atPath: jsonPath),
-            var object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        else { return }
-        var requests = object["requests"] as? [Any] ?? []
-        let listed = requests.contains { (($0 as? [String: Any])?["id"] as? Int).map(Int64.init) == request.id }
-        if listed { return }
-        requests.append(
-            [
-                "time": stamp, "id": request.id ?? 0, "operation": operation(of: request)?.name ?? "",
-                "axis_doc_id": request.axisDocId ?? "", "reason": request.businessReason ?? "",
-            ] as [String: Any])
-        object["requests"] = requests
-        let updated = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
-        try DurableFile.write(Array(updated) + [0x0a], to: jsonPath, replaceExisting: true)
     }
 
     /// `yyyy/MM/dd HH:mm:ss` in Vietnam time: how the statuses around the line are stamped.

@@ -35,8 +35,7 @@ extension OutboundFiler {
         let receipt = Receipt(document: document, filedAt: now)
         let attachments = names.map { "  - \($0)" }.joined(separator: "\n")
         let text = receipt.text + "Tệp đính kèm / Attachments:\n\(attachments)\n"
-        try DurableFile.write(Array(text.utf8), to: destination + ".receipt.txt", replaceExisting: true)
-        try DurableFile.write(receipt.json, to: destination + ".receipt.json", replaceExisting: true)
+        try ReceiptFile(besides: destination).write(text: text, json: receipt.jsonObject)
         try Directories.removeTree(spool.directory(of: id))
         logger.notice(
             "sent and filed",

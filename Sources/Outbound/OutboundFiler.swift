@@ -29,8 +29,7 @@ struct OutboundFiler: Sendable {
         guard let destination = document.destinationPath else { return document }
         try keepCompanions(of: document, besides: destination, signedPDFToo: true)
         let receipt = Receipt(document: document, filedAt: now)
-        try DurableFile.write(Array(receipt.text.utf8), to: destination + ".receipt.txt", replaceExisting: true)
-        try DurableFile.write(receipt.json, to: destination + ".receipt.json", replaceExisting: true)
+        try ReceiptFile(besides: destination).write(text: receipt.text, json: receipt.jsonObject)
         BusinessReceipt.noteOnConcernedDocument(of: document, store: store, logger: logger, now: now)
         try Directories.removeTree(spool.directory(of: id))
         logger.notice(

@@ -2,6 +2,7 @@ import Foundation
 import StateStore
 
 /// The receipt written next to a sent document: `x.pdf.receipt.txt` for people, `x.pdf.receipt.json` for software.
+/// Written (and later added to) only through ``ReceiptFile``, which serialises the writers of one receipt.
 struct Receipt {
     let document: DocumentRecord
     let filedAt: Date
@@ -22,8 +23,9 @@ struct Receipt {
         """
     }
 
-    var json: [UInt8] {
-        let object: [String: Any] = [
+    /// What `x.pdf.receipt.json` holds at first; ``ReceiptFile`` encodes it.
+    var jsonObject: [String: Any] {
+        [
             "id": document.id ?? 0,
             "file_name": document.fileName,
             "axis_doc_id": document.axisDocId ?? "",
@@ -35,8 +37,6 @@ struct Receipt {
             "filed_at": Self.timestamp(filedAt),
             "statuses": [Any](),
         ].merging(BusinessReceipt.jsonFields(for: document)) { current, _ in current }
-        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
-        return Array(data) + [0x0a]
     }
 
     static func timestamp(_ date: Date) -> String {

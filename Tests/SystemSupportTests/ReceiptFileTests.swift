@@ -1,0 +1,115 @@
+import Foundation
+import Testing
+
+@testable import SystemSupport
+
+/// ``ReceiptFile``: one receipt, several writers (the filer, request lines, statuses from recipients).
+@Suite struct ReceiptFileTests {
+    /// Errors thrown on worker threads, checked once they are done.
+    final class Failures: @unchecked Sendable {
+        private let lock = NSLock()
+        private var errors: [String] = []
+        func add(_ error: any Error) { lock.withLock { errors.append("\(error)") } }
+        var all: [String] { lock.withLock { errors } }
+    }
+
+    static func appendStatus(_ line: String, to receipt: ReceiptFile) throws {
+        try receipt.update { contents in
+            contents.text = (contents.text ?? "") + line + "\n"
+            guard var object = contents.json else { return }
+            object["statuses"] = (object["statuses"] as? [Any] ?? []) + [["status": line]]
+            contents.json = object
+        }
+    }
+
+    static func appendRequest(_ id: Int, to receipt: ReceiptFile) throws {
+        try receipt.update { contents in
+            contents.text = (contents.text ?? "") + "request #\(id) sent\n"
+            guard var object = contents.json else { return }
+            object["requests"] = (object["requests"] as? [Any] ?? []) + [["id": id]]
+            contents.json = object
+        }
+    }
+
+    /// Each thread opens the folder's lock on its own, exactly as another process would.
+    @Test func concurrentStatusesAndRequestLinesAreAllKeptInTextAndJSON() throws {
+        try TemporaryDirectory.with { directory in
+            let receipt = ReceiptFile(besides: directory.file("Công văn.pdf"))
+            try receipt.write(text: "ĐÃ GỬI / SENT\n", json: ["statuses": [Any]()])
+            let writers = 6
+            let perWriter = 20
+            let failures = Failures()
+            DispatchQueue.concurrentPerform(iterations: writers + 1) { writer in
+                for index in 0..<perWriter {
+                    do {
+                        if writer == writers {
+                            try Self.appendRequest(index, to: receipt)
+                        } else {
+                            try Self.appendStatus("status 0\(writer % 6 + 1) #\(writer)-\(index)", to: receipt)
+                        }
+                    } catch {
+                        failures.add(error)
+                    }
+                }
+            }
+            #expect(failures.all.isEmpty, "\(failures.all)")
+
+            let text = try String(contentsOfFile: receipt.textPath, encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            #expect(lines.first == "ĐÃ GỬI / SENT")
+            #expect(lines.filter { $0.hasPrefix("status ") }.count == writers * perWriter, "lost status lines")
+            #expect(lines.filter { $0.hasPrefix("request #") }.count == perWriter, "lost request lines")
+            #expect(Set(lines).count == lines.count, "a line was written twice")
+            let json = try #require(
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: receipt.jsonPath)))
+                    as? [String: Any])
+            #expect((json["statuses"] as? [Any])?.count == writers * perWriter, "lost statuses in the JSON")
+            #expect((json["requests"] as? [Any])?.count == perWriter, "lost requests in the JSON")
+            let leftovers = try directory.names().filter { $0.hasPrefix(DurableFile.temporaryPrefix) }
+            #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+
+    @Test func anUpdateWritesOnlyTheFileThatChangedAndCreatesAMissingText() throws {
+        try TemporaryDirectory.with { directory in
+            let receipt = ReceiptFile(besides: directory.file("a.pdf"))
+            try directory.write("a.pdf.receipt.json", #"{"statuses":[]}"#)
+            let before = try FileStatus.lstat(receipt.jsonPath).inode
+            try receipt.update { $0.text = ($0.text ?? "") + "status 01\n" }
+            #expect(try directory.read("a.pdf.receipt.txt") == "status 01\n")
+            #expect(try FileStatus.lstat(receipt.jsonPath).inode == before, "the unchanged JSON was rewritten")
+            #expect(try directory.read("a.pdf.receipt.json") == #"{"statuses":[]}"#)
+        }
+    }
+
+    @Test func aReceiptReplacedByASymbolicLinkIsNeitherReadNorWritten() throws {
+        try TemporaryDirectory.with { directory in
+            let secret = try directory.write("secret", "do not copy me")
+            let receipt = ReceiptFile(besides: directory.file("a.pdf"))
+            try FileManager.default.createSymbolicLink(atPath: receipt.textPath, withDestinationPath: secret)
+            let error = #expect(throws: ReceiptFileError.self) {
+                try receipt.update { $0.text = ($0.text ?? "") + "status 01\n" }
+            }
+            #expect(error?.description.contains("not an ordinary file") == true, "\(String(describing: error))")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: receipt.textPath) == secret)
+            #expect(try directory.read("secret") == "do not copy me")
+        }
+    }
+
+    @Test func theLockIsHeldUntilTheBodyReturnsAndReleasedWhenItThrows() throws {
+        struct Stop: Error {}
+        try TemporaryDirectory.with { directory in
+            #expect(throws: Stop.self) { try DirectoryLock.withExclusiveLock(on: directory.path) { throw Stop() } }
+            // A lock left behind would make this wait forever; a second descriptor takes it at once.
+            let descriptor = open(directory.path, O_RDONLY | O_DIRECTORY)
+            defer { close(descriptor) }
+            #expect(flock(descriptor, LOCK_EX | LOCK_NB) == 0)
+            flock(descriptor, LOCK_UN)
+            try DirectoryLock.withExclusiveLock(on: directory.path) {
+                let other = open(directory.path, O_RDONLY | O_DIRECTORY)
+                defer { close(other) }
+                #expect(flock(other, LOCK_EX | LOCK_NB) == -1 && errno == EWOULDBLOCK, "the lock is not held")
+            }
+        }
+    }
+}
