@@ -5,7 +5,7 @@ import Testing
 
 /// Document folders: a folder with `document.meta.yaml` is one document, handed out whole once it and every file in
 /// it are quiet; its files are never handed out alone, and a folder without its metadata file waits.
-@Suite struct DocumentFolderTests {
+@Suite struct DocumentFolderWatchTests {
     func folder(_ root: String, mode: WatchMode, routes: Set<String> = []) -> WatchedFolder {
         WatchedFolder(
             root: root, mode: mode, settleTime: .milliseconds(200), pollInterval: .milliseconds(100),
