@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #endif
@@ -13,16 +15,53 @@
 /// type (each call opens the directory anew).
 ///
 /// Advisory: only writers that take the lock are serialised. On filesystems that do not support `flock` on a
-/// directory (some network mounts), taking the lock fails and the caller decides what to do.
+/// directory (some CIFS and NFS mounts answer ENOLCK or EOPNOTSUPP), the lock falls back to one held inside this
+/// process: the daemon's pipelines, the writers that meet most often, still exclude each other.
 public enum DirectoryLock {
     /// Runs `body` while holding the exclusive lock of `directory`, waiting for other holders first.
     /// - Throws: ``SystemError`` when the directory cannot be opened or locked, and whatever `body` throws.
     public static func withExclusiveLock<T>(on directory: String, _ body: () throws -> T) throws -> T {
         let descriptor = FileDescriptor(
             owning: try Syscall.open(directory, flags: O_RDONLY | O_DIRECTORY | O_CLOEXEC), path: directory)
-        _ = try Syscall.retrying("flock", path: directory) { flock(descriptor.rawDescriptor, LOCK_EX) }
         // Closing the descriptor releases the lock, also when `body` throws.
         defer { try? descriptor.close() }
+        let failure = lock(descriptor.rawDescriptor)
+        if failure == 0 { return try body() }
+        guard unsupportedErrors.contains(failure) else {
+            throw SystemError(operation: "flock", path: directory, errno: failure)
+        }
+        return try ProcessLocks.shared.withLock(on: directory, body)
+    }
+
+    /// `flock(LOCK_EX)`, retried after signals: 0, or the `errno` it failed with.
+    private static func lock(_ descriptor: Int32) -> Int32 {
+        while flock(descriptor, LOCK_EX) == -1 {
+            let code = errno
+            if code != EINTR { return code }
+        }
+        return 0
+    }
+
+    /// What `flock` answers on filesystems without locks, rather than a real failure.
+    static let unsupportedErrors: Set<Int32> = [ENOLCK, EOPNOTSUPP, EINVAL, ENOSYS]
+}
+
+/// One mutex per directory path, for filesystems where `flock` is not available. Entries are kept: receipts live in
+/// one `sent/<date>/` folder a day, so the table grows by a few entries a day at most.
+final class ProcessLocks: @unchecked Sendable {
+    static let shared = ProcessLocks()
+
+    /// Guards `locks`.
+    private let table = NSLock()
+    private var locks: [String: NSLock] = [:]
+
+    func withLock<T>(on path: String, _ body: () throws -> T) rethrows -> T {
+        table.lock()
+        let lock = locks[path] ?? NSLock()
+        locks[path] = lock
+        table.unlock()
+        lock.lock()
+        defer { lock.unlock() }
         return try body()
     }
 }

@@ -113,3 +113,38 @@ import Testing
         }
     }
 }
+
+/// The fallback of ``DirectoryLock`` where `flock` is refused: one mutex per path inside the process.
+@Suite struct ProcessLocksTests {
+    @Test func theErrorsOfFilesystemsWithoutLocksAreTheOnesThatFallBack() {
+        #expect(DirectoryLock.unsupportedErrors.contains(ENOLCK))
+        #expect(DirectoryLock.unsupportedErrors.contains(EOPNOTSUPP))
+        #expect(!DirectoryLock.unsupportedErrors.contains(EACCES))
+    }
+
+    @Test func holdersOfOnePathExcludeEachOther() async {
+        let locks = ProcessLocks()
+        let counter = UnsafeCounter()
+        await withTaskGroup(of: Void.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    for _ in 0..<200 {
+                        locks.withLock(on: "/srv/sent/2026-11-25") { counter.incrementSlowly() }
+                    }
+                }
+            }
+        }
+        #expect(counter.value == 1_600)
+    }
+}
+
+/// A counter whose increment is a non-atomic read, pause, write: lost updates show when two run at once.
+private final class UnsafeCounter: @unchecked Sendable {
+    private(set) var value = 0
+
+    func incrementSlowly() {
+        let read = value
+        for _ in 0..<50 { _ = read.hashValue }
+        value = read + 1
+    }
+}
