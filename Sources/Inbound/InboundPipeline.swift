@@ -315,10 +315,13 @@ public actor InboundPipeline {
         return String(ascii.prefix(200))
     }
 
-    /// The edXML reader's limits from the configuration's `limits:` section.
+    /// The edXML reader's limits from the configuration's `limits:` section. The whole file may be as large as the
+    /// envelope limit the download already enforced, whatever the reader's own default is.
     static func edxmlLimits(_ limits: Limits) -> EdXMLLimits {
-        EdXMLLimits(
-            maxAttachmentCount: limits.maxAttachments, maxAttachmentBytes: limits.maxDocumentSize,
+        var xml = XMLTokenizerLimits.default
+        xml.maxInputBytes = limits.maxInboundEnvelopeSize
+        return EdXMLLimits(
+            xml: xml, maxAttachmentCount: limits.maxAttachments, maxAttachmentBytes: limits.maxDocumentSize,
             maxTotalAttachmentBytes: limits.maxInboundEnvelopeSize)
     }
 }
