@@ -24,8 +24,7 @@ public struct EdXMLValidator: Sendable {
     }
 
     /// The Vietnam time zone (UTC+7, no daylight saving time).
-    public static let vietnamTimeZone: TimeZone =
-        TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
+    public static let vietnamTimeZone: TimeZone = VietnamTime.zone
 
     /// Every problem with `header` and the names of its attachments, in field order; empty when it may be sent.
     public func problems(in header: DocumentHeader, attachmentNames: [String] = []) -> [HeaderProblem] {

@@ -1,3 +1,4 @@
+import EdXML
 import Foundation
 import Logging
 import StateStore
@@ -13,7 +14,7 @@ enum AnswersLog {
     /// The line for one answer sent: time, code, meaning in both languages, reason.
     static func line(for answer: AnswerRecord, sentAt: Date) -> String {
         let reason = answer.reason.map { " | Lý do / Reason: \($0.replacingOccurrences(of: "\n", with: " "))" } ?? ""
-        return "\(StatusReply.timestamp(sentAt))  \(answer.code.rawValue) \(answer.code.vietnamese) / "
+        return "\(VietnamTime.wire(sentAt))  \(answer.code.rawValue) \(answer.code.vietnamese) / "
             + "\(answer.code.english)\(reason)"
     }
 

@@ -39,7 +39,7 @@ struct DocumentSummary {
             "Trích yếu / Subject:           \(header.subject ?? "")",
             "Người ký / Signed by:          \(header.signerInfo?.fullName ?? "")",
             "Mã trên trục / Axis DocId:     \(axisDocId)",
-            "Nhận lúc / Received at:        \(Self.timestamp(receivedAt))",
+            "Nhận lúc / Received at:        \(VietnamTime.iso8601(receivedAt))",
             "",
             "Tệp đính kèm / Attachments:",
         ]
@@ -114,7 +114,7 @@ struct DocumentSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = Body(
-            axisDocId: axisDocId, receivedAt: Self.timestamp(receivedAt), codeNotation: codeNotation, header: header,
+            axisDocId: axisDocId, receivedAt: VietnamTime.iso8601(receivedAt), codeNotation: codeNotation, header: header,
             attachments: attachments, warnings: warnings,
             signatures: signatures.map {
                 Signatures(
@@ -138,9 +138,4 @@ struct DocumentSummary {
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        return formatter.string(from: date)
-    }
 }

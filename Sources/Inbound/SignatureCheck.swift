@@ -1,3 +1,4 @@
+import EdXML
 import Foundation
 import Signing
 
@@ -75,12 +76,12 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         self.organization = name?.organization
         self.subject = subject
         self.serial = serial
-        self.signingTime = signingTime.map(DocumentSummary.timestamp)
+        self.signingTime = signingTime.map(VietnamTime.iso8601)
         self.outcome = outcome
         self.changedAfterSigning = changedAfterSigning
         self.problems = problems
         self.timestamp = timestamp.map {
-            Timestamp(time: $0.time.map(DocumentSummary.timestamp), authority: $0.authority, valid: $0.isValid)
+            Timestamp(time: $0.time.map(VietnamTime.iso8601), authority: $0.authority, valid: $0.isValid)
         }
         self.notes = notes
     }

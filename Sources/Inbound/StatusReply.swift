@@ -26,7 +26,7 @@ struct StatusReply {
             staffInfo: StaffInfo(department: "Văn thư", staff: "lienthong"),
             statusCode: code,
             description: description,
-            timestamp: Self.timestamp(now))
+            timestamp: VietnamTime.wire(now))
     }
 
     /// The `Description` of a clerk's answer: the status's name, then the reason when there is one
@@ -42,13 +42,4 @@ struct StatusReply {
         return parsed.promulgationDate
     }
 
-    /// `yyyy/MM/dd HH:mm:ss` in Vietnam time, as in the samples.
-    static func timestamp(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh") ?? .current
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d/%02d/%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0, c.second ?? 0)
-    }
 }

@@ -1,3 +1,4 @@
+import EdXML
 import Foundation
 import Logging
 import StateStore
@@ -63,7 +64,7 @@ enum BusinessReceipt {
     private static func appendOnce(
         _ line: String, marker: String, request: DocumentRecord, time: Date, toReceiptOf sentCopy: String
     ) throws {
-        let stamp = statusTimestamp(time)
+        let stamp = VietnamTime.wire(time)
         try ReceiptFile(besides: sentCopy).update { receipt in
             if let text = receipt.text, !text.contains(marker) { receipt.text = text + "\(stamp) \(line)\n" }
             guard var object = receipt.json else { return }
@@ -80,14 +81,6 @@ enum BusinessReceipt {
         }
     }
 
-    /// `yyyy/MM/dd HH:mm:ss` in Vietnam time: how the statuses around the line are stamped.
-    static func statusTimestamp(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        formatter.dateFormat = "yyyy/MM/dd HH:mm:ss"
-        return formatter.string(from: date)
-    }
 
     private static func operation(of document: DocumentRecord) -> BusinessOperation? {
         guard document.relatedDocumentId != nil else { return nil }

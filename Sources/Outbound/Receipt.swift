@@ -1,3 +1,4 @@
+import EdXML
 import Foundation
 import StateStore
 
@@ -14,7 +15,7 @@ struct Receipt {
         Mã văn bản trên trục / Axis DocId: \(document.axisDocId ?? "")
         Số, ký hiệu / Number, notation: \(document.codeNotation ?? "")
         Nơi nhận / Recipients:        \(document.recipients.joined(separator: ", "))
-        Thời điểm gửi / Sent at:      \(Self.timestamp(document.updatedAt))
+        Thời điểm gửi / Sent at:      \(VietnamTime.iso8601(document.updatedAt))
         SHA-256:                      \(document.sha256 ?? "")
         Mã lienthong / lienthong id:  \(document.id.map(String.init) ?? "")
 
@@ -33,16 +34,10 @@ struct Receipt {
             "code_notation": document.codeNotation ?? "",
             "recipients": document.recipients,
             "sha256": document.sha256 ?? "",
-            "sent_at": Self.timestamp(document.updatedAt),
-            "filed_at": Self.timestamp(filedAt),
+            "sent_at": VietnamTime.iso8601(document.updatedAt),
+            "filed_at": VietnamTime.iso8601(filedAt),
             "statuses": [Any](),
         ].merging(BusinessReceipt.jsonFields(for: document)) { current, _ in current }
     }
 
-    static func timestamp(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: date)
-    }
 }
