@@ -1,3 +1,5 @@
+import Foundation
+
 /// `visible_signature`: which outgoing PDFs carry the Decree 30 visible box of the agency signature.
 ///
 /// Decree 30/2020 (Appendix I) asks for the agency signature on attachments to show, top right of page 1, the
@@ -20,7 +22,9 @@ public struct VisibleSignatureSettings: Sendable, Equatable {
     }
 
     /// Whether a PDF found in `folder` (first folder below `outbox/`, `""` for `outbox/` itself) gets the box.
+    /// Names compare in NFC: a Mac client may create the folder decomposed.
     public func appliesTo(folder: String) -> Bool {
-        folders.contains(Self.everyFolder) || (!folder.isEmpty && folders.contains(folder))
+        folders.contains(Self.everyFolder)
+            || (!folder.isEmpty && folders.contains(folder.precomposedStringWithCanonicalMapping))
     }
 }

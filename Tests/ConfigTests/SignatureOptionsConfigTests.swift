@@ -65,6 +65,7 @@ import Testing
         #expect(visible.font == "/usr/share/fonts/x.ttf")
         #expect(visible.appliesTo(folder: "cac-so-nganh"))
         #expect(visible.appliesTo(folder: "phố-biến"))
+        #expect(visible.appliesTo(folder: "pho\u{0302}\u{0301}-bie\u{0302}\u{0301}n"))
         #expect(!visible.appliesTo(folder: "so-noi-vu"))
         #expect(!visible.appliesTo(folder: ""))
     }
