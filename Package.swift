@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
         .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML"]),
-        .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch", "SystemSupport", "CLinux"]),
+        .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch", "Config", "SystemSupport", "CLinux"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),
         .testTarget(name: "SystemdTests", dependencies: ["Systemd"]),

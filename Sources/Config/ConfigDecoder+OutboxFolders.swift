@@ -45,7 +45,7 @@ extension ConfigDecoder {
                 + "so-noi-vu+000.00.00.H26), without '/' and not starting with '.'"
         }
         let unknown = name.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
-            .filter { routes[$0] == nil && CodeRules.problem(with: $0) != nil }
+            .filter { routes[$0.precomposedStringWithCanonicalMapping] == nil && !AgencyCodeShape.isPlausible($0) }
         guard unknown.isEmpty else {
             let names = unknown.map { "'\($0)'" }.joined(separator: ", ")
             return "\(names) is neither a route of this agency (routes:) nor a recipient code, so no file in "

@@ -26,10 +26,21 @@ public struct DocumentFolderRule: Sendable, Equatable {
 
     /// Configured route names (`agencies[].routes`), matched like recipient codes.
     public var routeNames: Set<String>
+    /// Whether a name could be an agency code (Config's `AgencyCodeShape`, which this module cannot import).
+    public var looksLikeCode: @Sendable (String) -> Bool
 
-    public init(routeNames: Set<String> = []) {
+    public init(routeNames: Set<String> = [], looksLikeCode: @escaping @Sendable (String) -> Bool) {
         self.routeNames = routeNames
+        self.looksLikeCode = looksLikeCode
     }
+
+    /// Compares the routes only: the code predicate is the same function everywhere in the daemon.
+    public static func == (left: DocumentFolderRule, right: DocumentFolderRule) -> Bool {
+        left.routeNames == right.routeNames
+    }
+
+    /// Without knowledge of codes: every level-1 folder without a metadata file is a recipient folder.
+    public static let everyFolderNamesRecipients = DocumentFolderRule(looksLikeCode: { _ in true })
 
     /// Where an entry below the watched root belongs.
     public enum Placement: Sendable, Equatable {
@@ -64,24 +75,12 @@ public struct DocumentFolderRule: Sendable, Equatable {
         !hasMetadata([name]) && namesRecipients(name)
     }
 
-    /// True when every `+`-separated part of `name` is a route name or looks like an agency code (letters, digits,
-    /// `-`, `_` in dot-separated parts, at most 35 characters: the same loose check as the outbound routing).
+    /// True when every `+`-separated part of `name` is a route name or looks like an agency code
+    /// (``looksLikeCode``).
     public func namesRecipients(_ name: String) -> Bool {
         let parts = name.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
         return parts.allSatisfy { part in
-            routeNames.contains(part.precomposedStringWithCanonicalMapping) || Self.looksLikeCode(part)
-        }
-    }
-
-    static func looksLikeCode(_ code: String) -> Bool {
-        guard (1...35).contains(code.count) else { return false }
-        return code.split(separator: ".", omittingEmptySubsequences: false).allSatisfy { part in
-            !part.isEmpty
-                && part.unicodeScalars.allSatisfy { scalar in
-                    scalar.isASCII
-                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
-                            || scalar == "_")
-                }
+            routeNames.contains(part.precomposedStringWithCanonicalMapping) || looksLikeCode(part)
         }
     }
 }

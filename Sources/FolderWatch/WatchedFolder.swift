@@ -27,7 +27,7 @@ public struct WatchedFolder: Sendable, Equatable {
         pollInterval: Duration = .seconds(10),
         reconciliationInterval: Duration = .seconds(600), includePatterns: [String] = [],
         excludePatterns: [String] = [], maxDepth: Int = 3,
-        documentFolders: DocumentFolderRule = DocumentFolderRule()
+        documentFolders: DocumentFolderRule = .everyFolderNamesRecipients
     ) {
         self.root = root
         self.mode = mode

@@ -228,6 +228,7 @@ public actor OutboundPipeline {
             includePatterns: agency.watch.include,
             excludePatterns: agency.watch.exclude,
             maxDepth: 4,
-            documentFolders: DocumentFolderRule(routeNames: Set(agency.routes.keys)))
+            documentFolders: DocumentFolderRule(
+                routeNames: Set(agency.routes.keys), looksLikeCode: AgencyCodeShape.isPlausible))
     }
 }

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 
 /// Turns where a clerk dropped a file into the agencies it is for.
@@ -48,17 +49,6 @@ enum RecipientRouting {
         names.filter { routes[$0.precomposedStringWithCanonicalMapping] == nil && !isPlausibleAgencyCode($0) }
     }
 
-    /// Agency codes are validated loosely (axis-protocol.md section 5): the axis is the authority on which exist.
-    static func isPlausibleAgencyCode(_ code: String) -> Bool {
-        guard (1...35).contains(code.count) else { return false }
-        let parts = code.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.allSatisfy { part in
-            !part.isEmpty
-                && part.unicodeScalars.allSatisfy { scalar in
-                    scalar.isASCII
-                        && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-"
-                            || scalar == "_")
-                }
-        }
-    }
+    /// Agency codes are validated loosely (``AgencyCodeShape``): the axis is the authority on which exist.
+    static func isPlausibleAgencyCode(_ code: String) -> Bool { AgencyCodeShape.isPlausible(code) }
 }

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Testing
 
@@ -9,7 +10,7 @@ import Testing
     func folder(_ root: String, mode: WatchMode, routes: Set<String> = []) -> WatchedFolder {
         WatchedFolder(
             root: root, mode: mode, settleTime: .milliseconds(200), pollInterval: .milliseconds(100),
-            reconciliationInterval: .seconds(60), maxDepth: 2, documentFolders: DocumentFolderRule(routeNames: routes))
+            reconciliationInterval: .seconds(60), maxDepth: 2, documentFolders: DocumentFolderRule(routeNames: routes, looksLikeCode: AgencyCodeShape.isPlausible))
     }
 
     func running(
@@ -119,7 +120,7 @@ import Testing
     }
 
     @Test func placementOfFilesFollowsTheRule() {
-        let rule = DocumentFolderRule(routeNames: ["so-noi-vu"])
+        let rule = DocumentFolderRule(routeNames: ["so-noi-vu"], looksLikeCode: AgencyCodeShape.isPlausible)
         let withMetadata: Set<[String]> = [["CV125"], ["000.00.00.G22"]]
         func place(_ path: String) -> DocumentFolderRule.Placement {
             rule.placement(ofFile: path.split(separator: "/").map(String.init)) { withMetadata.contains($0) }

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Testing
 
@@ -60,7 +61,8 @@ import Testing
         try await TemporaryDirectory.with { directory in
             let folder = WatchedFolder(
                 root: directory.path, mode: mode, settleTime: .milliseconds(100), pollInterval: .milliseconds(100),
-                reconciliationInterval: .seconds(60), maxDepth: 2)
+                reconciliationInterval: .seconds(60), maxDepth: 2,
+                documentFolders: DocumentFolderRule(looksLikeCode: AgencyCodeShape.isPlausible))
             let diagnostics = Collector<WatchDiagnostic>()
             let watcher = FolderWatcher(folder: folder) { diagnostics.append($0) }
             let ready = Collector<ReadyFile>()

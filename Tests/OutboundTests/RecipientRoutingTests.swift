@@ -36,8 +36,18 @@ import Testing
                 == .notACode(folder: folder))
     }
 
-    @Test(arguments: ["000.00.00.H26", "28.22.H17", "vxp.saas.03", "02.44.W00", "G22"])
+    @Test(arguments: ["000.00.00.H26", "28.22.H17", "vxp.saas.03", "02.44.W00", "G22", "000.46.24.H44"])
     func realAgencyCodeShapesAreAccepted(code: String) {
         #expect(RecipientRouting.isPlausibleAgencyCode(code))
+    }
+
+    /// A route name, spelt right or wrong, has no digit: unless configured it is not taken for a code, so the
+    /// clerk hears about it instead of the axis refusing an unknown recipient.
+    @Test(arguments: ["so-noi-vu", "so-noi-vuu", "cac_so_nganh", "UBND.tinh"])
+    func aNameWithoutADigitIsNotACode(name: String) {
+        #expect(!RecipientRouting.isPlausibleAgencyCode(name))
+        #expect(
+            RecipientRouting.recipients(relativeComponents: [name, "x.pdf"], defaults: ["000.00.00.G22"])
+                == .notACode(folder: name))
     }
 }
