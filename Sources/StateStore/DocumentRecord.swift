@@ -49,9 +49,10 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var sendUncertain: Bool
     /// Inbound: status 01 (arrived) was sent to the sender.
     public var arrivalStatusSent: Bool
-    /// Inbound: `BussinessDocType` of a revoke (1), update (2) or replace (3) request; nil for new documents.
+    /// `BussinessDocType` of a revoke (1), update (2) or replace (3) request, received (inbound) or queued by
+    /// `lienthong revoke|update|replace` (outbound); nil for new documents.
     public var businessDocType: String?
-    /// Inbound requests: the edXML DocumentId of the earlier document the request concerns.
+    /// Requests in either direction: the edXML DocumentId of the earlier document the request concerns.
     public var businessDocumentId: String?
     /// Inbound requests: the notice written for the clerk (Vietnamese, then English), shown by `lienthong show`.
     public var businessNotice: String?
