@@ -41,17 +41,7 @@ struct AnswerCommand: ParsableCommand {
     func run() throws {
         guard let documentId, let answerCode = AnswerCode(parsing: code) else { throw ExitCode.validationFailure }
         let config = try options.load()
-        guard FileManager.default.fileExists(atPath: config.stateDatabasePath) else {
-            printError("no state database at \(config.stateDatabasePath) yet: has `lienthong run` started?")
-            throw ExitCode.failure
-        }
-        let store: DocumentStore
-        do {
-            store = try DocumentStore(path: config.stateDatabasePath)
-        } catch {
-            printError("\(error)")
-            throw ExitCode.failure
-        }
+        let store = try config.openStateForWriting()
         do {
             try store.queueAnswer(documentId: documentId, code: answerCode, reason: reason, origin: "lienthong answer")
         } catch let refusal as AnswerRefusal {

@@ -28,13 +28,7 @@ enum BusinessRequestSubmission {
         _ make: (BusinessRequester) throws(BusinessRequestError) -> DocumentRecord
     ) throws {
         let config = try options.load()
-        let store: DocumentStore
-        do {
-            store = try DocumentStore(path: config.stateDatabasePath)
-        } catch {
-            printError("\(error)")
-            throw ExitCode.failure
-        }
+        let store = try config.openStateForWriting()
         let requester = BusinessRequester(
             agencies: config.agencies, store: store, spoolDirectory: config.spoolDirectory, limits: config.limits)
         let request: DocumentRecord

@@ -28,13 +28,7 @@ struct RetryCommand: ParsableCommand {
 
     func run() throws {
         let config = try options.load()
-        let store: DocumentStore
-        do {
-            store = try DocumentStore(path: config.stateDatabasePath)
-        } catch {
-            printError("\(error)")
-            throw ExitCode.failure
-        }
+        let store = try config.openStateForWriting()
         var documents: [DocumentRecord] = []
         for text in ids {
             guard let id = Int64(text.hasPrefix("#") ? String(text.dropFirst()) : text),

@@ -12,15 +12,6 @@ struct StateOption: ParsableArguments {
     }
 
     func openStore(config: LienthongConfig) throws -> DocumentStore {
-        guard FileManager.default.fileExists(atPath: config.stateDatabasePath) else {
-            printError("no state database at \(config.stateDatabasePath) yet: has `lienthong run` started?")
-            throw ExitCode.failure
-        }
-        do {
-            return try DocumentStore(readingFrom: config.stateDatabasePath)
-        } catch {
-            printError("\(error)")
-            throw ExitCode.failure
-        }
+        try config.openStateForReading()
     }
 }

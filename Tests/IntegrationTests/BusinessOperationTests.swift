@@ -123,6 +123,15 @@ import Testing
 
     @Test func refusalsExitOneOrSixtyFourAndNameTheProblem() async throws {
         let world = try TwoAgencies()
+        // Before lienthong has ever run there is no state database, and a command does not create one.
+        let early = try Self.lienthong(world, ["revoke", "1", "--reason", "Sai"])
+        #expect(early.status == 1 && early.output.contains("has `lienthong run` started?"), "\(early.output)")
+        #expect(!FileManager.default.fileExists(atPath: world.home(Self.sender) + "/state/state.db"))
+
+        try world.startAxis()
+        try world.startDaemon(Self.sender)
+        let database = world.home(Self.sender) + "/state/state.db"
+        #expect(await eventually(timeout: 30) { FileManager.default.fileExists(atPath: database) }, "\(world.logs)")
         let unknown = try Self.lienthong(world, ["revoke", "999", "--reason", "Sai"])
         #expect(unknown.status == 1 && unknown.output.contains("no document #999"), "\(unknown.output)")
         let noReason = try Self.lienthong(world, ["revoke", "1"])
