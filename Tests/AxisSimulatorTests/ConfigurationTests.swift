@@ -202,7 +202,8 @@ struct ConfigurationTests {
         let uncommented = example.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             for key in [
                 "tls:", "certificate:", "private_key:", "client_ca:", "min_version:", "trace_organ_id:",
-                "admin_address:", "max_body_bytes:", "max_connections:",
+                "admin_address:", "max_body_bytes:", "max_connections:", "timestamp_authority:", "policy:",
+                "accuracy_seconds:",
             ]
             where line.hasPrefix("# \(key)") || line.hasPrefix("#   \(key)") {
                 return String(line.dropFirst(2))
@@ -213,6 +214,11 @@ struct ConfigurationTests {
         #expect(full.tls?.certificatePath == workspace.directory.appendingPathComponent("tls/axis.crt").path)
         #expect(full.tls?.clientCAPath == workspace.directory.appendingPathComponent("tls/clients-ca.crt").path)
         #expect(full.tls?.minimumVersion == .tls12)
+        #expect(
+            full.timestampAuthority?.certificatePath
+                == workspace.directory.appendingPathComponent("tsa/tsa.crt").path)
+        #expect(full.timestampAuthority?.policyOID == "1.3.6.1.4.1.4146.1.2")
+        #expect(full.timestampAuthority?.accuracySeconds == 1)
         #expect(full.traceOrganId == "000.00.00.VXP")
         #expect(full.maximumConnections == 64)
     }
