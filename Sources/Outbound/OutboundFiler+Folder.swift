@@ -83,17 +83,7 @@ extension OutboundFiler {
             }
             try moveWhole(outboxFolder, to: target, documentId: id)
         }
-        if let destination = document.destinationPath {
-            let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
-            try DurableFile.write(Array(notice.utf8), to: destination + ".error.txt", replaceExisting: true)
-        }
-        try Directories.removeTree(spool.directory(of: id))
-        logger.warning(
-            "not sent: \(document.lastError ?? "unknown failure")",
-            metadata: ["DOC_ID": "\(id)", "AGENCY": "\(agency.code)", "PATH": "\(document.destinationPath ?? "")"])
-        return try store.annotate(id, note: "filed in \(document.destinationPath ?? "nowhere: no file left")") {
-            $0.filingPending = false
-        }
+        return try finishFailedFiling(document)
     }
 
     /// Records `<parent>/<free name>/document` as the destination (unless one is recorded there already), then

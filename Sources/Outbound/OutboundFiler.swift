@@ -57,6 +57,15 @@ struct OutboundFiler: Sendable {
         }
         if let destination = document.destinationPath {
             try keepCompanions(of: document, besides: destination, signedPDFToo: false)
+        }
+        return try finishFailedFiling(document)
+    }
+
+    /// The end of filing a failure, for a file or a folder: the reason file beside what was moved (or nothing when
+    /// nothing was left to move), the spool gone, the log line, and the filing marked done.
+    func finishFailedFiling(_ document: DocumentRecord) throws -> DocumentRecord {
+        let id = document.id!
+        if let destination = document.destinationPath {
             let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
             try DurableFile.write(Array(notice.utf8), to: destination + ".error.txt", replaceExisting: true)
         }
