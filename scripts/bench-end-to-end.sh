@@ -9,7 +9,7 @@ BIN=${BIN:-.build/debug}
 BIN=$(cd "$BIN" && pwd)
 DA="" DB="" AX=""
 R=$(mktemp -d "${WORK:-/tmp}/lienthong-bench-e2e.XXXXXX")
-trap 'kill $DA $DB $AX 2>/dev/null || true; rm -rf "$R"' EXIT
+trap 'kill $DA $DB $AX 2>/dev/null || true; [ -n "${KEEP:-}" ] || rm -rf "$R"' EXIT
 "$BIN/lienthong" demo --directory "$R" --prepare-only >/dev/null
 A=$R/agency-a; B=$R/agency-b
 sed -i 's|^data_directory:|max_body_bytes: 4294967296\ndata_directory:|' "$R/axis/axis.yaml"
@@ -40,6 +40,7 @@ while true; do
 done
 END=$(date +%s%N)
 echo "size: ${SIZE_MIB} MiB; end to end: $(( (END - START) / 1000000 )) ms"
+echo "work directory: $R (kept with KEEP=1)"
 echo "peak RSS: daemon A $(peak $DA), daemon B $(peak $DB), lienthong-axis $(peak $AX)"
 SENT=$(sha256sum < "$SRC" | cut -c1-64)
 RECEIVED=$(sha256sum < "$F" | cut -c1-64)

@@ -26,6 +26,34 @@ public enum SingleEntryZip {
         return count == 4 && header == magic
     }
 
+    /// The end-of-central-directory signature `PK\x05\x06`.
+    static let endRecordMagic: [UInt8] = [0x50, 0x4B, 0x05, 0x06]
+    /// The end record is 22 bytes followed by a comment of at most 65,535 bytes, so it lies in the last 65,557.
+    static let endRecordSearchWindow = 22 + 65_535
+
+    /// Whether the end-of-central-directory record is where a ZIP has it. Without this check ZIPFoundation looks
+    /// for it one seek per byte through the whole file: a 256 MiB attachment that merely starts with `PK` (or a
+    /// hostile one) cost 80 s of system calls before it was delivered as received.
+    static func hasEndRecord(path: String) throws(EdXMLError) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        defer { _ = SystemCall.close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
+        let size = Int64(status.st_size)
+        guard size >= 22 else { return false }
+        let count = Int(min(size, Int64(endRecordSearchWindow)))
+        var tail = [UInt8](repeating: 0, count: count)
+        let read = tail.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress, count, off_t(size - Int64(count))) }
+        guard read == count else { return false }
+        var index = count - 22
+        while index >= 0 {
+            if tail[index..<index + 4].elementsEqual(endRecordMagic) { return true }
+            index -= 1
+        }
+        return false
+    }
+
     /// When `path` is a single-entry ZIP wrapper, extracts its file into the new sibling file `<path>.unzipped`
     /// and returns it; returns nil when `path` is not such a wrapper, to be delivered as received.
     ///
@@ -38,7 +66,7 @@ public enum SingleEntryZip {
     public static func unwrapIfZipped(path: String, maxUncompressedSize: Int64) throws(EdXMLError)
         -> UnwrappedAttachment?
     {
-        guard try isZip(path: path) else { return nil }
+        guard try isZip(path: path), try hasEndRecord(path: path) else { return nil }
         let archive: Archive
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)

@@ -96,6 +96,36 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: path + ".unzipped"))
     }
 
+    /// A large file that starts like a ZIP but has no end record is recognised by reading its last 64 KiB only.
+    @Test func aLargeFileWithoutAnEndRecordIsNotAZipAndIsNotScannedThrough() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("big.docx")
+        let bytes = [0x50, 0x4B, 0x03, 0x04] + [UInt8](repeating: 0x41, count: 8 << 20)
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        #expect(try !SingleEntryZip.hasEndRecord(path: path))
+        #expect(try SingleEntryZip.unwrapIfZipped(path: path, maxUncompressedSize: 16 << 20) == nil)
+    }
+
+    /// The end record may be followed by a comment of up to 65,535 bytes: it is found at the edge of the window.
+    @Test func theEndRecordIsFoundBehindTheLongestComment() throws {
+        let directory = try TemporaryDirectory()
+        let source = try directory.write("a.odt", "nội dung")
+        let zip = directory.file("wrapped.zip")
+        try SingleEntryZip.wrap(source: source, entryName: "x.odt", destination: zip)
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: zip))
+        // Set the comment length of the end record (its last two bytes) to 65,535 and append the comment.
+        bytes[bytes.count - 2] = 0xFF
+        bytes[bytes.count - 1] = 0xFF
+        bytes.append(Data(repeating: 0x20, count: 65_535))
+        let commented = directory.file("commented.zip")
+        try bytes.write(to: URL(fileURLWithPath: commented))
+        #expect(try SingleEntryZip.hasEndRecord(path: commented))
+        bytes.append(0x20)
+        let tooFar = directory.file("too-far.zip")
+        try bytes.write(to: URL(fileURLWithPath: tooFar))
+        #expect(try !SingleEntryZip.hasEndRecord(path: tooFar))
+    }
+
     @Test func wrapRefusesPathLikeEntryNamesAndExistingDestinations() throws {
         let directory = try TemporaryDirectory()
         let source = try directory.write("s.txt", "x")
