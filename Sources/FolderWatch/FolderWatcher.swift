@@ -18,9 +18,12 @@ import SystemSupport
 ///   size, mtime, inode) can be yielded more than once over time and **consumers must deduplicate** (the state
 ///   store does, by path and identity). Between reconciliations each settled version is yielded once.
 ///
-/// Scans run on the actor's executor and do blocking directory listings and `lstat`s; an outbox holds few files.
+/// Scans do blocking directory listings and `lstat`s, slow on a network share: the actor runs on its own dispatch
+/// queue (``DispatchQueueExecutor``), never on the cooperative threads the pipelines share.
 public actor FolderWatcher {
     public nonisolated let folder: WatchedFolder
+    private nonisolated let executor = DispatchQueueExecutor(label: "lienthong.watch")
+    public nonisolated var unownedExecutor: UnownedSerialExecutor { executor.asUnownedSerialExecutor() }
 
     private let root: String
     private let filter: DocumentFilter
@@ -62,6 +65,9 @@ public actor FolderWatcher {
 
     /// How the folder is being watched now.
     public var activeMode: ActiveWatchMode { mode }
+
+    /// Whether the actor's code, scans included, runs on its own queue (for tests).
+    var runsOnOwnQueue: Bool { executor.isCurrent }
 
     /// A folder without a metadata file is reported once it has been unchanged this many settle times.
     public static let waitingWarningFactor = 10
