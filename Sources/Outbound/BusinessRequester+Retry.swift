@@ -42,7 +42,7 @@ extension BusinessRequester {
             _ = try staging.copy(sidecar, into: folder, as: request.fileName + DocumentSidecar.suffix)
             let note = "retried by an administrator: \(found) copied as \(staged.path); \(operation.name) queued again"
             do {
-                queued = try store.transition(id, to: .detected, note: note, now: now) {
+                queued = try store.requeueBusinessRequest(id, note: note, now: now) {
                     $0.sourcePath = staged.path
                     $0.fileSize = staged.status.size
                     $0.fileModifiedNanos = staged.status.modificationTime.nanosecondsSince1970
@@ -52,6 +52,9 @@ extension BusinessRequester {
                     $0.clerkNotice = nil
                     $0.filingPending = false
                 }
+            } catch let refusal as BusinessRequestRefusal {
+                // Another request about the document was made while the files were copied.
+                throw BusinessRequestError.refused(refusal)
             } catch {
                 throw BusinessRequestError.staging("cannot record the retry: \(error)")
             }

@@ -39,6 +39,23 @@ extension DocumentStore {
         }
     }
 
+    /// Moves failed request `id` back to `detected` (its retry), in one transaction with the check that the document
+    /// it concerns still accepts it: a `retry` racing a new `revoke` of the same document cannot queue both.
+    /// - Throws: ``BusinessRequestRefusal`` when the document no longer accepts the request; ``StateStoreError``.
+    public func requeueBusinessRequest(
+        _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void
+    ) throws -> DocumentRecord {
+        try pool.write { db in
+            guard let request = try DocumentRecord.fetchOne(db, key: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            if let originalId = request.relatedDocumentId, let type = request.businessDocType {
+                _ = try Self.target(db, originalId, type: type)
+            }
+            return try Self.transition(db, id, to: .detected, note: note, now: now, change: change)
+        }
+    }
+
     /// The requests made about document `id`, oldest first.
     public func businessRequests(concerning id: Int64) throws -> [DocumentRecord] {
         try pool.read { db in

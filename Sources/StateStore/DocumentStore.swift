@@ -83,23 +83,31 @@ public final class DocumentStore: Sendable {
         change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
-                throw StateStoreError.unknownDocument(id)
-            }
-            let previous = document.state
-            guard previous.canMove(to: next) else {
-                throw StateStoreError.illegalTransition(document: id, from: previous, to: next)
-            }
-            document.state = next
-            document.attempts = 0
-            document.nextAttemptAt = nil
-            document.lastError = nil
-            change(&document)
-            document.updatedAt = now
-            try document.update(db)
-            try Self.log(db, id, kind: .transition, from: previous, to: next, note, at: now)
-            return document
+            try Self.transition(db, id, to: next, note: note, now: now, change: change)
         }
+    }
+
+    /// ``transition(_:to:note:now:change:)`` inside a transaction that also checks or changes something else.
+    static func transition(
+        _ db: Database, _ id: Int64, to next: DocumentState, note: String, now: Date,
+        change: (inout DocumentRecord) -> Void
+    ) throws -> DocumentRecord {
+        guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+            throw StateStoreError.unknownDocument(id)
+        }
+        let previous = document.state
+        guard previous.canMove(to: next) else {
+            throw StateStoreError.illegalTransition(document: id, from: previous, to: next)
+        }
+        document.state = next
+        document.attempts = 0
+        document.nextAttemptAt = nil
+        document.lastError = nil
+        change(&document)
+        document.updatedAt = now
+        try document.update(db)
+        try Self.log(db, id, kind: .transition, from: previous, to: next, note, at: now)
+        return document
     }
 
     /// Records a failed attempt of the document's current step and when to try again.

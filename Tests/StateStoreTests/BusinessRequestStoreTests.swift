@@ -101,6 +101,26 @@ import Testing
         #expect(second.id != nil)
     }
 
+    /// The retry's check and its transition are one transaction: once another revoke is queued, the failed one
+    /// stays failed, and once none is pending it goes back to `detected` with the change applied.
+    @Test func aFailedRevokeIsRequeuedOnlyWhileNoOtherRevokeIsPending() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let original = try Self.sentDocument(in: store)
+        let first = try store.insertBusinessRequest(Self.request("1", of: original.id!), note: "revoke")
+        try store.transition(first.id!, to: .failed, note: "gave up")
+        let second = try store.insertBusinessRequest(Self.request("1", of: original.id!), note: "revoke again")
+        #expect(
+            Self.refusal { _ = try store.requeueBusinessRequest(first.id!, note: "retry") { _ in } }
+                == .revokePending(original.id!, request: second.id!, state: .detected))
+        #expect(try store.document(first.id!)?.state == .failed)
+
+        try store.transition(second.id!, to: .failed, note: "gave up too")
+        let requeued = try store.requeueBusinessRequest(first.id!, note: "retry") { $0.sourcePath = "/staged/x.pdf" }
+        #expect(requeued.state == .detected)
+        #expect(try store.document(first.id!)?.sourcePath == "/staged/x.pdf")
+    }
+
     @Test func aRevokeOrUpdateRequestCannotItselfBeRevoked() throws {
         let fixture = try TemporaryStore()
         let store = fixture.store
