@@ -53,7 +53,9 @@ struct DemoCommand: ParsableCommand {
 
             Answer at B:  lienthong answer ID 03 --config \(environment.agencyConfig(b))   (ID from lienthong list)
             Revoke at A:  lienthong revoke ID --reason "…" --config \(environment.agencyConfig(a))
-            Timestamps:   uncomment timestamp_url in \(environment.agencyConfig(a)), then restart the demo.
+            Timestamps:   uncomment timestamp_url in \(environment.agencyConfig(a)), then reload that agency
+                          (a restarted demo rewrites its configuration):
+                          kill -HUP $(pgrep -f 'lienthong run --config \(environment.agencyConfig(a))')
 
             Inspect:  lienthong status --config \(environment.agencyConfig(a))
                       lienthong list --config \(environment.agencyConfig(b))
