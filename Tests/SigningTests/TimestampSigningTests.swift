@@ -123,20 +123,13 @@ import Testing
         }
     }
 
+    /// The token's `genTime` is changed to another valid time (the tens of its seconds), so the date on which the
+    /// test runs cannot turn the alteration into an unreadable time.
     @Test func tamperedTokenInAPDFIsReportedWhileTheDocumentStaysIntact() throws {
-        let original = try corpus.reportlab("original.pdf")
-        let stamped = corpus.path("b-t.pdf")
-        try PAdESSigner(identity: identity, timestamper: try timestamper()).sign(pdfAt: original, to: stamped)
-        // genTime is the only GeneralizedTime (tag 18) in the CMS; change its year's last digit in the hex.
-        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: stamped)))
-        let text = String(decoding: bytes, as: UTF8.self)
-        let year = Calendar(identifier: .gregorian).component(.year, from: Date())
-        let yearHex = String(year).utf8.map { String(format: "%02x", $0) }.joined()
-        let range = try #require(
-            (15...23).lazy.compactMap { text.range(of: String(format: "18%02x", $0) + yearHex) }.first)
-        let digit = text.utf8.distance(from: text.startIndex, to: range.upperBound) - 1
-        bytes[digit] = bytes[digit] == UInt8(ascii: "0") ? UInt8(ascii: "1") : UInt8(ascii: "0")
-        try Data(bytes).write(to: URL(fileURLWithPath: stamped))
+        let stamped = try timestampedPDF()
+        try GeneralizedTimeInHex.alter(inFileAt: stamped) { time in
+            time[12] = UInt8(ascii: "0") + (time[12] - UInt8(ascii: "0") + 1) % 6
+        }
 
         let report = try #require(
             try PDFSignatureVerifier.verify(pdfAt: stamped, trustedCertificatePaths: [ca.certificatePath]).first)
@@ -146,6 +139,31 @@ import Testing
         #expect(!timestamp.isValid)
         #expect(timestamp.problems.contains { $0.contains("altered") }, "\(timestamp.problems)")
         #expect(report.problems.contains { $0.hasPrefix("the signature timestamp is not valid") }, "\(report.problems)")
+    }
+
+    /// What a date-dependent version of the test above once produced by accident: a token whose `genTime` is no
+    /// date (day 00) is still reported, as not valid, and the document's own integrity stays intact.
+    @Test func tokenWithAnUnreadableTimeIsReportedAsNotValid() throws {
+        let stamped = try timestampedPDF()
+        try GeneralizedTimeInHex.alter(inFileAt: stamped) { time in
+            time[6] = UInt8(ascii: "0")
+            time[7] = UInt8(ascii: "0")
+        }
+
+        let report = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: stamped, trustedCertificatePaths: [ca.certificatePath]).first)
+        #expect(report.integrityValid)
+        #expect(!report.isValid)
+        let timestamp = try #require(report.timestamp)
+        #expect(!timestamp.isValid)
+        #expect(timestamp.problems.contains { $0.contains("no readable time") }, "\(timestamp.problems)")
+    }
+
+    private func timestampedPDF() throws -> String {
+        let original = try corpus.reportlab("original.pdf")
+        let stamped = corpus.path("b-t.pdf")
+        try PAdESSigner(identity: identity, timestamper: try timestamper()).sign(pdfAt: original, to: stamped)
+        return stamped
     }
 
     @Test func tokenOfAnotherSignatureIsReportedAsAWrongImprint() throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import EdXML
+@testable import CryptoPrimitives
 
 @Suite struct Base64StreamDecoderTests {
     private func decode(_ chunks: [[UInt8]]) throws -> [UInt8] {
