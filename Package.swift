@@ -133,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "OutboundTests",
             dependencies: [
-                "Outbound", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
+                "Outbound", "AxisProtocol", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

@@ -23,4 +23,13 @@ public enum VietnamTime {
             format: "%04d/%02d/%02d %02d:%02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
             c.minute ?? 0, c.second ?? 0)
     }
+
+    /// `yyyy-MM-dd`, the day in Vietnam: the date folders of `sent/` and `inbox/`. At 18:30 UTC on 31 December it
+    /// is already the next year, whatever zone the host is set to.
+    public static func day(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
 }

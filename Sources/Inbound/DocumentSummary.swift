@@ -133,9 +133,6 @@ struct DocumentSummary {
         return "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[2].count == 1 ? "0" : "")\(parts[2])"
     }
 
-    static func isoDay(of date: Date) -> String {
-        let parts = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
-    }
+    static func isoDay(of date: Date) -> String { VietnamTime.day(date) }
 
 }

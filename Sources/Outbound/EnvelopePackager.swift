@@ -8,8 +8,10 @@ import SystemSupport
 /// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use.
 ///
 /// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only while the document
-/// is `signed`, because nothing has left the machine yet. The header is resolved again from the metadata file in the
-/// spool and validated; metadata that became invalid (a configuration reload) fails the document permanently.
+/// is `signed`, because nothing has left the machine yet. So an envelope found here is what a crash left between
+/// writing it and committing `packaged`; it is replaced, never refused (a refusal stranded documents in `signed`).
+/// The header is resolved again from the metadata file in the spool and validated; metadata that became invalid
+/// (a configuration reload) fails the document permanently.
 struct EnvelopePackager: Sendable {
     let agency: AgencyConfig
     let store: DocumentStore
@@ -23,6 +25,7 @@ struct EnvelopePackager: Sendable {
         // Signed PDFs instead of originals, other files with their .p7s, non-raw types wrapped in a ZIP.
         let attachments = try OutboundAttachments(spool: spool).list(for: document)
         do {
+            try Directories.removeTree(spool.envelope(of: id))
             try EdXMLWriter().writeDocument(
                 header: header, traces: [],
                 business: try BusinessBlock.info(for: document, header: header, store: store),
@@ -30,6 +33,7 @@ struct EnvelopePackager: Sendable {
         } catch {
             throw OutboundFailure.transient("cannot write the envelope: \(error)")
         }
+        Failpoint.reached("package.written")
         return try store.transition(id, to: .packaged, note: "envelope written: DocumentId \(header.documentId ?? "")") {
             $0.edxmlDocumentId = header.documentId
             $0.subject = header.subject

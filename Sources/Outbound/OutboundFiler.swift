@@ -1,4 +1,5 @@
 import Config
+import EdXML
 import Foundation
 import Logging
 import StateStore
@@ -27,9 +28,11 @@ struct OutboundFiler: Sendable {
             document = try planAndMove(document, from: original, into: dayFolder)
         }
         guard let destination = document.destinationPath else { return document }
+        Failpoint.reached("file.moved")
         try keepCompanions(of: document, besides: destination, signedPDFToo: true)
         let receipt = Receipt(document: document, filedAt: now)
         try ReceiptFile(besides: destination).write(text: receipt.text, json: receipt.jsonObject)
+        Failpoint.reached("file.receipt")
         BusinessReceipt.noteOnConcernedDocument(of: document, store: store, logger: logger, now: now)
         try Directories.removeTree(spool.directory(of: id))
         logger.notice(
@@ -121,9 +124,6 @@ struct OutboundFiler: Sendable {
         }
     }
 
-    /// `YYYY-MM-DD` in the server's local time, as clerks read dates.
-    static func day(of date: Date) -> String {
-        let components = Calendar.current.dateComponents([.year, .month, .day], from: date)
-        return String(format: "%04d-%02d-%02d", components.year ?? 0, components.month ?? 0, components.day ?? 0)
-    }
+    /// `YYYY-MM-DD` in Vietnam time, as clerks read dates and as the recipient's inbox names the same document.
+    static func day(of date: Date) -> String { VietnamTime.day(date) }
 }

@@ -70,6 +70,7 @@ struct OutboxClaimer: Sendable {
                         document, reason: "\(status.size) bytes exceeds limits.max_document_size",
                         clerk: .tooLarge(limit: limits.maxDocumentSize)))
             }
+            Failpoint.reached("claim.recorded")
             return .recorded(document)
         case .notACode(let folder):
             return .recorded(
@@ -139,6 +140,7 @@ struct OutboxClaimer: Sendable {
         try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
         _ = try FileMover.move(from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
         try Directories.sync((source as NSString).deletingLastPathComponent)
+        Failpoint.reached("claim.moved")
         logger.info(
             "claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
         return try store.transition(id, to: .claimed, note: "moved into the spool")

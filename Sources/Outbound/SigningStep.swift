@@ -33,6 +33,7 @@ struct SigningStep: Sendable {
         for name in try spool.attachmentNames(of: document) {
             notes.append(try sign(file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions))
         }
+        Failpoint.reached("sign.written")
         return try store.transition(id, to: .signed, note: notes.joined(separator: "; "))
     }
 
@@ -44,6 +45,8 @@ struct SigningStep: Sendable {
         if PDFKind.isPDF(path: original) {
             let signed = spool.signedPDF(of: id, fileName: name)
             if skipDone, (try? FileStatus.lstat(signed)) != nil { return "\(name): signed before a restart" }
+            // A signed copy left by a crash before `signed` was committed is redone: nothing has been sent yet.
+            try Directories.removeTree(signed)
             try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700)
             let options = try options()
             let field: String

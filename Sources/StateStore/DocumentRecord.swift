@@ -45,8 +45,13 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var clerkNotice: String?
     /// The document's files still have to be moved to `failed/` (set with the move to `failed`, cleared after it).
     public var filingPending: Bool
-    /// A send got no answer: the axis may have stored it, so look it up with `getSentEdocList` before sending again.
+    /// A send may have reached the axis without our knowing its DocId: set (committed) before every `sendEdoc`
+    /// request leaves, cleared when the reply says what happened. Found set after a restart or a lost reply, the
+    /// document is looked up with `getSentEdocList` before it is sent again.
     public var sendUncertain: Bool
+    /// When the last `sendEdoc` request of this document left (our clock). Kept after success: with the axis's own
+    /// `sentTime` for the DocId it tells the offset between the two clocks.
+    public var sendStartedAt: Date?
     /// Inbound: status 01 (arrived) was sent to the sender.
     public var arrivalStatusSent: Bool
     /// `BussinessDocType` of a revoke (1), update (2) or replace (3) request, received (inbound) or queued by

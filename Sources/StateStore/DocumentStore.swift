@@ -257,6 +257,17 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// Our outbound documents that own one of `axisDocIds` (the DocIds a `getSentEdocList` reply lists).
+    public func outbound(owningAnyOf axisDocIds: Set<String>) throws -> [DocumentRecord] {
+        guard !axisDocIds.isEmpty else { return [] }
+        return try pool.read { db in
+            try DocumentRecord
+                .filter(Column("direction") == Direction.outbound.rawValue)
+                .filter(axisDocIds.contains(Column("axis_doc_id")))
+                .fetchAll(db)
+        }
+    }
+
     /// An outbound document we sent, found by the edXML DocumentId a status message answers.
     ///
     /// Revoke and update requests carry the DocumentId of the document they concern, so answers to them (15, 16)

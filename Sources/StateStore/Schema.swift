@@ -98,6 +98,14 @@ enum Schema {
             }
             try db.create(index: "documents_related_document_id", on: "documents", columns: ["related_document_id"])
         }
+        migrator.registerMigration("v5: send intent") { db in
+            // When the last sendEdoc request left (the intent, committed before it), and the axis DocIds looked up by
+            // value when matching a lost reply against getSentEdocList.
+            try db.alter(table: "documents") { t in
+                t.add(column: "send_started_at", .datetime)
+            }
+            try db.create(index: "documents_axis_doc_id", on: "documents", columns: ["axis_doc_id"])
+        }
         return migrator
     }
 }

@@ -1,4 +1,4 @@
-import AxisSimulator
+@testable import AxisSimulator
 import Foundation
 import Testing
 
@@ -203,7 +203,7 @@ struct ConfigurationTests {
             for key in [
                 "tls:", "certificate:", "private_key:", "client_ca:", "min_version:", "trace_organ_id:",
                 "admin_address:", "max_body_bytes:", "max_connections:", "timestamp_authority:", "policy:",
-                "accuracy_seconds:",
+                "accuracy_seconds:", "clock_offset:",
             ]
             where line.hasPrefix("# \(key)") || line.hasPrefix("#   \(key)") {
                 return String(line.dropFirst(2))
@@ -221,5 +221,17 @@ struct ConfigurationTests {
         #expect(full.timestampAuthority?.accuracySeconds == 1)
         #expect(full.traceOrganId == "000.00.00.VXP")
         #expect(full.maximumConnections == 64)
+        #expect(full.clockOffsetSeconds == -7 * 3600)
+        #expect(plain.clockOffsetSeconds == 0)
+    }
+
+    @Test(arguments: [("-7h", -25_200), ("+8h", 28_800), ("1h", 3_600), ("90m", 5_400), ("-30s", -30), ("0", 0)])
+    func clockOffsetsAreSignedHoursMinutesOrSeconds(_ text: String, _ seconds: Int) {
+        #expect(AxisSimulatorConfiguration.clockOffset(text) == seconds)
+    }
+
+    @Test(arguments: ["", "7", "-h", "7d", "+-7h", "49h", "1.5h", "seven hours"])
+    func malformedClockOffsetsAreRefused(_ text: String) {
+        #expect(AxisSimulatorConfiguration.clockOffset(text) == nil)
     }
 }

@@ -6,19 +6,29 @@ final class ChildProcess {
     let logPath: String
     private let process = Process()
 
-    init(name: String, executable: String, arguments: [String], logPath: String) throws {
+    /// `environment` adds to (or replaces) variables of the test's own environment, e.g. `LIENTHONG_FAILPOINT`.
+    init(
+        name: String, executable: String, arguments: [String], logPath: String, environment: [String: String] = [:]
+    ) throws {
         self.name = name
         self.logPath = logPath
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.standardOutput = log
         process.standardError = log
         try process.run()
     }
 
     var isRunning: Bool { process.isRunning }
+    var processIdentifier: Int32 { process.processIdentifier }
+
+    /// Waits for the process to exit by itself.
+    func waitUntilExit() { process.waitUntilExit() }
     var terminationStatus: Int32 { process.terminationStatus }
 
     /// SIGTERM, then wait for the process to exit.

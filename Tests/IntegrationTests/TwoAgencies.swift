@@ -49,10 +49,20 @@ final class TwoAgencies {
         axis?.stop()
     }
 
-    func startDaemon(_ code: String) throws {
-        daemons[code] = try ChildProcess(
+    /// Starts `lienthong run` for the agency; `environment` is added to the test's (a failpoint, say).
+    @discardableResult
+    func startDaemon(_ code: String, environment: [String: String] = [:]) throws -> ChildProcess {
+        let daemon = try ChildProcess(
             name: "lienthong \(code)", executable: lienthong, arguments: ["run", "--config", config(code)],
-            logPath: home(code) + "/lienthong-\(UUID().uuidString.prefix(8)).log")
+            logPath: home(code) + "/lienthong-\(UUID().uuidString.prefix(8)).log", environment: environment)
+        daemons[code] = daemon
+        return daemon
+    }
+
+    /// Rewrites an agency's configuration file through `edit`.
+    func editConfig(_ code: String, _ edit: (String) -> String) throws {
+        let path = config(code)
+        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
     var admin: AdminClient { AdminClient(port: adminPort) }

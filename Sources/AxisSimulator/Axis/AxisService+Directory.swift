@@ -14,8 +14,8 @@ extension AxisService {
             return SentEdocItem(
                 senderDocId: document.docId, receiverDocId: document.docId, fromCode: document.sender,
                 toCode: delivery.recipient, title: document.title, notation: document.notation,
-                sentTime: AxisTimeFormat.string(milliseconds: document.createdAt),
-                receivedTime: acknowledged ? AxisTimeFormat.string(milliseconds: delivery.updatedAt) : "",
+                sentTime: reportedTime(document.createdAt),
+                receivedTime: acknowledged ? reportedTime(delivery.updatedAt) : "",
                 sendStatus: "sent", sendStatusDescription: "Da gui len truc",
                 receiveStatus: delivery.status.rawValue, receiveStatusDescription: delivery.statusDescription)
         }

@@ -12,8 +12,8 @@ extension AxisService {
         let items = rows.map { document, delivery in
             ReceivedEdocItem(
                 docId: document.docId, serviceType: "eDoc", messageType: document.messageType,
-                createdTime: AxisTimeFormat.string(milliseconds: document.createdAt),
-                updatedTime: AxisTimeFormat.string(milliseconds: delivery.updatedAt),
+                createdTime: reportedTime(document.createdAt),
+                updatedTime: reportedTime(delivery.updatedAt),
                 from: document.sender, to: delivery.recipient, status: delivery.status.rawValue,
                 statusDescription: delivery.statusDescription)
         }
@@ -107,7 +107,7 @@ extension AxisService {
             try TraceHeaderInserter.copy(
                 from: input, into: BufferedFileWriter(file: output),
                 organId: configuration.traceOrganId ?? document.sender,
-                timestamp: AxisTimeFormat.traceTimestamp(milliseconds: document.createdAt))
+                timestamp: reportedTraceTimestamp(document.createdAt))
             return (scratch, true)
         } catch let failure as TraceHeaderInserter.Failure {
             unlink(scratch)

@@ -28,6 +28,8 @@ import Yams
 ///   min_version: "1.2"            # "1.2" (default) or "1.3"
 /// append_trace_header: true       # default true: serve recipients the envelope plus one TraceHeader
 /// trace_organ_id: 000.00.00.VXP   # optional OrganId of that TraceHeader; default the sender's code
+/// clock_offset: -7h               # optional: shift every time the axis reports (list replies, TraceHeader),
+///                                 # e.g. -7h (an axis writing UTC as if Vietnam time), +90m, -30s; default 0
 /// timestamp_authority:            # optional: a test RFC 3161 TSA at POST /tsa on the axis listener
 ///   certificate: tsa/tsa.crt      # PEM, extendedKeyUsage timeStamping (critical), then any intermediates
 ///   private_key: tsa/tsa.key      # PEM, unencrypted
@@ -39,7 +41,7 @@ extension AxisSimulatorConfiguration {
     private static let topLevelKeys: Set<String> = [
         "listen_address", "port", "admin_address", "admin_port", "base_path", "data_directory", "max_body_bytes",
         "max_connections", "systems", "agencies", "tls", "append_trace_header", "trace_organ_id",
-        "timestamp_authority",
+        "timestamp_authority", "clock_offset",
     ]
 
     /// Reads and validates a configuration file. Secrets are read from their files; problems that do not stop the
@@ -140,8 +142,31 @@ extension AxisSimulatorConfiguration {
             mapping throws(AxisConfigurationError) in
             try parseTimestampAuthority(mapping, baseDirectory: baseDirectory)
         }
+        if let offset = try reader.string("clock_offset") {
+            guard let seconds = clockOffset(offset) else {
+                throw .invalidValue(
+                    key: "clock_offset", reason: "\(offset) is not an offset such as -7h, +8h, 90m or -30s")
+            }
+            configuration.clockOffsetSeconds = seconds
+        }
         configuration.warnings = warnings
         return configuration
+    }
+
+    /// `-7h`, `+8h`, `90m`, `-30s`, `0`: a signed whole number of hours, minutes or seconds, within ±48 hours.
+    static func clockOffset(_ text: String) -> Int? {
+        var digits = Substring(text.trimmingCharacters(in: .whitespaces))
+        if digits == "0" { return 0 }
+        var sign = 1
+        if let first = digits.first, first == "-" || first == "+" {
+            sign = first == "-" ? -1 : 1
+            digits = digits.dropFirst()
+        }
+        guard let unit = digits.last, let multiplier = ["h": 3600, "m": 60, "s": 1][unit],
+            let value = Int(digits.dropLast()), digits.dropLast().allSatisfy(\.isNumber)
+        else { return nil }
+        let seconds = sign * value * multiplier
+        return abs(seconds) <= 48 * 3600 ? seconds : nil
     }
 
     private static func parseTimestampAuthority(_ tsa: YAMLMappingReader, baseDirectory: String)

@@ -54,6 +54,9 @@ public struct AxisSimulatorConfiguration: Sendable {
     public var appendTraceHeader: Bool
     /// The `OrganId` of the appended `TraceHeader`; nil uses the sender's code.
     public var traceOrganId: String?
+    /// Seconds added to every time the axis reports (list replies, the appended `TraceHeader`), to play an axis or
+    /// provincial adapter whose clock or time zone differs from ours. Never used for its own bookkeeping.
+    public var clockOffsetSeconds: Int = 0
     /// The test RFC 3161 timestamp authority at `POST /tsa` on the axis listener; off when nil.
     public var timestampAuthority: AxisTimestampAuthorityConfiguration?
     /// Things worth a warning found while loading (e.g. a secret file readable by others).
