@@ -107,6 +107,30 @@ struct AxisSimulatorMethodTests {
         #expect((stats["documents_by_recipient"] as? [String: Int])?[TestAxis.governmentCode] == 1)
     }
 
+    /// `clock_offset` plays an axis whose clock or zone is not ours: every time it reports moves, in both lists.
+    @Test(arguments: [-7 * 3600, 8 * 3600])
+    func clockOffsetShiftsTheTimesTheListsReport(_ offset: Int) throws {
+        let axis = try TestAxis(clockOffsetSeconds: offset)
+        defer { axis.shutdown() }
+        let envelope = TestEnvelopes.document(from: TestAxis.ngheAnCode, to: [TestAxis.governmentCode])
+        _ = try axis.send(envelope, from: TestAxis.ngheAnCode, credentials: TestAxis.ngheAn)
+        let sent = try axis.call(
+            .getSentEdocList, parameters: [("servicetype", "eDoc"), ("messagetype", "edoc")],
+            credentials: TestAxis.ngheAn)
+        let sentTime = try #require((sent.json["data"] as? [[String: Any]])?.first?["sentTime"] as? String)
+        let createdTime = try #require(try axis.received(TestAxis.government).first?["created_time"] as? String)
+
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        let expected = Date().addingTimeInterval(TimeInterval(offset))
+        for reported in [sentTime, createdTime] {
+            let time = try #require(formatter.date(from: reported), "\(reported)")
+            #expect(abs(time.timeIntervalSince(expected)) < 120, "\(reported) is not shifted by \(offset) s")
+        }
+    }
+
     @Test func agenciesListReturnsTheConfiguredAgencies() throws {
         let axis = try TestAxis()
         defer { axis.shutdown() }

@@ -19,14 +19,14 @@ final class TestAxis: Sendable {
     init(
         directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30, maximumConnections: Int = 64,
         faults: AxisFaultInjector = NoFaults(), tls: AxisTLSConfiguration? = nil, appendTraceHeader: Bool = true,
-        traceOrganId: String? = nil, extraAgencies: [String] = []
+        traceOrganId: String? = nil, extraAgencies: [String] = [], clockOffsetSeconds: Int = 0
     ) throws {
         ownsDirectory = existing == nil
         directory =
             existing
             ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("axis-sim-test-\(UUID().uuidString)")
-        let configuration = AxisSimulatorConfiguration(
+        var configuration = AxisSimulatorConfiguration(
             dataDirectory: directory.appendingPathComponent("data").path,
             maximumBodyBytes: maximumBodyBytes, maximumConnections: maximumConnections,
             systems: [
@@ -42,6 +42,7 @@ final class TestAxis: Sendable {
                 .init(code: Self.governmentCode, name: "Van phong Chinh phu"),
             ] + extraAgencies.map { .init(code: $0) }, tls: tls, appendTraceHeader: appendTraceHeader,
             traceOrganId: traceOrganId)
+        configuration.clockOffsetSeconds = clockOffsetSeconds
         do {
             simulator = try AxisSimulator(configuration: configuration, faults: faults)
             ports = try simulator.start()
