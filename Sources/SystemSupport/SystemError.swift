@@ -25,8 +25,9 @@ public struct SystemError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isAlreadyExists: Bool { errno == EEXIST }
     /// True when the failure means "no such file or directory" (`ENOENT`).
     public var isNotFound: Bool { errno == ENOENT }
-    /// True when the disk (or the user's quota) is full: retrying later can succeed once space is freed.
-    public var isOutOfSpace: Bool { errno == ENOSPC || errno == EDQUOT }
+    /// True when the disk (`ENOSPC`) or the user's quota (`EDQUOT`) is full: retrying later can succeed once space
+    /// is freed, and `lienthong status` reports it.
+    public var isNoSpace: Bool { errno == ENOSPC || errno == EDQUOT }
 
     /// The system's text for ``errno`` (`strerror`), e.g. "No space left on device".
     public var systemMessage: String {
