@@ -1,3 +1,5 @@
+import SystemSupport
+
 extension EdXMLParseSession {
     /// Size of the text chunks pulled from the tokenizer while decoding an attachment.
     static let attachmentChunkSize = 64 * 1024
@@ -42,13 +44,18 @@ extension EdXMLParseSession {
                 description: description, filePath: decoded.path, byteSize: decoded.size, reference: nil))
     }
 
-    /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`.
+    /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`, written durably
+    /// (it appears whole or not at all; an existing file is never overwritten).
     private func decodeContent(index: Int, label: String) throws(EdXMLError) -> (path: String, size: Int64) {
         guard let directory = attachmentDirectory else { throw .invalidArgument("no attachment directory") }
         let contentPosition = tokenizer.position
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + "attachment-\(index).bin"
-        let file = try OutputFile(creating: path)
-        createdFiles.append(path)
+        let file: DurableFileWriter
+        do {
+            file = try DurableFileWriter(creating: path, mode: 0o600)
+        } catch {
+            throw .writing(path, error)
+        }
         var decoder = Base64StreamDecoder()
         var output: [UInt8] = []
         output.reserveCapacity(Self.attachmentChunkSize)
@@ -67,16 +74,21 @@ extension EdXMLParseSession {
                 throw EdXMLError.invalidBase64(attachment: label, detail: error.description, at: contentPosition)
             }
             try write(&output, to: file, label: label)
-            try file.close()
         } catch {
-            file.discard()
+            file.abandon()
             throw error
         }
+        do {
+            try file.publish()
+        } catch {
+            throw .writing(path, error)
+        }
+        createdFiles.append(path)
         try finishElement()
         return (path, file.bytesWritten)
     }
 
-    private func write(_ output: inout [UInt8], to file: OutputFile, label: String) throws(EdXMLError) {
+    private func write(_ output: inout [UInt8], to file: DurableFileWriter, label: String) throws(EdXMLError) {
         guard !output.isEmpty else { return }
         let count = Int64(output.count)
         guard file.bytesWritten + count <= limits.maxAttachmentBytes else {
@@ -86,7 +98,11 @@ extension EdXMLParseSession {
             throw .attachmentsTooLarge(limit: limits.maxTotalAttachmentBytes)
         }
         totalAttachmentBytes += count
-        try file.write(output)
+        do {
+            try file.write(output)
+        } catch {
+            throw .writing(file.destination, error)
+        }
         output.removeAll(keepingCapacity: true)
     }
 }

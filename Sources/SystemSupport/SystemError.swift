@@ -21,6 +21,11 @@ public struct SystemError: Error, CustomStringConvertible, Sendable, Equatable {
         self.errno = errno
     }
 
+    /// The failure the calling thread's `errno` describes, for a C library that reported an error without it.
+    public static func lastError(operation: String, path: String?) -> SystemError {
+        SystemError(operation: operation, path: path, errno: Glibc.errno)
+    }
+
     /// True when the failure means "the destination already exists" (`EEXIST`).
     public var isAlreadyExists: Bool { errno == EEXIST }
     /// True when the failure means "no such file or directory" (`ENOENT`).
