@@ -127,9 +127,11 @@ let package = Package(
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "CryptoPrimitives"]),
-        .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
+        .testTarget(name: "EdXMLTests", dependencies: ["EdXML", "SystemSupport"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
-        .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML"]),
+        .testTarget(
+            name: "AxisClientTests",
+            dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML", "SystemSupport"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch", "Config", "SystemSupport", "CLinux"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),

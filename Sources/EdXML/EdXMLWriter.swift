@@ -5,11 +5,11 @@ import SystemSupport
 /// with the QCVN default namespace, an `edXML:`-prefixed envelope, `cid:` ContentIds, and
 /// `AttachmentEncoded` after the envelope with each attachment base64-encoded on one line.
 ///
-/// Output is streamed (attachments are encoded chunk by chunk from their files) through a ``DurableFileWriter``
+/// Output is streamed (attachments are encoded chunk by chunk from their files) through a `DurableFileWriter`
 /// (mode 0600): after a crash the destination holds the whole message or nothing, and an existing destination is
-/// ``EdXMLError/destinationExists(path:)``, never overwritten. Text is written as given (no Unicode normalisation); optional fields that are nil are left out,
-/// "" is written as an empty element. No `Signature` element is written: it is not verified in practice
-/// and cannot survive the axis's re-serialisation (section 4).
+/// ``EdXMLError/destinationExists(path:)``, never overwritten. Text is written as given (no Unicode
+/// normalisation); optional fields that are nil are left out, "" is written as an empty element. No `Signature`
+/// element is written: it is not verified in practice and cannot survive the axis's re-serialisation (section 4).
 public struct EdXMLWriter: Sendable {
     /// Bytes of source read per base64 chunk; a multiple of 3 so chunks concatenate without padding.
     static let encodeChunkSize = 48 * 1024

@@ -94,9 +94,9 @@ extension AxisService {
 extension AxisService {
     /// The envelope a caller downloads: the stored bytes plus one `TraceHeader` (this axis's mark: the configured
     /// `trace_organ_id` or the sender, and the time the document was stored), written durably to a scratch file
-    /// the caller removes; or the stored file itself when `append_trace_header` is off. The stored original never changes, so
-    /// `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent. The stamp
-    /// comes from the stored document, so every download of a document is byte-identical.
+    /// the caller removes; or the stored file itself when `append_trace_header` is off. The stored original never
+    /// changes, so `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent.
+    /// The stamp comes from the stored document, so every download of a document is byte-identical.
     func servedEnvelope(_ document: StoredDocument) throws(AxisRejection) -> (path: String, isTemporary: Bool) {
         let original = envelopes.absolutePath(document.filePath)
         guard configuration.appendTraceHeader else { return (original, false) }
