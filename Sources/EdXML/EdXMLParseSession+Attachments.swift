@@ -50,42 +50,29 @@ extension EdXMLParseSession {
         guard let directory = attachmentDirectory else { throw .invalidArgument("no attachment directory") }
         let contentPosition = tokenizer.position
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + "attachment-\(index).bin"
-        let file: DurableFileWriter
-        do {
-            file = try DurableFileWriter(creating: path, mode: 0o600)
-        } catch {
-            throw .writing(path, error)
-        }
-        var decoder = Base64StreamDecoder()
-        var output: [UInt8] = []
-        output.reserveCapacity(Self.attachmentChunkSize)
-        do throws(EdXMLError) {
+        let size = try DurableOutput.write(to: path) { file throws(EdXMLError) -> Int64 in
+            var decoder = Base64StreamDecoder()
+            var output: [UInt8] = []
+            output.reserveCapacity(Self.attachmentChunkSize)
             while let chunk = try tokenizer.readTextChunk(maxBytes: Self.attachmentChunkSize) {
-                do {
+                do throws(Base64StreamDecoder.Failure) {
                     try decoder.decode(chunk, into: &output)
                 } catch {
                     throw EdXMLError.invalidBase64(attachment: label, detail: error.description, at: contentPosition)
                 }
                 try write(&output, to: file, label: label)
             }
-            do {
+            do throws(Base64StreamDecoder.Failure) {
                 try decoder.finish(into: &output)
             } catch {
                 throw EdXMLError.invalidBase64(attachment: label, detail: error.description, at: contentPosition)
             }
             try write(&output, to: file, label: label)
-        } catch {
-            file.abandon()
-            throw error
-        }
-        do {
-            try file.publish()
-        } catch {
-            throw .writing(path, error)
+            return file.bytesWritten
         }
         createdFiles.append(path)
         try finishElement()
-        return (path, file.bytesWritten)
+        return (path, size)
     }
 
     private func write(_ output: inout [UInt8], to file: DurableFileWriter, label: String) throws(EdXMLError) {
@@ -98,11 +85,7 @@ extension EdXMLParseSession {
             throw .attachmentsTooLarge(limit: limits.maxTotalAttachmentBytes)
         }
         totalAttachmentBytes += count
-        do {
-            try file.write(output)
-        } catch {
-            throw .writing(file.destination, error)
-        }
+        try DurableOutput.append(output, to: file)
         output.removeAll(keepingCapacity: true)
     }
 }

@@ -83,13 +83,7 @@ public struct EdXMLWriter: Sendable {
         envelope: (XMLOutput) throws(EdXMLError) -> Void,
         afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
     ) throws(EdXMLError) {
-        let file: DurableFileWriter
-        do {
-            file = try DurableFileWriter(creating: path, mode: 0o600)
-        } catch {
-            throw .writing(path, error)
-        }
-        do throws(EdXMLError) {
+        try DurableOutput.write(to: path) { file throws(EdXMLError) in
             let output = XMLOutput(file: file)
             try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
@@ -98,14 +92,6 @@ public struct EdXMLWriter: Sendable {
             try output.close("edXML:edXMLEnvelope")
             try afterEnvelope(output)
             try output.close("edXML")
-        } catch {
-            file.abandon()
-            throw error
-        }
-        do {
-            try file.publish()
-        } catch {
-            throw .writing(path, error)
         }
     }
 

@@ -74,23 +74,17 @@ public enum SingleEntryZip {
         }
         guard files.count == 1, let entry = files.first else { return nil }
         let destination = path + ".unzipped"
-        let output: DurableFileWriter
-        do {
-            output = try DurableFileWriter(creating: destination, mode: 0o600)
-        } catch {
-            throw .writing(destination, error)
-        }
-        do throws(EdXMLError) {
+        let size = try DurableOutput.write(to: destination) { output throws(EdXMLError) -> Int64 in
             let checksum: CRC32
             do {
                 checksum = try archive.extract(entry, skipCRC32: false) { data in
                     guard output.bytesWritten + Int64(data.count) <= maxUncompressedSize else {
                         throw SizeCapExceeded()
                     }
-                    do throws(SystemError) {
-                        try output.write(data)
+                    do throws(EdXMLError) {
+                        try DurableOutput.append(data, to: output)
                     } catch {
-                        throw WrappedWriteError(error: .writing(destination, error))
+                        throw WrappedWriteError(error: error)
                     }
                 }
             } catch is SizeCapExceeded {
@@ -107,16 +101,9 @@ public enum SingleEntryZip {
                 throw EdXMLError.zip(
                     path: path, reason: "the CRC-32 of the extracted file does not match; it is corrupt")
             }
-        } catch {
-            output.abandon()
-            throw error
+            return output.bytesWritten
         }
-        do {
-            try output.publish()
-        } catch {
-            throw .writing(destination, error)
-        }
-        return UnwrappedAttachment(entryName: entry.path, path: destination, byteSize: output.bytesWritten)
+        return UnwrappedAttachment(entryName: entry.path, path: destination, byteSize: size)
     }
 
     /// The extensions VNPT's library sends as they are; every other attachment travels as a single-entry ZIP
@@ -146,34 +133,19 @@ public enum SingleEntryZip {
         else {
             throw .invalidArgument("the ZIP entry name '\(entryName)' must be a plain file name")
         }
-        let output: DurableFileWriter
-        do {
-            output = try DurableFileWriter(creating: destination, mode: 0o600)
+        try DurableOutput.write(to: destination) { output throws(EdXMLError) in
             // An empty archive (its end record alone) is what ZIPFoundation itself writes before adding to it.
-            try output.write(endRecordMagic + [UInt8](repeating: 0, count: 18))
-            try output.flush()
-        } catch {
-            throw .writing(destination, error)
-        }
-        let input = try openForReading(source)
-        let status: FileStatus
-        do {
-            status = try input.status()
-        } catch {
-            throw .readFailed(path: source, reason: error.systemMessage)
-        }
-        do throws(EdXMLError) {
+            try DurableOutput.append(endRecordMagic + [UInt8](repeating: 0, count: 18), to: output)
+            let input = try openForReading(source)
+            let status: FileStatus
+            do throws(SystemError) {
+                status = try input.status()
+            } catch {
+                throw .readFailed(path: source, reason: error.systemMessage)
+            }
             try addEntry(
                 entryName, from: input, source: source, size: status.size,
                 modified: Date(timeIntervalSince1970: TimeInterval(status.modificationTime.seconds)), to: output)
-        } catch {
-            output.abandon()
-            throw error
-        }
-        do {
-            try output.publish()
-        } catch {
-            throw .writing(destination, error)
         }
     }
 
@@ -183,6 +155,11 @@ public enum SingleEntryZip {
         _ entryName: String, from input: FileDescriptor, source: String, size: Int64, modified: Date,
         to output: DurableFileWriter
     ) throws(EdXMLError) {
+        do {
+            try output.flush()
+        } catch {
+            throw .writing(output.destination, error)
+        }
         let url = URL(fileURLWithPath: output.temporaryPath)
         do {
             let archive = try Archive(url: url, accessMode: .update)

@@ -14,11 +14,7 @@ final class XMLOutput {
     }
 
     func write(_ bytes: some Collection<UInt8>) throws(EdXMLError) {
-        do {
-            try file.write(bytes)
-        } catch {
-            throw .writing(file.destination, error)
-        }
+        try DurableOutput.append(bytes, to: file)
     }
 
     /// `<name attributes>` on its own line; the following content is indented.
