@@ -3,8 +3,8 @@
 #endif
 
 /// A file written so that, after a crash or power loss, its destination holds either the whole new file or what was
-/// there before, never a part (reliability.md, "Durable state"). Every file lienthong creates is written through
-/// this type; ``DurableFile`` has one-call forms of it.
+/// there before, never a part (reliability.md, "Durable state"). Every file lienthong keeps is written through this
+/// type (scratch files removed after use need not be); ``DurableFile`` has one-call forms of it.
 ///
 /// 1. ``init(creating:mode:replaceExisting:)`` creates a hidden temporary file `.lienthong-tmp-<random>` in the
 ///    destination's directory with `O_CREAT|O_EXCL|O_NOFOLLOW` and permissions exactly `mode` (the umask does not
@@ -87,7 +87,8 @@ public final class DurableFileWriter {
         self.destinationName = name
         self.replaceExisting = replaceExisting
         temporaryPath = PathParts.join(directoryPath, temporaryName)
-        try run { () throws(SystemError) in try Syscall.fchmod(descriptor.rawDescriptor, mode: mode, path: destination)
+        try run { () throws(SystemError) in
+            try Syscall.fchmod(descriptor.rawDescriptor, mode: mode, path: destination)
         }
     }
 

@@ -30,8 +30,8 @@ public struct SystemError: Error, CustomStringConvertible, Sendable, Equatable {
     public var isAlreadyExists: Bool { errno == EEXIST }
     /// True when the failure means "no such file or directory" (`ENOENT`).
     public var isNotFound: Bool { errno == ENOENT }
-    /// True when the disk (`ENOSPC`) or the user's quota (`EDQUOT`) is full: retrying later can succeed once space
-    /// is freed, and `lienthong status` reports it.
+    /// True when the disk (`ENOSPC`) or the user's quota (`EDQUOT`) is full: not the document's fault, and retrying
+    /// can succeed once an admin frees space.
     public var isNoSpace: Bool { errno == ENOSPC || errno == EDQUOT }
 
     /// The system's text for ``errno`` (`strerror`), e.g. "No space left on device".
