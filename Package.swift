@@ -31,22 +31,26 @@ let package = Package(
         .target(name: "SystemSupport", dependencies: ["CLinux"]),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(
-            name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives"],
+            name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives", "SystemSupport"],
             // zlib inflates PDF xref and object streams.
             linkerSettings: [.linkedLibrary("z")]),
         .target(
             name: "EdXML",
-            dependencies: ["CryptoPrimitives", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "CryptoPrimitives", "SystemSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .target(name: "AxisProtocol", dependencies: ["CryptoPrimitives"]),
         .target(
             name: "AxisClient",
-            dependencies: ["CCurl", "AxisProtocol", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "CCurl", "AxisProtocol", "SystemSupport", .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .target(name: "FolderWatch", dependencies: ["CLinux", "SystemSupport"]),
         .target(
             name: "Config",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["SystemSupport", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "StateStore",
@@ -75,7 +79,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Config", "Inbound", "Outbound", "StateStore", "Systemd",
+                "Config", "Inbound", "Outbound", "StateStore", "Systemd", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
@@ -85,7 +89,7 @@ let package = Package(
         .target(
             name: "AxisSimulator",
             dependencies: [
-                "AxisProtocol", "COpenSSL", "CryptoPrimitives", "EdXML",
+                "AxisProtocol", "COpenSSL", "CryptoPrimitives", "EdXML", "SystemSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
@@ -114,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "LienthongBenchmarks",
             dependencies: [
-                "AxisClient", "AxisProtocol", "AxisSimulator", "CryptoPrimitives", "EdXML",
+                "AxisClient", "AxisProtocol", "AxisSimulator", "CryptoPrimitives", "EdXML", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -123,9 +127,11 @@ let package = Package(
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "CryptoPrimitives"]),
-        .testTarget(name: "EdXMLTests", dependencies: ["EdXML"]),
+        .testTarget(name: "EdXMLTests", dependencies: ["EdXML", "SystemSupport"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
-        .testTarget(name: "AxisClientTests", dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML"]),
+        .testTarget(
+            name: "AxisClientTests",
+            dependencies: ["AxisClient", "AxisProtocol", "AxisSimulator", "EdXML", "SystemSupport"]),
         .testTarget(name: "FolderWatchTests", dependencies: ["FolderWatch", "Config", "SystemSupport", "CLinux"]),
         .testTarget(name: "ConfigTests", dependencies: ["Config"]),
         .testTarget(name: "StateStoreTests", dependencies: ["StateStore"]),

@@ -1,13 +1,14 @@
 import AxisProtocol
+import SystemSupport
 
 extension AxisClient {
     /// Downloads a received document to `path` and returns its size.
     ///
     /// Uses `downloadEdoc`, which streams the raw .edxml. When the endpoint does not know that method (HTTP 404, 405
     /// or 501, or a FAIL saying the method does not exist) it falls back to `getEdoc` (see ``getEdoc(docId:to:)``).
-    /// Either way the document streams into a temporary file beside `path` (mode 0600), which is fsynced and renamed
-    /// to `path` (replacing any file there) only when the whole document arrived and the axis said OK: after a
-    /// failure nothing new is at `path`. The caller still checks the file before using it.
+    /// Either way the document streams through a `DurableFileWriter` (mode 0600) that publishes it at `path`,
+    /// replacing any file there (an earlier partial download), only when the whole document arrived and the axis
+    /// said OK: after a failure nothing new is at `path`. The caller still checks the file before using it.
     @discardableResult
     public func downloadEdoc(docId: String, to path: String) async throws(AxisError) -> Int64 {
         try await offload { cancellation in
@@ -59,22 +60,22 @@ extension AxisClient {
         }
     }
 
-    /// One downloadEdoc or getEdoc call into a ``PendingDownload`` beside `path`, committed only on success.
+    /// One downloadEdoc or getEdoc call into a writer for `path`, published only on success.
     ///
     /// downloadEdoc accepts the raw document or (liberally) a getEdoc-shaped JSON reply; getEdoc only the latter.
     private func fetch(
         _ method: AxisMethod, docId: String, path: String, cancellation: CancellationFlag
     ) -> Fetched {
-        let pending: PendingDownload
-        do throws(LocalFile.Failure) {
-            pending = try PendingDownload.create(for: path)
+        let pending: DurableFileWriter
+        do throws(SystemError) {
+            pending = try DurableFileWriter(creating: path, mode: 0o600, replaceExisting: true)
         } catch {
-            return .failed(AxisError(method: method, kind: error.kind))
+            return .failed(AxisError(method: method, kind: .local(error)))
         }
-        defer { pending.discard() }
+        defer { pending.abandon() }
         let exchanged = exchange(
             method, parameters: [("docId", docId)], contentType: "application/json", body: .none,
-            sink: .document(pending.file, replyLimit: endpoint.maxReplyBytes, acceptsRaw: method == .downloadEdoc),
+            sink: .document(pending, replyLimit: endpoint.maxReplyBytes, acceptsRaw: method == .downloadEdoc),
             timeout: endpoint.transferTimeout, stallTimeout: endpoint.requestTimeout, cancellation: cancellation)
         let response: HTTPExchange.Response
         switch exchanged.result {
@@ -102,10 +103,10 @@ extension AxisClient {
         guard size > 0 else {
             return .failed(AxisError(method: method, kind: .malformedReply("the document in the reply is empty")))
         }
-        do throws(LocalFile.Failure) {
-            try pending.commit()
+        do throws(SystemError) {
+            try pending.publish()
         } catch {
-            return .failed(AxisError(method: method, kind: error.kind))
+            return .failed(AxisError(method: method, kind: .local(error)))
         }
         return .document(size: size)
     }

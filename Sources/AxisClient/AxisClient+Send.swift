@@ -1,4 +1,6 @@
 import AxisProtocol
+import Foundation
+import SystemSupport
 
 extension AxisClient {
     /// Sends an edXML envelope (or status message) and returns the axis's `DocId` for it.
@@ -29,16 +31,24 @@ extension AxisClient {
         cancellation: CancellationFlag
     ) -> Result<String, AxisError> {
         let method = AxisMethod.sendEdoc
-        let file: LocalFile
-        let size: Int64
-        let hashFile: String
-        do throws(LocalFile.Failure) {
-            file = try LocalFile.openForReading(envelopePath)
-            size = try file.size()
-            hashFile = try Self.hashFile(of: file)
-            try file.rewind()
+        let file: FileDescriptor
+        let status: FileStatus
+        do throws(SystemError) {
+            (file, status) = try FileDescriptor.openForReading(envelopePath)
         } catch {
-            return .failure(AxisError(method: method, kind: error.kind))
+            return .failure(AxisError(method: method, kind: .local(error, operation: "open for reading")))
+        }
+        guard status.kind == .regular else {
+            let error = SystemError(operation: "read (it is not a regular file)", path: envelopePath, errno: EINVAL)
+            return .failure(AxisError(method: method, kind: .local(error)))
+        }
+        let size = status.size
+        let hashFile: String
+        do throws(SystemError) {
+            hashFile = try Self.hashFile(of: file)
+            try file.seek(to: 0)
+        } catch {
+            return .failure(AxisError(method: method, kind: .local(error)))
         }
         guard size > 0 else {
             return .failure(AxisError(method: method, kind: .invalidRequest("the envelope \(envelopePath) is empty")))
@@ -71,7 +81,7 @@ extension AxisClient {
     }
 
     /// `hash-file` of the file from its current offset to the end, read in 64 KiB chunks.
-    static func hashFile(of file: LocalFile) throws(LocalFile.Failure) -> String {
+    static func hashFile(of file: FileDescriptor) throws(SystemError) -> String {
         let hasher = HashFile.Streaming()
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { buffer.deallocate() }

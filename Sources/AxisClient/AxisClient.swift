@@ -88,7 +88,7 @@ public final class AxisClient: Sendable {
             let kind: AxisError.Kind
             switch failure {
             case .curl(let code, let message): kind = .network(code: code, message: message)
-            case .local(let local): kind = local.kind
+            case .local(let local): kind = .local(local)
             case .replyTooLarge(let limit): kind = .malformedReply("reply larger than \(limit) bytes")
             case .reply(let reply):
                 kind = Self.replyError(reply, method: method, bodyFullySent: outcome.bodyFullySent).kind

@@ -1,7 +1,9 @@
 import AxisProtocol
 import Foundation
+import SystemSupport
 
-/// A failed axis call: what went wrong, on which method, and (``failureClass``) what to do about it.
+/// A failed axis call: what went wrong, on which method, and (``failureClass``) what to do about it. A full local
+/// disk is recognised by ``systemError``'s ``SystemError/isNoSpace``.
 public struct AxisError: Error, CustomStringConvertible, Sendable {
     public enum Kind: Sendable, Equatable {
         /// libcurl could not complete the exchange: `code` is the `CURLcode`, `message` libcurl's text.
@@ -53,7 +55,7 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
                     ? " (unknown ErrorCode, treated as transient)" : "")
         case .malformedReply(let reason): "unreadable reply: \(reason)"
         case .localFile(let path, let operation, let errno):
-            "cannot \(operation) \(path): \(String(cString: strerror(errno))) (errno \(errno))"
+            SystemError(operation: operation, path: path, errno: errno).description
         case .invalidRequest(let reason): "invalid request: \(reason)"
         case .cancelled: "cancelled"
         case .configuration(let reason): "configuration problem: \(reason)"
@@ -72,5 +74,20 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
         case .transient: ""
         case .permanent: ""
         }
+    }
+}
+
+extension AxisError {
+    /// The failed system call behind a ``Kind/localFile(path:operation:errno:)``.
+    public var systemError: SystemError? {
+        guard case .localFile(let path, let operation, let errno) = kind else { return nil }
+        return SystemError(operation: operation, path: path, errno: errno)
+    }
+}
+
+extension AxisError.Kind {
+    /// ``localFile(path:operation:errno:)`` for a failed system call; `operation` replaces the call's own name.
+    static func local(_ error: SystemError, operation: String? = nil) -> AxisError.Kind {
+        .localFile(path: error.path ?? "", operation: operation ?? error.operation, errno: error.errno)
     }
 }

@@ -1,4 +1,5 @@
 import AxisProtocol
+import SystemSupport
 
 /// One HTTP request as the client hands it to libcurl, and what came back. Internal to AxisClient.
 enum HTTPExchange {
@@ -6,17 +7,17 @@ enum HTTPExchange {
         case none
         case bytes([UInt8])
         /// Streamed from the file's current offset; `size` bytes are announced as Content-Length.
-        case file(LocalFile, size: Int64)
+        case file(FileDescriptor, size: Int64)
     }
 
     enum Sink {
         /// The reply is collected in memory; more than `limit` bytes aborts the transfer.
         case memory(limit: Int)
-        /// A document download. A 2xx reply goes to `file` as it arrives: as is when `acceptsRaw` and it is neither
+        /// A document download. A 2xx reply goes to the writer as it arrives: as is when `acceptsRaw` and it is neither
         /// declared JSON nor starts with `{` (downloadEdoc); otherwise it is read as a getEdoc reply by
         /// ``GetEdocReplyScanner`` and only the decoded document is written. Any other reply (an error page) is
         /// collected in memory up to `replyLimit` so it can be reported.
-        case document(LocalFile, replyLimit: Int, acceptsRaw: Bool)
+        case document(DurableFileWriter, replyLimit: Int, acceptsRaw: Bool)
     }
 
     struct Request {
@@ -50,7 +51,7 @@ enum HTTPExchange {
 
     enum Failure: Error {
         case curl(code: Int, message: String)
-        case local(LocalFile.Failure)
+        case local(SystemError)
         case replyTooLarge(limit: Int)
         /// A getEdoc-shaped reply broke off mid-transfer (not JSON, broken syntax or base64).
         case reply(AxisReplyError)

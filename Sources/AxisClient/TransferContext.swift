@@ -1,6 +1,7 @@
 import AxisProtocol
 import CCurl
 import Foundation
+import SystemSupport
 
 /// The state libcurl's C callbacks work on during one transfer, reached through the `userdata` pointer.
 ///
@@ -15,7 +16,7 @@ final class TransferContext {
 
     private(set) var memory: [UInt8] = []
     private(set) var bytesToFile: Int64 = 0
-    private(set) var localFailure: LocalFile.Failure?
+    private(set) var localFailure: SystemError?
     private(set) var overflowLimit: Int?
     /// Why a getEdoc-shaped reply was abandoned mid-transfer.
     private(set) var replyFailure: AxisReplyError?
@@ -73,11 +74,11 @@ final class TransferContext {
         case .file(let file, _):
             guard fileRemaining > 0 else { return 0 }
             let wanted = Int(min(Int64(buffer.count), fileRemaining))
-            do {
+            do throws(SystemError) {
                 let count = try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<wanted]))
                 guard count > 0 else {
                     // The file shrank after its size was announced: never send a truncated document.
-                    localFailure = LocalFile.Failure(path: file.path, operation: "read (file shrank)", errno: EIO)
+                    localFailure = SystemError(operation: "read (the file shrank)", path: file.path, errno: EIO)
                     return CCurl_read_abort()
                 }
                 fileRemaining -= Int64(count)
@@ -127,8 +128,8 @@ final class TransferContext {
         }
     }
 
-    private func write(_ bytes: UnsafeRawBufferPointer, to file: LocalFile) -> Bool {
-        do {
+    private func write(_ bytes: UnsafeRawBufferPointer, to file: DurableFileWriter) -> Bool {
+        do throws(SystemError) {
             try file.write(bytes)
             bytesToFile += Int64(bytes.count)
             return true

@@ -1,12 +1,5 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemSupport
 
 /// Reads a secret from a systemd credential or from a file, never putting the secret into any message.
 ///
@@ -55,26 +48,22 @@ struct SecretSource {
         func failure(_ message: String) -> ConfigError {
             ConfigError(keyPath: keyPath, message: message)
         }
-        // O_NONBLOCK: a FIFO planted at the path must not hang the daemon; it is refused below as not a regular file.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK)
-        guard descriptor >= 0 else {
-            let code = errno
-            switch code {
+        let descriptor: FileDescriptor
+        let status: FileStatus
+        do {
+            // Opened without blocking: a FIFO planted at the path must not hang the daemon; it is refused below.
+            (descriptor, status) = try FileDescriptor.openForReading(path, followingSymlinks: true)
+        } catch {
+            switch error.errno {
             case ENOENT: throw failure("\(path) does not exist; create it with the secret on one line, then chmod 600")
             case EACCES: throw failure("\(path) is not readable by this user; make the lienthong user its owner")
-            default: throw failure("\(path) cannot be opened: \(String(cString: strerror(code)))")
+            default: throw failure("\(path) cannot be opened: \(error.systemMessage)")
             }
         }
-        defer { close(descriptor) }
-
-        var info = stat()
-        guard fstat(descriptor, &info) == 0 else {
-            throw failure("\(path) cannot be inspected: \(String(cString: strerror(errno)))")
-        }
-        guard info.st_mode & S_IFMT == S_IFREG else {
+        guard status.kind == .regular else {
             throw failure("\(path) is not a regular file; put the secret in a plain file")
         }
-        let permissions = info.st_mode & 0o777
+        let permissions = status.permissions & 0o777
         if requirePrivateMode, permissions & 0o077 != 0 {
             let mode = String(permissions, radix: 8)
             throw failure(
@@ -83,18 +72,13 @@ struct SecretSource {
         }
 
         var bytes = [UInt8](repeating: 0, count: maximumSize + 1)
-        var count = 0
-        while count < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return read(descriptor, base + count, buffer.count - count)
-            }
-            if got < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
-                throw failure("\(path) cannot be read: \(String(cString: strerror(errno)))")
-            }
-            if got == 0 { break }
-            count += got
+        let read = bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(SystemError) in try descriptor.readFully(into: buffer) }
+        }
+        let count: Int
+        switch read {
+        case .success(let value): count = value
+        case .failure(let error): throw failure("\(path) cannot be read: \(error.systemMessage)")
         }
         guard count <= maximumSize else {
             throw failure("\(path) is larger than \(maximumSize) bytes; it should hold only the secret")

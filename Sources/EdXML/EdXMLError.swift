@@ -1,13 +1,16 @@
+import SystemSupport
+
 /// Everything that can go wrong while reading, writing or unwrapping edXML.
 ///
-/// Messages name the file, the place (line and column) when there is one, and what to do.
+/// Messages name the file, the place (line and column) when there is one, and what to do. A full disk is recognised
+/// by ``systemError``'s ``SystemError/isNoSpace``.
 public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The file could not be opened (missing, permissions, a directory, ...).
     case cannotOpen(path: String, reason: String)
     /// Reading failed half-way (I/O error).
     case readFailed(path: String, reason: String)
-    /// Writing an output file failed (disk full, permissions, ...).
-    case writeFailed(path: String, reason: String)
+    /// Writing an output file failed (disk full, permissions, ...); the error names the output file.
+    case writeFailed(SystemError)
     /// The output file already exists; this module never overwrites a file.
     case destinationExists(path: String)
     /// The input is larger than the configured cap.
@@ -54,6 +57,8 @@ public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
     case attachmentsTooLarge(limit: Int64)
     /// A ZIP-wrapped attachment could not be unwrapped.
     case zip(path: String, reason: String)
+    /// The ZIP wrapping `source` could not be built at `path` for a reason other than a failed system call.
+    case zipNotBuilt(path: String, source: String, reason: String)
     /// A document identifier is neither `OrganId,yyyy/MM/dd,Number/Notation` nor a UUID.
     case invalidDocumentId(String, reason: String)
     /// A value handed to the writer cannot be written.
@@ -65,8 +70,8 @@ public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot open \(path): \(reason); check that the file exists and is readable by the service"
         case .readFailed(let path, let reason):
             return "reading \(path) failed: \(reason)"
-        case .writeFailed(let path, let reason):
-            return "writing \(path) failed: \(reason); check free space and permissions of the directory"
+        case .writeFailed(let error):
+            return error.description
         case .destinationExists(let path):
             return "\(path) already exists; refusing to overwrite it (remove it or choose another name)"
         case .inputTooLarge(let limit):
@@ -115,11 +120,24 @@ public enum EdXMLError: Error, Equatable, Sendable, CustomStringConvertible {
             return "the attachments together are larger than the limit of \(limit) bytes once decoded"
         case .zip(let path, let reason):
             return "cannot unwrap the ZIP attachment \(path): \(reason)"
+        case .zipNotBuilt(let path, let source, let reason):
+            return "cannot build the ZIP \(path) from \(source): \(reason)"
         case .invalidDocumentId(let value, let reason):
             return "'\(value)' is not a document identifier: \(reason); expected "
                 + "'OrganId,yyyy/MM/dd,Number/Notation' or a UUID"
         case .invalidArgument(let what):
             return "cannot write edXML: \(what)"
         }
+    }
+
+    /// The system call failure behind a ``writeFailed(_:)``, e.g. to tell a full disk from a bad message.
+    public var systemError: SystemError? {
+        if case .writeFailed(let error) = self { return error }
+        return nil
+    }
+
+    /// The error for a failed write of `path`: ``destinationExists(path:)`` for `EEXIST`, else ``writeFailed(_:)``.
+    static func writing(_ path: String, _ error: SystemError) -> EdXMLError {
+        error.isAlreadyExists ? .destinationExists(path: path) : .writeFailed(error)
     }
 }

@@ -1,3 +1,5 @@
+import SystemSupport
+
 extension EdXMLParseSession {
     /// Size of the text chunks pulled from the tokenizer while decoding an attachment.
     static let attachmentChunkSize = 64 * 1024
@@ -42,41 +44,38 @@ extension EdXMLParseSession {
                 description: description, filePath: decoded.path, byteSize: decoded.size, reference: nil))
     }
 
-    /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`.
+    /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`, written durably
+    /// (it appears whole or not at all; an existing file is never overwritten).
     private func decodeContent(index: Int, label: String) throws(EdXMLError) -> (path: String, size: Int64) {
         guard let directory = attachmentDirectory else { throw .invalidArgument("no attachment directory") }
         let contentPosition = tokenizer.position
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + "attachment-\(index).bin"
-        let file = try OutputFile(creating: path)
-        createdFiles.append(path)
-        var decoder = Base64StreamDecoder()
-        var output: [UInt8] = []
-        output.reserveCapacity(Self.attachmentChunkSize)
-        do throws(EdXMLError) {
+        let size = try DurableOutput.write(to: path) { file throws(EdXMLError) -> Int64 in
+            var decoder = Base64StreamDecoder()
+            var output: [UInt8] = []
+            output.reserveCapacity(Self.attachmentChunkSize)
             while let chunk = try tokenizer.readTextChunk(maxBytes: Self.attachmentChunkSize) {
-                do {
+                do throws(Base64StreamDecoder.Failure) {
                     try decoder.decode(chunk, into: &output)
                 } catch {
                     throw EdXMLError.invalidBase64(attachment: label, detail: error.description, at: contentPosition)
                 }
                 try write(&output, to: file, label: label)
             }
-            do {
+            do throws(Base64StreamDecoder.Failure) {
                 try decoder.finish(into: &output)
             } catch {
                 throw EdXMLError.invalidBase64(attachment: label, detail: error.description, at: contentPosition)
             }
             try write(&output, to: file, label: label)
-            try file.close()
-        } catch {
-            file.discard()
-            throw error
+            return file.bytesWritten
         }
+        createdFiles.append(path)
         try finishElement()
-        return (path, file.bytesWritten)
+        return (path, size)
     }
 
-    private func write(_ output: inout [UInt8], to file: OutputFile, label: String) throws(EdXMLError) {
+    private func write(_ output: inout [UInt8], to file: DurableFileWriter, label: String) throws(EdXMLError) {
         guard !output.isEmpty else { return }
         let count = Int64(output.count)
         guard file.bytesWritten + count <= limits.maxAttachmentBytes else {
@@ -86,7 +85,7 @@ extension EdXMLParseSession {
             throw .attachmentsTooLarge(limit: limits.maxTotalAttachmentBytes)
         }
         totalAttachmentBytes += count
-        try file.write(output)
+        try DurableOutput.append(output, to: file)
         output.removeAll(keepingCapacity: true)
     }
 }

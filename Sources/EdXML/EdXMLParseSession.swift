@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemSupport
 
 /// One pass of ``EdXMLReader`` over one file: walks the envelope and collects what it finds.
 final class EdXMLParseSession {
@@ -143,7 +137,7 @@ final class EdXMLParseSession {
     }
 
     func removeCreatedFiles() {
-        for path in createdFiles { unlink(path) }
+        for path in createdFiles { try? Directories.removeTree(path) }
         createdFiles.removeAll()
     }
 

@@ -26,14 +26,13 @@ public struct EdXMLReader: Sendable {
     /// Parses the whole message. Each attachment's base64 is decoded as it is read into a new file
     /// `attachment-<N>.bin` (N from 1, in message order) in `attachmentDirectory`, which must exist.
     ///
-    /// Files are created exclusively (an existing file is an error, never overwritten), fsynced, and the
-    /// directory is fsynced at the end. On any error the files created by this call are removed.
+    /// Each file is written with a `DurableFileWriter`: it appears whole or not at all, an existing file is an
+    /// error (never overwritten), and file and directory are fsynced. On any error the files created by this call
+    /// are removed.
     public func read(from path: String, attachmentDirectory: String) throws(EdXMLError) -> EdXMLMessage {
         let session = try EdXMLParseSession(path: path, limits: limits, attachmentDirectory: attachmentDirectory)
         do {
-            let message = try session.run()
-            if !session.createdFiles.isEmpty { try OutputFile.syncDirectory(attachmentDirectory) }
-            return message
+            return try session.run()
         } catch {
             session.removeCreatedFiles()
             throw error

@@ -1,22 +1,15 @@
 import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemSupport
 
 /// Writes edXML messages in the layout of axis-protocol.md section 4, like VNPT's samples: a root `edXML`
 /// with the QCVN default namespace, an `edXML:`-prefixed envelope, `cid:` ContentIds, and
 /// `AttachmentEncoded` after the envelope with each attachment base64-encoded on one line.
 ///
-/// Output is streamed (attachments are encoded chunk by chunk from their files), written to a temp file
-/// in the destination's directory, fsynced, then published under its name; an existing destination is an
-/// error. Text is written as given (no Unicode normalisation); optional fields that are nil are left out,
-/// "" is written as an empty element. No `Signature` element is written: it is not verified in practice
-/// and cannot survive the axis's re-serialisation (section 4).
+/// Output is streamed (attachments are encoded chunk by chunk from their files) through a `DurableFileWriter`
+/// (mode 0600): after a crash the destination holds the whole message or nothing, and an existing destination is
+/// ``EdXMLError/destinationExists(path:)``, never overwritten. Text is written as given (no Unicode
+/// normalisation); optional fields that are nil are left out, "" is written as an empty element. No `Signature`
+/// element is written: it is not verified in practice and cannot survive the axis's re-serialisation (section 4).
 public struct EdXMLWriter: Sendable {
     /// Bytes of source read per base64 chunk; a multiple of 3 so chunks concatenate without padding.
     static let encodeChunkSize = 48 * 1024
@@ -65,7 +58,7 @@ public struct EdXMLWriter: Sendable {
                 try output.element("Description", attachment.description)
                 try output.element("ContentType", attachment.contentType)
                 try output.startLine("<edXML:ContentTransferEncoded xmlns:edXML=\"\(EdXMLReader.namespace)\">")
-                try encode(file: attachment.sourcePath, into: output.file)
+                try encode(file: attachment.sourcePath, into: output)
                 try output.raw("</edXML:ContentTransferEncoded>\n")
                 try output.close("Attachment")
             }
@@ -90,10 +83,7 @@ public struct EdXMLWriter: Sendable {
         envelope: (XMLOutput) throws(EdXMLError) -> Void,
         afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
     ) throws(EdXMLError) {
-        if FileManager.default.fileExists(atPath: path) { throw .destinationExists(path: path) }
-        let temporary = DurablePublish.temporaryPath(for: path)
-        let file = try OutputFile(creating: temporary)
-        do throws(EdXMLError) {
+        try DurableOutput.write(to: path) { file throws(EdXMLError) in
             let output = XMLOutput(file: file)
             try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
@@ -102,36 +92,30 @@ public struct EdXMLWriter: Sendable {
             try output.close("edXML:edXMLEnvelope")
             try afterEnvelope(output)
             try output.close("edXML")
-            try file.close()
-        } catch {
-            file.discard()
-            throw error
         }
-        try DurablePublish.publish(temporary, as: path)
     }
 
     /// Appends the base64 of the file at `path` to `output`, without line breaks, reading in chunks.
-    private func encode(file path: String, into output: OutputFile) throws(EdXMLError) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        defer { _ = SystemCall.close(fd) }
-        var chunk = [UInt8](repeating: 0, count: Self.encodeChunkSize)
-        var filled = 0
+    private func encode(file path: String, into output: XMLOutput) throws(EdXMLError) {
+        let opened: (FileDescriptor, FileStatus)
+        do {
+            opened = try FileDescriptor.openForReading(path, followingSymlinks: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: error.systemMessage)
+        }
+        let (input, status) = opened
+        guard status.kind == .regular else { throw .cannotOpen(path: path, reason: "it is \(status.kind)") }
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.encodeChunkSize, alignment: 16)
+        defer { chunk.deallocate() }
         while true {
-            let got = chunk.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return read(fd, base + filled, Self.encodeChunkSize - filled)
+            let count: Int
+            do {
+                count = try input.readFully(into: chunk)
+            } catch {
+                throw .readFailed(path: path, reason: error.systemMessage)
             }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
-            }
-            filled += got
-            if filled == Self.encodeChunkSize || (got == 0 && filled > 0) {
-                try output.write(Data(chunk[0..<filled]).base64EncodedData())
-                filled = 0
-            }
-            if got == 0 { return }
+            if count > 0 { try output.write(Data(chunk[..<count]).base64EncodedData()) }
+            if count < chunk.count { return }
         }
     }
 }

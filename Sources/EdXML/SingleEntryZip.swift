@@ -1,13 +1,6 @@
 import Foundation
+import SystemSupport
 import ZIPFoundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
 
 /// Single-entry ZIP wrapping, as VNPT's software does for attachments (axis-protocol.md section 4): files
 /// seen in production are single-entry ZIPs even when `ContentType` says `application/pdf`, so a reader
@@ -18,12 +11,9 @@ public enum SingleEntryZip {
 
     /// Whether the file starts with the ZIP local file header signature.
     public static func isZip(path: String) throws(EdXMLError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        defer { _ = SystemCall.close(fd) }
+        let input = try openForReading(path)
         var header = [UInt8](repeating: 0, count: 4)
-        let count = header.withUnsafeMutableBytes { raw in read(fd, raw.baseAddress, 4) }
-        return count == 4 && header == magic
+        return try read(input, into: &header, at: 0, path: path) == 4 && header == magic
     }
 
     /// The end-of-central-directory signature `PK\x05\x06`.
@@ -35,17 +25,17 @@ public enum SingleEntryZip {
     /// for it one seek per byte through the whole file: a 256 MiB attachment that merely starts with `PK` (or a
     /// hostile one) cost 80 s of system calls before it was delivered as received.
     static func hasEndRecord(path: String) throws(EdXMLError) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        defer { _ = SystemCall.close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw .cannotOpen(path: path, reason: String(cString: strerror(errno))) }
-        let size = Int64(status.st_size)
+        let input = try openForReading(path)
+        let size: Int64
+        do {
+            size = try input.status().size
+        } catch {
+            throw .cannotOpen(path: path, reason: error.systemMessage)
+        }
         guard size >= 22 else { return false }
         let count = Int(min(size, Int64(endRecordSearchWindow)))
         var tail = [UInt8](repeating: 0, count: count)
-        let read = tail.withUnsafeMutableBytes { raw in pread(fd, raw.baseAddress, count, off_t(size - Int64(count))) }
-        guard read == count else { return false }
+        guard try read(input, into: &tail, at: size - Int64(count), path: path) == count else { return false }
         var index = count - 22
         while index >= 0 {
             if tail[index..<index + 4].elementsEqual(endRecordMagic) { return true }
@@ -61,8 +51,8 @@ public enum SingleEntryZip {
     /// `PK`: neither is a wrapper, so both return nil. A wrapper holds exactly one file (directory entries are
     /// ignored); a symbolic-link entry is refused as hostile.
     /// The uncompressed size is counted as bytes are produced, not taken from the headers, and extraction
-    /// stops with an error past `maxUncompressedSize` (zip bombs). The CRC-32 is checked. The output is
-    /// fsynced; on failure it is removed.
+    /// stops with an error past `maxUncompressedSize` (zip bombs). The CRC-32 is checked. The output is written
+    /// with a `DurableFileWriter` (whole or not at all; an existing `<path>.unzipped` is never overwritten).
     public static func unwrapIfZipped(path: String, maxUncompressedSize: Int64) throws(EdXMLError)
         -> UnwrappedAttachment?
     {
@@ -84,8 +74,7 @@ public enum SingleEntryZip {
         }
         guard files.count == 1, let entry = files.first else { return nil }
         let destination = path + ".unzipped"
-        let output = try OutputFile(creating: destination)
-        do throws(EdXMLError) {
+        let size = try DurableOutput.write(to: destination) { output throws(EdXMLError) -> Int64 in
             let checksum: CRC32
             do {
                 checksum = try archive.extract(entry, skipCRC32: false) { data in
@@ -93,7 +82,7 @@ public enum SingleEntryZip {
                         throw SizeCapExceeded()
                     }
                     do throws(EdXMLError) {
-                        try output.write(data)
+                        try DurableOutput.append(data, to: output)
                     } catch {
                         throw WrappedWriteError(error: error)
                     }
@@ -112,12 +101,9 @@ public enum SingleEntryZip {
                 throw EdXMLError.zip(
                     path: path, reason: "the CRC-32 of the extracted file does not match; it is corrupt")
             }
-            try output.close()
-        } catch {
-            output.discard()
-            throw error
+            return output.bytesWritten
         }
-        return UnwrappedAttachment(entryName: entry.path, path: destination, byteSize: output.bytesWritten)
+        return UnwrappedAttachment(entryName: entry.path, path: destination, byteSize: size)
     }
 
     /// The extensions VNPT's library sends as they are; every other attachment travels as a single-entry ZIP
@@ -141,60 +127,102 @@ public enum SingleEntryZip {
 
     /// Writes a new ZIP at `destination` holding `source` deflated under `entryName`. The source is read through a
     /// provider closure in blocks of at most 64 KiB (`pread` on one descriptor), so memory stays flat for any size.
-    /// The archive is built in a temp file, fsynced, then published; an existing `destination` is an error.
+    /// The archive is built with a `DurableFileWriter`: whole or not at all; an existing `destination` is an error.
     public static func wrap(source: String, entryName: String, destination: String) throws(EdXMLError) {
         guard !entryName.isEmpty, !entryName.contains("/"), !entryName.contains("\\"), !entryName.contains("\0")
         else {
             throw .invalidArgument("the ZIP entry name '\(entryName)' must be a plain file name")
         }
-        if FileManager.default.fileExists(atPath: destination) { throw .destinationExists(path: destination) }
-        let fd = open(source, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw .cannotOpen(path: source, reason: String(cString: strerror(errno))) }
-        defer { _ = SystemCall.close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else {
-            throw .readFailed(path: source, reason: String(cString: strerror(errno)))
+        try DurableOutput.write(to: destination) { output throws(EdXMLError) in
+            // An empty archive (its end record alone) is what ZIPFoundation itself writes before adding to it.
+            try DurableOutput.append(endRecordMagic + [UInt8](repeating: 0, count: 18), to: output)
+            let input = try openForReading(source)
+            let status: FileStatus
+            do throws(SystemError) {
+                status = try input.status()
+            } catch {
+                throw .readFailed(path: source, reason: error.systemMessage)
+            }
+            try addEntry(
+                entryName, from: input, source: source, size: status.size,
+                modified: Date(timeIntervalSince1970: TimeInterval(status.modificationTime.seconds)), to: output)
         }
-        let size = Int64(status.st_size)
-        let modified = Date(timeIntervalSince1970: TimeInterval(status.st_mtim.tv_sec))
-        let temporary = DurablePublish.temporaryPath(for: destination)
+    }
+
+    /// Lets ZIPFoundation add the entry to the empty archive in `output`'s temporary file, then checks that the
+    /// archive on disk is whole: ZIPFoundation writes through a `FILE` buffer and ignores errors of its last flush.
+    private static func addEntry(
+        _ entryName: String, from input: FileDescriptor, source: String, size: Int64, modified: Date,
+        to output: DurableFileWriter
+    ) throws(EdXMLError) {
         do {
-            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
+            try output.flush()
+        } catch {
+            throw .writing(output.destination, error)
+        }
+        let url = URL(fileURLWithPath: output.temporaryPath)
+        do {
+            let archive = try Archive(url: url, accessMode: .update)
             try archive.addEntry(
                 with: entryName, type: .file, uncompressedSize: size, modificationDate: modified,
                 compressionMethod: .deflate, bufferSize: 64 * 1024
             ) { position, count in
-                try readBlock(fd: fd, at: position, count: count, path: source)
+                try readBlock(input, at: position, count: count, path: source)
             }
-        } catch {
-            unlink(temporary)
-            throw .writeFailed(path: destination, reason: "cannot build the ZIP from \(source) (\(error))")
-        }
-        do {
-            try DurablePublish.syncFile(temporary)
-        } catch {
-            unlink(temporary)
+        } catch let error as EdXMLError {
             throw error
+        } catch {
+            // ZIPFoundation reports a failed fwrite without its errno; the errno of that write is still set.
+            let lastError = SystemError.lastError(operation: "write", path: output.destination)
+            if lastError.isNoSpace { throw .writeFailed(lastError) }
+            throw .zipNotBuilt(path: output.destination, source: source, reason: "\(error)")
         }
-        try DurablePublish.publish(temporary, as: destination)
+        let entry = try? Archive(url: url, accessMode: .read, pathEncoding: nil).makeIterator().next()
+        guard let entry, entry.uncompressedSize == UInt64(size) else {
+            throw .zipNotBuilt(
+                path: output.destination, source: source,
+                reason: "the archive on disk is incomplete; check free space in its directory")
+        }
     }
 
     /// Exactly `count` bytes at `position`, or an error: the file must not shrink while it is wrapped.
-    private static func readBlock(fd: Int32, at position: Int64, count: Int, path: String) throws -> Data {
+    private static func readBlock(_ input: FileDescriptor, at position: Int64, count: Int, path: String) throws
+        -> Data
+    {
         var data = Data(count: count)
-        var filled = 0
-        while filled < count {
-            let got = data.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return pread(fd, base + filled, count - filled, off_t(position) + off_t(filled))
+        let filled = try data.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) throws -> Int in
+            do throws(SystemError) {
+                return try input.readFully(into: buffer, at: position)
+            } catch {
+                throw EdXMLError.readFailed(path: path, reason: error.systemMessage)
             }
-            if got < 0 && errno == EINTR { continue }
-            guard got > 0 else {
-                throw EdXMLError.readFailed(path: path, reason: "the file ended early or could not be read")
-            }
-            filled += got
+        }
+        guard filled == count else {
+            throw EdXMLError.readFailed(path: path, reason: "the file ended early; it changed while it was wrapped")
         }
         return data
+    }
+
+    private static func openForReading(_ path: String) throws(EdXMLError) -> FileDescriptor {
+        do {
+            return try FileDescriptor.openForReading(path, followingSymlinks: true).0
+        } catch {
+            throw .cannotOpen(path: path, reason: error.systemMessage)
+        }
+    }
+
+    /// Up to `bytes.count` bytes at `offset` into `bytes`; returns the number read.
+    private static func read(
+        _ input: FileDescriptor, into bytes: inout [UInt8], at offset: Int64, path: String
+    ) throws(EdXMLError) -> Int {
+        let result = bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(SystemError) in try input.readFully(into: buffer, at: offset) }
+        }
+        do {
+            return try result.get()
+        } catch {
+            throw .readFailed(path: path, reason: error.systemMessage)
+        }
     }
 }
 

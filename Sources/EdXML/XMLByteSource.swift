@@ -1,17 +1,11 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Musl)
-    import Musl
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import SystemSupport
 
 /// Reads a file through one fixed-size buffer and keeps the line and column of the next byte.
 ///
 /// Memory use is the buffer, whatever the file size. Lookahead is limited to the buffer size.
 final class XMLByteSource {
     let path: String
-    private let descriptor: Int32
+    private let descriptor: FileDescriptor
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -25,20 +19,14 @@ final class XMLByteSource {
         self.path = path
         self.maxInputBytes = maxInputBytes
         self.buffer = [UInt8](repeating: 0, count: max(bufferSize, 4096))
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else {
-            throw .cannotOpen(path: path, reason: String(cString: strerror(errno)))
+        let opened: (FileDescriptor, FileStatus)
+        do {
+            opened = try FileDescriptor.openForReading(path, followingSymlinks: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: error.systemMessage)
         }
-        var info = stat()
-        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            close(fd)
-            throw .cannotOpen(path: path, reason: "not a regular file")
-        }
-        self.descriptor = fd
-    }
-
-    deinit {
-        close(descriptor)
+        guard opened.1.kind == .regular else { throw .cannotOpen(path: path, reason: "not a regular file") }
+        self.descriptor = opened.0
     }
 
     var position: XMLPosition { XMLPosition(line: line, column: column) }
@@ -59,15 +47,7 @@ final class XMLByteSource {
             end = remaining
         }
         while end - start < count && !reachedEnd && end < buffer.count {
-            let space = buffer.count - end
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return -1 }
-                return read(descriptor, base + end, space)
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .readFailed(path: path, reason: String(cString: strerror(errno)))
-            }
+            let got = try read(into: end)
             if got == 0 {
                 reachedEnd = true
                 break
@@ -150,5 +130,19 @@ final class XMLByteSource {
             start = index
         }
         return count
+    }
+
+    /// Reads into `buffer` from index `from` to its end.
+    private func read(into from: Int) throws(EdXMLError) -> Int {
+        let result = buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(SystemError) in
+                try descriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: raw[from...]))
+            }
+        }
+        do {
+            return try result.get()
+        } catch {
+            throw .readFailed(path: path, reason: error.systemMessage)
+        }
     }
 }

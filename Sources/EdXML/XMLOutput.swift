@@ -1,14 +1,20 @@
-/// Writes edXML markup to an ``OutputFile``: indentation, the `edXML:` prefix, escaping.
+import SystemSupport
+
+/// Writes edXML markup to a ``DurableFileWriter``: indentation, the `edXML:` prefix, escaping.
 final class XMLOutput {
-    let file: OutputFile
+    let file: DurableFileWriter
     private var indentLevel = 0
 
-    init(file: OutputFile) {
+    init(file: DurableFileWriter) {
         self.file = file
     }
 
     func raw(_ text: String) throws(EdXMLError) {
-        try file.write(text)
+        try write(text.utf8)
+    }
+
+    func write(_ bytes: some Collection<UInt8>) throws(EdXMLError) {
+        try DurableOutput.append(bytes, to: file)
     }
 
     /// `<name attributes>` on its own line; the following content is indented.
@@ -30,11 +36,11 @@ final class XMLOutput {
 
     /// Starts a line at the current indentation without ending it (for streamed content).
     func startLine(_ text: String) throws(EdXMLError) {
-        try file.write(String(repeating: "  ", count: indentLevel) + text)
+        try raw(String(repeating: "  ", count: indentLevel) + text)
     }
 
     func line(_ text: String) throws(EdXMLError) {
-        try file.write(String(repeating: "  ", count: indentLevel) + text + "\n")
+        try raw(String(repeating: "  ", count: indentLevel) + text + "\n")
     }
 
     /// Escapes `&`, `<`, `>` (and `"`, `'` for attributes), writes CR as `&#13;` so it survives line-end

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// The process's resident memory as Linux reports it in `/proc/self/status`.
 enum ProcessMemory {
     /// Current resident set size (`VmRSS`), in bytes; nil where `/proc` is not available.
@@ -10,9 +12,9 @@ enum ProcessMemory {
     /// Returns false when the kernel or the container does not allow it.
     @discardableResult
     static func resetPeak() -> Bool {
-        do throws(BenchmarkError) {
-            let file = try PosixFile.openExistingForWriting("/proc/self/clear_refs")
-            try file.write(StaticString("5").utf8Bytes)
+        do throws(SystemError) {
+            let file = try FileDescriptor.openExistingForWriting("/proc/self/clear_refs")
+            try file.write(Array("5".utf8))
             try file.close()
             return true
         } catch {
@@ -34,16 +36,9 @@ enum ProcessMemory {
     }
 
     private static func field(_ name: String) -> Int64? {
-        guard let file = try? PosixFile.openForReading("/proc/self/status") else { return nil }
+        guard let (file, _) = try? FileDescriptor.openForReading("/proc/self/status") else { return nil }
         var bytes = [UInt8](repeating: 0, count: 16 * 1024)
-        let count: Int
-        do {
-            count = try bytes.withUnsafeMutableBytes { buffer throws(BenchmarkError) in
-                try file.readFully(into: buffer)
-            }
-        } catch {
-            return nil
-        }
+        guard let count = try? bytes.withUnsafeMutableBytes({ try file.readFully(into: $0) }) else { return nil }
         let text = String(decoding: bytes[..<count], as: UTF8.self)
         for line in text.split(separator: "\n") where line.hasPrefix(name) {
             // "VmRSS:	   13472 kB"
@@ -53,12 +48,5 @@ enum ProcessMemory {
             return unit == "kB" ? number * 1024 : number
         }
         return nil
-    }
-}
-
-extension StaticString {
-    /// The string's UTF-8 bytes, without copying (a static string lives for the whole program).
-    fileprivate var utf8Bytes: UnsafeRawBufferPointer {
-        UnsafeRawBufferPointer(start: utf8Start, count: utf8CodeUnitCount)
     }
 }

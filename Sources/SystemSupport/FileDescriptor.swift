@@ -69,6 +69,54 @@ public final class FileDescriptor {
         if let failure { throw failure }
     }
 
+    /// Reads at most `buffer.count` bytes at `offset` (`pread`), without moving the read/write position; returns
+    /// the number read, 0 at end of file.
+    public func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(SystemError) -> Int {
+        try Syscall.pread(try open(), into: buffer, at: offset, path: path)
+    }
+
+    /// Reads from `offset` until `buffer` is full or the file ends; returns the number of bytes read.
+    public func readFully(into buffer: UnsafeMutableRawBufferPointer, at offset: Int64) throws(SystemError) -> Int {
+        var total = 0
+        while total < buffer.count {
+            let count = try read(
+                into: UnsafeMutableRawBufferPointer(rebasing: buffer[total...]), at: offset + Int64(total))
+            if count == 0 { break }
+            total += count
+        }
+        return total
+    }
+
+    /// Calls `body` with successive chunks of the file from the current position, at most `chunkSize` bytes each,
+    /// until the file ends or `limit` bytes (when given) were passed. Memory use is one chunk.
+    /// - Returns: the number of bytes passed to `body`.
+    @discardableResult
+    public func forEachChunk(
+        limit: Int64? = nil, chunkSize: Int = 64 * 1024, _ body: (UnsafeRawBufferPointer) throws -> Void
+    ) throws -> Int64 {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        var total: Int64 = 0
+        while total < limit ?? .max {
+            let wanted = Int(min(Int64(chunkSize), (limit ?? .max) - total))
+            let count = try read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted]))
+            if count == 0 { break }
+            try body(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+            total += Int64(count)
+        }
+        return total
+    }
+
+    /// Writes all of `bytes` at `offset` (`pwrite`), without moving the read/write position.
+    public func write(_ bytes: UnsafeRawBufferPointer, at offset: Int64) throws(SystemError) {
+        let fd = try open()
+        var done = 0
+        while done < bytes.count {
+            done += try Syscall.pwrite(
+                fd, from: UnsafeRawBufferPointer(rebasing: bytes[done...]), at: offset + Int64(done), path: path)
+        }
+    }
+
     /// `fsync`: the data and metadata of this file reach the disk before it returns.
     public func sync() throws(SystemError) {
         try Syscall.fsync(try open(), path: path)
@@ -77,6 +125,11 @@ public final class FileDescriptor {
     /// `fstat` of the open descriptor: describes exactly the object that was opened, whatever the path now names.
     public func status() throws(SystemError) -> FileStatus {
         FileStatus(try Syscall.fstat(try open(), path: path))
+    }
+
+    /// The read/write position: after sequential reads, the number of bytes read so far.
+    public func currentOffset() throws(SystemError) -> Int64 {
+        try Syscall.currentOffset(try open(), path: path)
     }
 
     /// Moves the read/write position to `offset` bytes from the start.

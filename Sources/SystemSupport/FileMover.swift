@@ -110,40 +110,22 @@ public enum FileMover {
             throw SystemError(operation: "copy", path: source, errno: status.kind == .directory ? EISDIR : EINVAL)
         }
         try input.setNonBlocking(false)
-        let temporary = try DurableFile.createTemporary(
-            in: destination, directoryPath: destinationPath, mode: status.permissions & 0o777)
-        do {
-            try copyContents(from: input, to: temporary.descriptor)
-            try Syscall.setModificationTime(
-                temporary.descriptor.rawDescriptor, status.modificationTime, path: temporary.path)
-            try temporary.descriptor.sync()
-            try temporary.descriptor.close()
-            guard
-                let finalPath = try renameToFreeName(
-                    destination.rawDescriptor, temporary.name, into: destination, directoryPath: destinationPath,
-                    candidates: candidates)
-            else {
-                throw SystemError(
-                    operation: "move", path: PathParts.join(destinationPath, candidates.base), errno: EEXIST)
-            }
-            try destination.sync()
-            try Syscall.unlinkat(sourceDirectory.rawDescriptor, sourceName, describedAs: source)
-            try sourceDirectory.sync()
-            return finalPath
-        } catch {
-            try? Syscall.unlinkat(destination.rawDescriptor, temporary.name, describedAs: temporary.path)
-            throw error
+        let writer = try DurableFileWriter(
+            directory: destination, directoryPath: destinationPath, name: candidates.base,
+            mode: status.permissions & 0o777, replaceExisting: false)
+        try input.forEachChunk(chunkSize: 1 << 20) { chunk in try writer.write(chunk) }
+        try writer.setModificationTime(status.modificationTime)
+        let published = try writer.publish { () throws(SystemError) -> String? in
+            try renameToFreeName(
+                destination.rawDescriptor, writer.temporaryName, into: destination, directoryPath: destinationPath,
+                candidates: candidates)
         }
-    }
-
-    private static func copyContents(from input: FileDescriptor, to output: FileDescriptor) throws(SystemError) {
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
-        defer { buffer.deallocate() }
-        while true {
-            let count = try input.read(into: buffer)
-            if count == 0 { return }
-            try output.write(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+        guard let finalPath = published else {
+            throw SystemError(operation: "move", path: PathParts.join(destinationPath, candidates.base), errno: EEXIST)
         }
+        try Syscall.unlinkat(sourceDirectory.rawDescriptor, sourceName, describedAs: source)
+        try sourceDirectory.sync()
+        return finalPath
     }
 }
 

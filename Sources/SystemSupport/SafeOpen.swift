@@ -14,20 +14,17 @@ public enum SafeOpen {
     public static func openUntrustedRegularFile(
         at path: String
     ) throws(UntrustedFileError) -> (FileDescriptor, FileStatus) {
-        let raw: Int32
+        let descriptor: FileDescriptor
+        let status: FileStatus
         do {
-            raw = try Syscall.open(path, flags: O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+            (descriptor, status) = try FileDescriptor.openForReading(path)
         } catch {
             // With O_NOFOLLOW, a final symbolic link fails with ELOOP.
             if error.errno == ELOOP { throw .symbolicLink(path: path) }
             throw .system(error)
         }
-        let descriptor = FileDescriptor(owning: raw, path: path)
-        let status: FileStatus
-        do { status = try descriptor.status() } catch { throw .system(error) }
         guard status.kind == .regular else { throw .notRegular(path: path, kind: status.kind) }
         guard status.linkCount == 1 else { throw .hardLinked(path: path, linkCount: status.linkCount) }
-        do { try descriptor.setNonBlocking(false) } catch { throw .system(error) }
         return (descriptor, status)
     }
 }

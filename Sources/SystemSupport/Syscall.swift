@@ -64,6 +64,20 @@ enum Syscall {
         return try retrying("write", path: path) { Glibc.write(fd, base, buffer.count) }
     }
 
+    static func pread(
+        _ fd: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int64, path: String?
+    ) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        return try retrying("read", path: path) { Glibc.pread(fd, base, buffer.count, off_t(offset)) }
+    }
+
+    static func pwrite(
+        _ fd: Int32, from buffer: UnsafeRawBufferPointer, at offset: Int64, path: String?
+    ) throws(SystemError) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        return try retrying("write", path: path) { Glibc.pwrite(fd, base, buffer.count, off_t(offset)) }
+    }
+
     static func fsync(_ fd: Int32, path: String?) throws(SystemError) {
         _ = try retrying("fsync", path: path) { Glibc.fsync(fd) }
     }
@@ -76,6 +90,10 @@ enum Syscall {
 
     static func lseek(_ fd: Int32, to offset: Int64, path: String?) throws(SystemError) {
         _ = try retrying("seek", path: path) { Glibc.lseek(fd, off_t(offset), SEEK_SET) }
+    }
+
+    static func currentOffset(_ fd: Int32, path: String?) throws(SystemError) -> Int64 {
+        Int64(try retrying("seek", path: path) { Glibc.lseek(fd, 0, SEEK_CUR) })
     }
 
     static func getFlags(_ fd: Int32, path: String?) throws(SystemError) -> Int32 {

@@ -21,12 +21,18 @@ public struct SystemError: Error, CustomStringConvertible, Sendable, Equatable {
         self.errno = errno
     }
 
+    /// The failure the calling thread's `errno` describes, for a C library that reported an error without it.
+    public static func lastError(operation: String, path: String?) -> SystemError {
+        SystemError(operation: operation, path: path, errno: Glibc.errno)
+    }
+
     /// True when the failure means "the destination already exists" (`EEXIST`).
     public var isAlreadyExists: Bool { errno == EEXIST }
     /// True when the failure means "no such file or directory" (`ENOENT`).
     public var isNotFound: Bool { errno == ENOENT }
-    /// True when the disk (or the user's quota) is full: retrying later can succeed once space is freed.
-    public var isOutOfSpace: Bool { errno == ENOSPC || errno == EDQUOT }
+    /// True when the disk (`ENOSPC`) or the user's quota (`EDQUOT`) is full: not the document's fault, and retrying
+    /// can succeed once an admin frees space.
+    public var isNoSpace: Bool { errno == ENOSPC || errno == EDQUOT }
 
     /// The system's text for ``errno`` (`strerror`), e.g. "No space left on device".
     public var systemMessage: String {

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 import Testing
 
 @testable import EdXML
@@ -169,6 +170,19 @@ import Testing
         }
         #expect(try String(contentsOfFile: path, encoding: .utf8) == "keep me")
         #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["exists.edxml"])
+    }
+
+    @Test func aFailedWriteCarriesTheSystemErrorNamingTheFile() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.file("missing/status.edxml")
+        let error = #expect(throws: EdXMLError.self) {
+            try EdXMLWriter().writeStatus(
+                header: StatusHeader(from: Organization(organId: "x"), responseFor: ResponseFor(), statusCode: "01"),
+                to: path)
+        }
+        #expect(error?.systemError?.errno == ENOENT)
+        #expect(error?.systemError?.isNoSpace == false)
+        #expect(error?.description.contains(directory.file("missing")) == true)
     }
 
     @Test func writerRefusesControlCharactersAndRemovesItsTempFile() throws {

@@ -8,7 +8,9 @@ import Testing
         let error = SystemError(operation: "write", path: "/var/lib/lienthong/spool/x", errno: ENOSPC)
         #expect(error.description.contains("No space left on device"))
         #expect(error.description.contains("disk holding /var/lib/lienthong/spool/x is full"))
-        #expect(error.isOutOfSpace)
+        #expect(error.isNoSpace)
+        #expect(SystemError(operation: "write", path: "/x", errno: EDQUOT).isNoSpace)
+        #expect(!SystemError(operation: "write", path: "/x", errno: EIO).isNoSpace)
     }
 
     @Test func aPermissionProblemTellsTheAdminToCheckOwnerAndMode() {

@@ -1,5 +1,6 @@
 import AxisProtocol
 import Foundation
+import SystemSupport
 
 extension AxisService {
     /// `getReceivedEdocList`: everything still queued for the caller's agencies, oldest first.
@@ -92,29 +93,26 @@ extension AxisService {
 
 extension AxisService {
     /// The envelope a caller downloads: the stored bytes plus one `TraceHeader` (this axis's mark: the configured
-    /// `trace_organ_id` or the sender, and the time the document was stored), written to a scratch file the caller
-    /// removes; or the stored file itself when `append_trace_header` is off. The stored original never changes, so
-    /// `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent. The stamp
-    /// comes from the stored document, so every download of a document is byte-identical.
+    /// `trace_organ_id` or the sender, and the time the document was stored), written durably to a scratch file
+    /// the caller removes; or the stored file itself when `append_trace_header` is off. The stored original never
+    /// changes, so `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent.
+    /// The stamp comes from the stored document, so every download of a document is byte-identical.
     func servedEnvelope(_ document: StoredDocument) throws(AxisRejection) -> (path: String, isTemporary: Bool) {
         let original = envelopes.absolutePath(document.filePath)
         guard configuration.appendTraceHeader else { return (original, false) }
         let scratch = (scratchDirectory as NSString).appendingPathComponent("traced-\(UUID().uuidString).edxml")
         do {
-            let output = try PosixFile.createExclusive(scratch)
-            defer { output.close() }
-            let input = try PosixFile.openForReading(original)
+            let output = try DurableFileWriter(creating: scratch, mode: 0o600)
+            let (input, _) = try FileDescriptor.openForReading(original)
             try TraceHeaderInserter.copy(
-                from: input, into: BufferedFileWriter(file: output),
-                organId: configuration.traceOrganId ?? document.sender,
+                from: input, into: output, organId: configuration.traceOrganId ?? document.sender,
                 timestamp: reportedTraceTimestamp(document.createdAt))
+            try output.publish()
             return (scratch, true)
         } catch let failure as TraceHeaderInserter.Failure {
-            unlink(scratch)
             logger.warning("serving \(document.docId) without a TraceHeader: \(failure)")
             return (original, false)
         } catch {
-            unlink(scratch)
             logger.error("adding a TraceHeader to \(document.docId) failed: \(error)")
             throw .internalError
         }

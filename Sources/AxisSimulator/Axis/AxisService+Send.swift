@@ -1,6 +1,7 @@
 import AxisProtocol
 import CryptoPrimitives
 import Foundation
+import SystemSupport
 
 extension AxisService {
     /// `sendEdoc`: checks sender, hash and routing, stores the envelope once and queues one delivery per recipient.
@@ -72,7 +73,7 @@ struct BodyHashes {
     let withoutTrailingCRLF: Digest?
 
     static func compute(path: String, length: Int64) throws -> BodyHashes {
-        let file = try PosixFile.openForReading(path)
+        let (file, _) = try FileDescriptor.openForReading(path)
         let full = SHA256()
         let trimmed = SHA256()
         let trimmedLength = length - 2

@@ -1,5 +1,6 @@
 import AxisProtocol
 import Foundation
+import SystemSupport
 
 /// The body of an OK getEdoc reply, `{"status":"OK",...,"data":"<base64>"}`, base64-encoding the served envelope
 /// while it is sent: neither the reply nor the envelope is ever held in memory or copied to disk.
@@ -16,10 +17,8 @@ struct GetEdocReplyBody: HTTPBodyProducer {
 
     /// Takes the envelope at `path` as it is now.
     init(envelope path: String, removeAfterSending: Bool) throws {
-        let file = try PosixFile.openForReading(path)
-        defer { file.close() }
         self.path = path
-        envelopeBytes = try file.size()
+        envelopeBytes = try FileDescriptor.openForReading(path).1.size
         self.removeAfterSending = removeAfterSending
         (prefix, suffix) = GetEdocReply.jsonParts()
     }
@@ -28,8 +27,7 @@ struct GetEdocReplyBody: HTTPBodyProducer {
 
     func produce(into write: (UnsafeRawBufferPointer) throws -> Void) throws {
         try prefix.withUnsafeBytes { try write($0) }
-        let input = try PosixFile.openForReading(path)
-        defer { input.close() }
+        let (input, _) = try FileDescriptor.openForReading(path)
         var encoder = Base64Encoder()
         var read: Int64 = 0
         try input.forEachChunk(limit: envelopeBytes) { chunk in
@@ -37,7 +35,7 @@ struct GetEdocReplyBody: HTTPBodyProducer {
             try encoder.encode(chunk, final: false, into: write)
         }
         guard read == envelopeBytes else {
-            throw SystemCallError("read (the envelope shrank while sent)", subject: path, code: EIO)
+            throw SystemError(operation: "read (the envelope shrank while sent)", path: path, errno: EIO)
         }
         try encoder.encode(UnsafeRawBufferPointer(start: nil, count: 0), final: true, into: write)
         try suffix.withUnsafeBytes { try write($0) }

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// Copies an envelope while inserting one `TraceHeader`, the way the real axis marks the envelopes it serves,
 /// in one streaming pass with constant memory: bytes are copied up to the insertion point, the element is
 /// inserted, and the rest (the attachments, usually nearly all of the file) is copied without being looked at.
@@ -46,7 +48,7 @@ final class TraceHeaderInserter {
 
     private let organId: String
     private let timestamp: String
-    private let output: BufferedFileWriter
+    private let output: DurableFileWriter
     private var phase = Phase.seekingMessageHeaderEnd
     private var markup: Markup?
     private var tag: [UInt8] = []
@@ -55,7 +57,7 @@ final class TraceHeaderInserter {
     private var held: [UInt8] = []
 
     /// `timestamp` is written as given (`yyyy/MM/dd HH:mm:ss`); `organId` is escaped.
-    init(organId: String, timestamp: String, output: BufferedFileWriter) {
+    init(organId: String, timestamp: String, output: DurableFileWriter) {
         self.organId = organId
         self.timestamp = timestamp
         self.output = output
@@ -63,7 +65,7 @@ final class TraceHeaderInserter {
 
     /// Copies `source` into the output with the trace inserted. Throws ``Failure`` when there is nowhere to put
     /// it, or the file's own errors.
-    static func copy(from source: PosixFile, into output: BufferedFileWriter, organId: String, timestamp: String)
+    static func copy(from source: FileDescriptor, into output: DurableFileWriter, organId: String, timestamp: String)
         throws
     {
         let inserter = TraceHeaderInserter(organId: organId, timestamp: timestamp, output: output)
@@ -128,7 +130,6 @@ final class TraceHeaderInserter {
 
     func finish() throws {
         guard case .done = phase else { throw Failure.noInsertionPoint }
-        try output.flush()
     }
 
     // MARK: Markup

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Reads request bodies (Content-Length or chunked) into temporary files in one directory, never into memory.
 struct HTTPBodySpool: Sendable {
@@ -24,21 +25,21 @@ struct HTTPBodySpool: Sendable {
         }
     }
 
-    private func spool(_ fill: (PosixFile) throws -> Int64) throws -> HTTPRequestBody {
+    /// A scratch file, removed once the request is handled: not made durable (``EnvelopeStore`` is).
+    private func spool(_ fill: (FileDescriptor) throws -> Int64) throws -> HTTPRequestBody {
         let path = (directory as NSString).appendingPathComponent("body-\(UUID().uuidString).tmp")
-        let file = try PosixFile.createExclusive(path)
+        let file = try FileDescriptor.createExclusive(path)
         do {
             let length = try fill(file)
-            file.close()
+            try file.close()
             return .file(path: path, length: length)
         } catch {
-            file.close()
             unlink(path)
             throw error
         }
     }
 
-    private func readChunks(from input: HTTPInputBuffer, into file: PosixFile) throws -> Int64 {
+    private func readChunks(from input: HTTPInputBuffer, into file: FileDescriptor) throws -> Int64 {
         var total: Int64 = 0
         while true {
             var lineBudget = Self.maximumChunkLineBytes

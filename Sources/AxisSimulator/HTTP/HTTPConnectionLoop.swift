@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import SystemSupport
 
 /// Serves requests on one connection until the client closes it, asks to, or breaks the protocol.
 struct HTTPConnectionLoop {
@@ -75,19 +76,16 @@ struct HTTPConnectionLoop {
     /// Writes the status line, headers and body. File bodies are streamed in 64 KiB chunks, produced bodies as they
     /// are produced; either must come to exactly the announced length.
     func write(_ response: HTTPResponse, keepAlive: Bool, headOnly: Bool) throws {
-        var file: PosixFile?
+        var file: FileDescriptor?
         let length: Int64
-        defer {
-            file?.close()
-            response.body.discard()
-        }
+        defer { response.body.discard() }
         switch response.body {
         case .bytes(let bytes):
             length = Int64(bytes.count)
         case .file(let path, _):
-            let opened = try PosixFile.openForReading(path)
+            let (opened, status) = try FileDescriptor.openForReading(path)
             file = opened
-            length = try opened.size()
+            length = status.size
         case .stream(let producer):
             length = producer.length
         }

@@ -1,8 +1,8 @@
 import Foundation
+import SystemSupport
 
-/// Stored envelope files under `<data>/envelopes/`, written durably: a temp file created with
-/// `O_EXCL|O_NOFOLLOW`, fsynced, linked to its final name (which fails rather than replace), and the directory
-/// fsynced.
+/// Stored envelope files under `<data>/envelopes/`, written with a `DurableFileWriter`: whole or not at all, and
+/// never over an existing file.
 struct EnvelopeStore: Sendable {
     let dataDirectory: String
     static let subdirectory = "envelopes"
@@ -18,22 +18,11 @@ struct EnvelopeStore: Sendable {
     /// data directory.
     func store(copying source: String, length: Int64, docId: String) throws -> String {
         let relative = "\(Self.subdirectory)/\(docId).edxml"
-        let final = (dataDirectory as NSString).appendingPathComponent(relative)
-        let temporary = (directory as NSString).appendingPathComponent(".\(docId).\(UUID().uuidString).tmp")
-        do {
-            let output = try PosixFile.createExclusive(temporary)
-            let input = try PosixFile.openForReading(source)
-            try input.forEachChunk(limit: length) { try output.write($0) }
-            try output.sync()
-            output.close()
-            guard link(temporary, final) == 0 else { throw SystemCallError("link", subject: final) }
-            unlink(temporary)
-            let directoryHandle = try PosixFile.openDirectory(directory)
-            try directoryHandle.sync()
-        } catch {
-            unlink(temporary)
-            throw error
-        }
+        let output = try DurableFileWriter(
+            creating: (dataDirectory as NSString).appendingPathComponent(relative), mode: 0o600)
+        let (input, _) = try FileDescriptor.openForReading(source)
+        try input.forEachChunk(limit: length) { try output.write($0) }
+        try output.publish()
         return relative
     }
 

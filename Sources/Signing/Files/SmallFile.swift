@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Reads a small file (key, certificate, password) whole, after checking what it is.
 ///
@@ -24,35 +25,26 @@ enum SmallFile {
         limit: Int = defaultLimit,
         credentialsDirectory: String? = credentialsDirectory
     ) throws(SigningError) -> [UInt8] {
-        let descriptor = try FileOpening.open(path: path, role: role)
-        defer { close(descriptor.fd) }
-
+        let opened = try FileOpening.open(path: path, role: role)
+        let mode = opened.status.mode
         if secret {
             let forbidden: UInt32 = isInside(path, credentialsDirectory) ? 0o004 : 0o044
-            if descriptor.mode & forbidden != 0 {
-                throw .insecurePermissions(path: path, role: role, mode: descriptor.mode)
-            }
+            if mode & forbidden != 0 { throw .insecurePermissions(path: path, role: role, mode: mode) }
         }
-        guard descriptor.size <= limit else { throw .fileTooLarge(path: path, role: role, limit: limit) }
+        guard opened.status.size <= limit else { throw .fileTooLarge(path: path, role: role, limit: limit) }
 
-        var bytes = [UInt8](repeating: 0, count: Int(descriptor.size))
-        var filled = 0
-        while filled < bytes.count {
-            let count = bytes.withUnsafeMutableBytes { buffer -> Int in
-                guard let base = buffer.baseAddress else { return 0 }
-                return Foundation.read(descriptor.fd, base + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let reason = String(cString: strerror(errno))
-                bytes.wipe()
-                throw .fileUnreadable(path: path, role: role, reason: reason)
-            }
-            if count == 0 { break }
-            filled += count
+        var bytes = [UInt8](repeating: 0, count: Int(opened.status.size))
+        let filled = bytes.withUnsafeMutableBytes { buffer in
+            Result { () throws(SystemError) in try opened.descriptor.readFully(into: buffer) }
         }
-        bytes.removeSubrange(filled...)
-        return bytes
+        switch filled {
+        case .success(let count):
+            bytes.removeSubrange(count...)
+            return bytes
+        case .failure(let error):
+            bytes.wipe()
+            throw .fileUnreadable(path: path, role: role, reason: error.systemMessage)
+        }
     }
 
     private static func isInside(_ path: String, _ directory: String?) -> Bool {

@@ -1,6 +1,7 @@
 import COpenSSL
 import CryptoPrimitives
 import Foundation
+import SystemSupport
 
 /// A document opened for OpenSSL to stream through a file-descriptor BIO, in constant memory.
 ///
@@ -9,12 +10,12 @@ import Foundation
 final class ContentStream {
     let path: String
     let bio: OpaquePointer
-    private let opened: FileOpening.Descriptor
+    private let opened: FileOpening.Opened
 
     init(path: String) throws(SigningError) {
         let opened = try FileOpening.open(path: path, role: .content)
-        guard let bio = BIO_new_fd(opened.fd, BIO_CLOSE) else {
-            close(opened.fd)
+        // BIO_NOCLOSE: the descriptor belongs to `opened` and is closed with it, after the BIO is freed.
+        guard let bio = BIO_new_fd(opened.descriptor.rawDescriptor, BIO_NOCLOSE) else {
             throw .openSSL(operation: "stream \(path)", error: OpenSSLError.current())
         }
         self.path = path
@@ -26,13 +27,17 @@ final class ContentStream {
 
     func confirmFullyRead() throws(SigningError) {
         // The fd BIO reads with read(2), so the descriptor's offset is the number of bytes OpenSSL consumed.
-        let position = Int64(lseek(opened.fd, 0, SEEK_CUR))
-        let now = try FileOpening.describe(fd: opened.fd, path: path, role: .content)
-        guard now.size == opened.size, now.modificationNanoseconds == opened.modificationNanoseconds else {
+        let position: Int64
+        do {
+            position = try opened.descriptor.currentOffset()
+        } catch {
+            throw .fileUnreadable(path: path, role: .content, reason: error.systemMessage)
+        }
+        guard try !opened.hasChanged(path: path, role: .content) else {
             throw .fileChangedWhileReading(path: path, detail: "its size or modification time changed")
         }
-        guard position == opened.size else {
-            throw .fileChangedWhileReading(path: path, detail: "read \(position) of \(opened.size) bytes")
+        guard position == opened.status.size else {
+            throw .fileChangedWhileReading(path: path, detail: "read \(position) of \(opened.status.size) bytes")
         }
     }
 }

@@ -1,4 +1,6 @@
-/// Why a PDF could not be signed.
+import SystemSupport
+
+/// Why a PDF could not be signed. A full disk is recognised by ``systemError``'s ``SystemError/isNoSpace``.
 public enum PAdESError: Error, CustomStringConvertible, Sendable {
     /// The input PDF cannot be read, is encrypted or is damaged.
     case pdf(PDFError)
@@ -6,8 +8,8 @@ public enum PAdESError: Error, CustomStringConvertible, Sendable {
     case signing(SigningError)
     /// The CMS signature is larger than the space reserved in `/Contents`.
     case signatureTooLarge(size: Int, capacity: Int)
-    /// The signed file could not be written.
-    case outputFailed(path: String, reason: String)
+    /// The signed file could not be written; the error names it.
+    case outputFailed(SystemError)
 
     public var description: String {
         switch self {
@@ -18,9 +20,14 @@ public enum PAdESError: Error, CustomStringConvertible, Sendable {
         case .signatureTooLarge(let size, let capacity):
             return "the signature needs \(size) bytes but only \(capacity) were reserved; the certificate chain is "
                 + "unusually large: raise PAdESOptions.signatureCapacity"
-        case .outputFailed(let path, let reason):
-            return "the signed PDF could not be written to \(path) (\(reason)); check free space and that lienthong "
-                + "may write to that directory"
+        case .outputFailed(let error):
+            return "the signed PDF could not be written: \(error)"
         }
+    }
+
+    /// The system call failure behind an ``outputFailed(_:)``.
+    public var systemError: SystemError? {
+        if case .outputFailed(let error) = self { return error }
+        return nil
     }
 }

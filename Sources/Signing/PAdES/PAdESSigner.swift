@@ -1,5 +1,6 @@
 import CryptoPrimitives
 import Foundation
+import SystemSupport
 
 /// PAdES baseline signatures (ETSI EN 319 142-1) on PDFs, as an incremental update: B-B, or B-T when a
 /// ``Timestamper`` is configured (an RFC 3161 token over the signature value, in the CMS).
@@ -25,9 +26,10 @@ public struct PAdESSigner: Sendable {
         self.init(key: identity, timestamper: timestamper)
     }
 
-    /// Signs the PDF at `input` and writes the signed file to `output` (through a temporary file in the same
-    /// directory, fsynced and renamed into place; an existing `output` is replaced). `input` is never modified,
-    /// and nothing is written to `output` when signing or timestamping fails.
+    /// Signs the PDF at `input` and writes the signed file to `output` with a `DurableFileWriter` (mode 0644): after
+    /// a crash `output` holds the whole signed file or what was there before. An existing `output` is replaced: the
+    /// outbound pipeline signs again into the same spool file when a restart repeats the step. `input` is never
+    /// modified, and nothing is written to `output` when signing or timestamping fails.
     ///
     /// With a timestamper, ``Timestamper/reservation`` bytes are reserved in `/Contents` on top of
     /// ``PAdESOptions/signatureCapacity``. The input is read once, in 64 KiB blocks; memory does not grow with its
@@ -52,19 +54,24 @@ public struct PAdESSigner: Sendable {
             throw .pdf(error)
         }
 
-        let file = try SignedFileOutput(finalPath: output)
+        let file: DurableFileWriter
         do {
-            try file.copy(from: document.reader)
+            file = try DurableFileWriter(creating: output, mode: 0o644, replaceExisting: true)
+        } catch {
+            throw .outputFailed(error)
+        }
+        do throws(PAdESError) {
+            try copy(document.reader, to: file)
             do {
                 try document.reader.confirmUnchanged()
             } catch {
                 throw PAdESError.pdf(error)
             }
-            try file.write(update.bytes)
+            try outputStep { () throws(SystemError) in try file.write(update.bytes) }
             let base = document.fileSize
             let gap = (base + Int64(update.contentsRange.lowerBound))..<(base + Int64(update.contentsRange.upperBound))
             let total = base + Int64(update.bytes.count)
-            let digest = try file.sha256(ranges: [0..<gap.lowerBound, gap.upperBound..<total])
+            let digest = try Self.sha256(of: file, ranges: [0..<gap.lowerBound, gap.upperBound..<total])
 
             let signature: [UInt8]
             do {
@@ -77,15 +84,58 @@ public struct PAdESSigner: Sendable {
             guard signature.count <= options.signatureCapacity else {
                 throw PAdESError.signatureTooLarge(size: signature.count, capacity: options.signatureCapacity)
             }
-            try file.write(Array(Hex.encode(signature).utf8), at: gap.lowerBound + 1)
-            try file.commit()
-        } catch let error as PAdESError {
-            file.discard()
-            throw error
+            try outputStep { () throws(SystemError) in
+                try file.write(Array(Hex.encode(signature).utf8), at: gap.lowerBound + 1)
+                try file.publish()
+            }
         } catch {
-            file.discard()
-            throw .outputFailed(path: output, reason: "\(error)")
+            file.abandon()
+            throw error
         }
         return update.fieldName
+    }
+
+    /// Copies the original PDF, unchanged, to the start of `file`.
+    private func copy(_ reader: PDFFileReader, to file: DurableFileWriter) throws(PAdESError) {
+        do {
+            try reader.stream(0..<reader.size) { chunk in try file.write(chunk) }
+        } catch let error as PDFError {
+            throw .pdf(error)
+        } catch let error as SystemError {
+            throw .outputFailed(error)
+        } catch {
+            throw .pdf(.unreadable(path: reader.path, reason: "\(error)"))
+        }
+    }
+
+    /// SHA-256 of `ranges` of what has been written, read back from the file in 64 KiB blocks.
+    private static func sha256(of file: DurableFileWriter, ranges: [Range<Int64>]) throws(PAdESError) -> [UInt8] {
+        let hasher = SHA256()
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 65_536, alignment: 16)
+        defer { buffer.deallocate() }
+        for range in ranges {
+            var offset = range.lowerBound
+            while offset < range.upperBound {
+                let wanted = Int(min(Int64(buffer.count), range.upperBound - offset))
+                let count = try outputStep { () throws(SystemError) in
+                    try file.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[..<wanted]), at: offset)
+                }
+                guard count > 0 else {
+                    throw .outputFailed(SystemError(operation: "read back", path: file.destination, errno: EIO))
+                }
+                hasher.update(UnsafeRawBufferPointer(rebasing: buffer[..<count]))
+                offset += Int64(count)
+            }
+        }
+        return hasher.finalize().bytes
+    }
+}
+
+/// Runs a step on the signed file being written; its failure is ``PAdESError/outputFailed(_:)``.
+private func outputStep<Result>(_ step: () throws(SystemError) -> Result) throws(PAdESError) -> Result {
+    do {
+        return try step()
+    } catch {
+        throw .outputFailed(error)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// Positional reads (`pread`) from an open PDF, so that only the parts that are needed are ever in memory.
 ///
@@ -7,7 +8,7 @@ import Foundation
 final class PDFFileReader {
     let path: String
     let size: Int64
-    private let opened: FileOpening.Descriptor
+    private let opened: FileOpening.Opened
 
     init(path: String) throws(PDFError) {
         do {
@@ -16,33 +17,24 @@ final class PDFFileReader {
             throw .unreadable(path: path, reason: error.description)
         }
         self.path = path
-        self.size = opened.size
+        self.size = opened.status.size
     }
-
-    deinit { close(opened.fd) }
-
-    var fd: Int32 { opened.fd }
 
     /// Up to `count` bytes from `offset` (fewer at the end of the file).
     func read(at offset: Int64, count: Int) throws(PDFError) -> [UInt8] {
         guard offset >= 0, offset <= size, count >= 0 else { return [] }
         let wanted = Int(min(Int64(count), size - offset))
         var buffer = [UInt8](repeating: 0, count: wanted)
-        var filled = 0
-        while filled < wanted {
-            let got = buffer.withUnsafeMutableBytes { raw -> Int in
-                guard let base = raw.baseAddress else { return 0 }
-                return pread(opened.fd, base + filled, wanted - filled, off_t(offset) + off_t(filled))
-            }
-            if got < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(path: path, reason: String(cString: strerror(errno)))
-            }
-            if got == 0 { break }
-            filled += got
+        let filled = buffer.withUnsafeMutableBytes { raw in
+            Result { () throws(SystemError) in try opened.descriptor.readFully(into: raw, at: offset) }
         }
-        if filled < wanted { buffer.removeSubrange(filled...) }
-        return buffer
+        switch filled {
+        case .success(let count):
+            if count < wanted { buffer.removeSubrange(count...) }
+            return buffer
+        case .failure(let error):
+            throw .unreadable(path: path, reason: error.systemMessage)
+        }
     }
 
     /// Calls `body` with consecutive chunks of `range`, in order, reading at most 64 KiB at a time.
@@ -58,13 +50,13 @@ final class PDFFileReader {
 
     /// Throws when the file's size or modification time changed since it was opened.
     func confirmUnchanged() throws(PDFError) {
-        let now: FileOpening.Descriptor
+        let changed: Bool
         do {
-            now = try FileOpening.describe(fd: opened.fd, path: path, role: .content)
+            changed = try opened.hasChanged(path: path, role: .content)
         } catch {
             throw .unreadable(path: path, reason: error.description)
         }
-        guard now.size == opened.size, now.modificationNanoseconds == opened.modificationNanoseconds else {
+        guard !changed else {
             throw .unreadable(path: path, reason: "it changed while it was being read; retry once it is stable")
         }
     }
