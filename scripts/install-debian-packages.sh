@@ -8,6 +8,7 @@ packages=(
   curl                                   # tests talk TLS to lienthong-axis with an independent client
   qpdf poppler-utils libnss3-tools       # independent PDF validators for the PAdES tests (qpdf, pdfsig, certutil)
   python3 python3-pip                    # reportlab makes test PDFs; pyHanko validates signatures
+  faketime                               # tests run again with the clock on New Year's Eve and a leap day
 )
 missing=()
 for package in "${packages[@]}"; do
