@@ -87,7 +87,7 @@ struct AgencyRuntime: Sendable {
                 RuntimeStatus.Agency(
                     code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
                     lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError,
-                    waitingFolders: await pipeline.waitingFolders))
+                    waitingFolders: await pipeline.waitingFolders, outboundProblem: await pipeline.problem))
         }
         return RuntimeStatus(
             pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)

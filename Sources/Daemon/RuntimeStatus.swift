@@ -13,16 +13,19 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         /// Outbox folders holding files but no `document.meta.yaml` for a long time: nothing in them is sent.
         /// Absent in files written by older versions.
         public var waitingFolders: [String]?
+        /// What stops the agency's outbound work right now (a full disk, a locked database); nil when nothing does.
+        public var outboundProblem: String?
 
         public init(
             code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?,
-            waitingFolders: [String]? = nil
+            waitingFolders: [String]? = nil, outboundProblem: String? = nil
         ) {
             self.code = code
             self.outboxWatch = outboxWatch
             self.lastSuccessfulPoll = lastSuccessfulPoll
             self.lastPollError = lastPollError
             self.waitingFolders = waitingFolders
+            self.outboundProblem = outboundProblem
         }
     }
 

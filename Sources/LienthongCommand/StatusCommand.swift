@@ -2,6 +2,7 @@ import ArgumentParser
 import Daemon
 import Foundation
 import StateStore
+import SystemSupport
 
 /// `lienthong status`: one screen about the queue and the running daemon.
 struct StatusCommand: ParsableCommand {
@@ -14,6 +15,7 @@ struct StatusCommand: ParsableCommand {
     func run() throws {
         let config = try database.options.load()
         printDaemon(stateDirectory: config.stateDirectory)
+        printFullDisks([config.stateDirectory] + config.agencies.map(\.folders.root))
         let store = try database.openStore(config: config)
         let counts = try store.countsByState()
         for direction in Direction.allCases {
@@ -37,6 +39,17 @@ struct StatusCommand: ParsableCommand {
         }
     }
 
+    /// A full disk stops recording and claiming; it is checked here because the daemon, writing its live status to
+    /// the state directory, cannot report a full state directory itself.
+    private func printFullDisks(_ paths: [String]) {
+        for path in paths {
+            guard let space = try? FreeSpace.of(path), space.isFull else { continue }
+            print(
+                "DISK FULL on \(path): \(space.availableBytes) bytes free; nothing new is recorded or claimed until "
+                    + "space is freed (lienthong resumes on its own)")
+        }
+    }
+
     /// The live part, from the daemon's `status.json`: watch mode per outbox and the last poll of the axis.
     private func printDaemon(stateDirectory: String) {
         guard let status = try? RuntimeStatus.read(stateDirectory: stateDirectory) else {
@@ -45,11 +58,17 @@ struct StatusCommand: ParsableCommand {
         }
         let age = Date().timeIntervalSince(status.updatedAt)
         let stale = age > 6 * Double(RuntimeStatus.refreshInterval.components.seconds)
-        let running = !stale && kill(status.pid, 0) == 0
-        print(
-            running
-                ? "daemon: running, pid \(status.pid), since \(localTime(status.startedAt)); axis \(status.axisEndpoint)"
-                : "daemon: NOT running (last seen \(localTime(status.updatedAt)), pid \(status.pid))")
+        let alive = RunningDaemon.pid(stateDirectory: stateDirectory) == status.pid
+        if !alive {
+            print("daemon: NOT running (last seen \(localTime(status.updatedAt)), pid \(status.pid))")
+        } else {
+            print("daemon: running, pid \(status.pid), since \(localTime(status.startedAt)); axis \(status.axisEndpoint)")
+            if stale {
+                print(
+                    "  its live status below is \(Int(age)) s old: it cannot rewrite "
+                        + "\(RuntimeStatus.path(stateDirectory: stateDirectory)) (disk full? see journalctl -u lienthong)")
+            }
+        }
         for agency in status.agencies {
             let poll: String
             if let error = agency.lastPollError {
@@ -60,6 +79,9 @@ struct StatusCommand: ParsableCommand {
                 poll = "axis not polled yet"
             }
             print("  \(agency.code): outbox watched by \(agency.outboxWatch); \(poll)")
+            if let problem = agency.outboundProblem {
+                print("    STOPPED: \(problem)")
+            }
             for folder in agency.waitingFolders ?? [] {
                 print("    WAITING, nothing sent: \(folder) holds files but no document.meta.yaml (misspelt code?)")
             }

@@ -47,6 +47,14 @@ public actor OutboundPipeline {
     private let filer: OutboundFiler
     private let wake = WakeSignal()
     private let watcher: FolderWatcher
+    /// Ready files whose recording failed (disk full, database locked), offered again with backoff: the watcher
+    /// hands a file out once, so forgetting it would leave it until the next reconciliation scan.
+    private var unrecorded: [String: UnrecordedFile] = [:]
+    /// Paths being recorded right now: a file the watcher offers again meanwhile is not recorded twice.
+    private var recording: Set<String> = []
+    private let reoffer = WakeSignal()
+    /// What stops this agency's outbound work right now, in words for `lienthong status`; nil when all is well.
+    public private(set) var problem: String?
 
     public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
         var logger = logger
@@ -102,7 +110,8 @@ public actor OutboundPipeline {
                     await self.accept(file)
                 }
             }
-            group.addTask { [weak self] in try await self?.work() }
+            group.addTask { [weak self] in await self?.work() }
+            group.addTask { [weak self] in await self?.reofferUnrecorded() }
             try await group.next()
             group.cancelAll()
         }
@@ -111,7 +120,9 @@ public actor OutboundPipeline {
     /// Asks the worker to look at the queue now (a new file, `lienthong retry`).
     public nonisolated func nudge() { wake.signal() }
 
-    private func accept(_ file: ReadyFile) async {
+    private func accept(_ file: ReadyFile, attempt: Int = 1) async {
+        guard recording.insert(file.path).inserted else { return }
+        defer { recording.remove(file.path) }
         do {
             let claimer = self.claimer
             let outcome = try await Offload.run { try claimer.record(file) }
@@ -123,22 +134,62 @@ public actor OutboundPipeline {
             case .skipped(let reason):
                 logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
             }
+            if unrecorded.isEmpty { problem = nil }
         } catch {
-            logger.error("cannot record \(file.path): \(error)", metadata: ["PATH": "\(file.path)"])
+            let entry = UnrecordedFile(file: file, attempts: attempt, now: Date())
+            unrecorded[file.path] = entry
+            problem = "cannot record new documents: \(describe(error))"
+            logger.error(
+                "cannot record \(file.path): \(describe(error)); offered again in \(entry.delay)",
+                metadata: ["PATH": "\(file.path)"])
+            reoffer.signal()
         }
     }
 
-    private func work() async throws {
+    /// Offers files whose recording failed again when their time comes, oldest first.
+    private func reofferUnrecorded() async {
         while !Task.isCancelled {
-            let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
-            for document in due {
-                if Task.isCancelled { return }
-                await advance(document)
+            let now = Date()
+            let due = unrecorded.values.filter { $0.due <= now }.sorted { $0.due < $1.due }
+            for entry in due {
+                unrecorded[entry.file.path] = nil
+                await accept(entry.file, attempt: entry.attempts + 1)
             }
-            if !due.isEmpty { continue }
-            let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
-            await sleep(until: next)
+            let next = unrecorded.values.map(\.due).min()
+            await reoffer.wait(timeout: next.map { .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000) + 10) })
         }
+    }
+
+    /// Moves every due document on; a failure to read the queue (disk, database locked) is retried with backoff,
+    /// and never ends the daemon.
+    private func work() async {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
+                failures = 0
+                for document in due {
+                    if Task.isCancelled { return }
+                    await advance(document)
+                }
+                if !due.isEmpty { continue }
+                let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+                await sleep(until: next)
+            } catch {
+                failures += 1
+                let delay = UnrecordedFile.backoff(attempt: failures)
+                problem = "cannot read the queue: \(describe(error))"
+                logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
+                await sleep(until: Date().addingTimeInterval(delay.seconds))
+            }
+        }
+    }
+
+    /// A failure to record or read, in words an admin can act on.
+    private func describe(_ error: any Error) -> String {
+        if let trouble = StoreWriteTrouble(error) { return trouble.description(database: dependencies.store.path) }
+        if let error = error as? SystemError, error.isNoSpace { return "disk full: \(error)" }
+        return String(describing: error)
     }
 
     /// Waits for a nudge, or until `date` (a retry time), whichever comes first.

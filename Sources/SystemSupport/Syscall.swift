@@ -177,6 +177,14 @@ enum Syscall {
         return magic
     }
 
+    /// Bytes an unprivileged process may still write on the filesystem holding `path` (`statvfs`: `f_bavail`
+    /// blocks of `f_frsize` bytes).
+    static func availableBytes(_ path: String) throws(SystemError) -> UInt64 {
+        var bytes: UInt64 = 0
+        _ = try retrying("statvfs", path: path) { CLinux_statvfs_available(path, &bytes) }
+        return bytes
+    }
+
     // MARK: Directory listing
 
     /// The names in the open directory `fd` (which this call consumes and closes), without `.` and `..`.

@@ -13,6 +13,7 @@
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 // MARK: - Files
@@ -42,6 +43,16 @@ static inline int CLinux_statfs_type(const char *path, uint64_t *type) {
     int result = statfs(path, &s);
     if (result == 0) {
         *type = (uint64_t)(unsigned long)s.f_type & 0xFFFFFFFFu;
+    }
+    return result;
+}
+
+/// statvfs(3) reduced to the bytes an unprivileged process may still write (f_bavail * f_frsize).
+static inline int CLinux_statvfs_available(const char *path, uint64_t *bytes) {
+    struct statvfs s;
+    int result = statvfs(path, &s);
+    if (result == 0) {
+        *bytes = (uint64_t)s.f_bavail * (uint64_t)s.f_frsize;
     }
     return result;
 }
