@@ -7,7 +7,8 @@ extension AxisClient {
     /// or 501, or a FAIL saying the method does not exist) it falls back to `getEdoc` (see ``getEdoc(docId:to:)``).
     /// Either way the document streams into a temporary file beside `path` (mode 0600), which is fsynced and renamed
     /// to `path` (replacing any file there) only when the whole document arrived and the axis said OK: after a
-    /// failure nothing new is at `path`. The caller still checks the file before using it.
+    /// failure nothing new is at `path`. The caller still checks the file before using it. An OK reply with no
+    /// document at all (an empty body, or an empty `data`) fails with ``AxisError/Kind/emptyDocument``.
     @discardableResult
     public func downloadEdoc(docId: String, to path: String) async throws(AxisError) -> Int64 {
         try await offload { cancellation in
@@ -87,6 +88,7 @@ extension AxisClient {
         if case .failure(let error) = Self.requireSuccessStatus(response, method: method, bodyFullySent: true) {
             return .failed(error)
         }
+        if response.bodyBytes == 0 { return .failed(AxisError(method: method, kind: .emptyDocument)) }
         var size = response.bytesToFile
         if let documentReply = response.documentReply {
             do throws(AxisReplyError) {
@@ -99,9 +101,7 @@ extension AxisClient {
                 return .failed(Self.replyError(error, method: method, bodyFullySent: true))
             }
         }
-        guard size > 0 else {
-            return .failed(AxisError(method: method, kind: .malformedReply("the document in the reply is empty")))
-        }
+        guard size > 0 else { return .failed(AxisError(method: method, kind: .emptyDocument)) }
         do throws(LocalFile.Failure) {
             try pending.commit()
         } catch {
