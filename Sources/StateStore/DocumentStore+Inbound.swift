@@ -34,6 +34,40 @@ extension DocumentStore {
         }
     }
 
+    /// Records the docId of `listed` for each of `agencies` that has no record of it yet (state `listed`, in one
+    /// transaction), and returns the new records: the envelope named them as recipients too.
+    @discardableResult
+    public func addInboundCopies(
+        of listed: DocumentRecord, for agencies: [String], note: String, now: Date = Date()
+    ) throws -> [DocumentRecord] {
+        try pool.write { db in
+            var added: [DocumentRecord] = []
+            for agency in agencies {
+                let existing = try Self.inboundRecord(
+                    db, agency: agency, messageType: listed.messageType, axisDocId: listed.axisDocId)
+                if existing != nil { continue }
+                var copy = DocumentRecord(
+                    direction: .inbound, agency: agency, messageType: listed.messageType, fileName: "",
+                    counterpart: listed.counterpart, axisDocId: listed.axisDocId, now: now)
+                copy.recipients = listed.recipients
+                try copy.insert(db)
+                try Self.log(db, copy.id!, kind: .transition, from: nil, to: .listed, note, at: now)
+                added.append(copy)
+            }
+            return added
+        }
+    }
+
+    /// The record of `axisDocId` (of one message type) held for `agency`, if any.
+    static func inboundRecord(
+        _ db: Database, agency: String, messageType: String, axisDocId: String?
+    ) throws -> DocumentRecord? {
+        try DocumentRecord
+            .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == agency)
+            .filter(Column("message_type") == messageType && Column("axis_doc_id") == axisDocId)
+            .fetchOne(db)
+    }
+
     /// The axis served the document in a form that cannot be read: counts the fetch, keeps `error` for `status`,
     /// and (from `downloaded`) moves the document back to `listed` so that it is fetched again at `retryAt`.
     @discardableResult

@@ -93,3 +93,34 @@ func inboundDocument(agency: String = "000.00.00.H26", docId: String = "d-1") ->
         #expect(try store.dueInbound(agencies: ["000.00.00.H26", "000.00.00.H41"]).isEmpty)
     }
 }
+
+@Suite struct InboundCopiesTests {
+    @Test func anotherAgencyNamedInTheEnvelopeGetsItsOwnListedCopyOnce() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let id = try InboundStoreTests.listed(store, agency: "000.01.00.H41")
+        let listed = try #require(try store.document(id))
+        let added = try store.addInboundCopies(
+            of: listed, for: ["000.01.00.H41", "000.02.00.H41", "000.03.00.H41"], note: "named in To")
+        #expect(added.map(\.agency) == ["000.02.00.H41", "000.03.00.H41"])
+        #expect(added.allSatisfy { $0.state == .listed && $0.axisDocId == "d-1" && $0.counterpart == "000.00.00.H41" })
+        #expect(try store.events(of: try #require(added.first?.id)).map(\.message) == ["named in To"])
+        let again = try store.addInboundCopies(of: listed, for: ["000.02.00.H41", "000.03.00.H41"], note: "again")
+        #expect(again.isEmpty)
+        let (existing, isNew) = try store.insertInboundIfNew(inboundDocument(agency: "000.02.00.H41"), note: "listed")
+        #expect(!isNew && existing.id == added.first?.id)
+    }
+
+    /// A record listed for an agency the envelope does not name ends without delivering anything, and never again
+    /// needs work.
+    @Test func aRedirectedRecordIsSettled() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let id = try InboundStoreTests.listed(store, agency: "000.01.00.H41")
+        #expect(throws: StateStoreError.self) { try store.transition(id, to: .redirected, note: "too early") }
+        try store.transition(id, to: .downloaded, note: "downloaded")
+        let redirected = try store.transition(id, to: .redirected, note: "addressed to 000.02.00.H41")
+        #expect(redirected.state.isTerminal && redirected.state.direction == .inbound)
+        #expect(try store.dueInbound(agencies: ["000.01.00.H41"]).isEmpty)
+    }
+}
