@@ -28,7 +28,7 @@ extension InboundPipeline {
             for copy in copies where copy.state == .delivered && copy.messageType == AxisMessageType.edoc.rawValue
                 && !copy.arrivalStatusSent && copy.counterpart?.isEmpty == false
             {
-                try await sendArrivalStatus(for: copy)
+                if let agency = agency(of: copy) { try await sendArrivalStatus(for: copy, from: agency) }
             }
             do {
                 try await dependencies.axis.updateStatus(
@@ -63,11 +63,35 @@ extension InboundPipeline {
             docId: docId, status: acknowledgement.status, description: acknowledgement.description)
     }
 
-    /// Tells the sender the document arrived (status 01), once: a failure is retried with the acknowledgement.
-    private func sendArrivalStatus(for document: DocumentRecord) async throws {
+    /// A docId listed only for agencies not served here (misrouted, or an agency missing from the configuration):
+    /// reported in the journal and refused with `fail`, unless one of our agencies already holds a copy (its envelope
+    /// named one of ours). Nothing is recorded: the axis keeps listing it until the refusal is accepted, so the next
+    /// poll refuses it again, after a restart too.
+    func refuseUnaddressed(_ listed: [ReceivedEdocItem], type: AxisMessageType) async throws {
+        let docId = listed[0].docId
+        let copies = try dependencies.store.inboundCopies(
+            axisDocId: docId, messageType: type.rawValue, agencies: agencyCodes)
+        guard copies.isEmpty else { return }
+        let to = listed.map(\.to).joined(separator: ", ")
+        let served = agencyCodes.joined(separator: ", ")
+        let message = "\(type.rawValue) \(docId) from \(listed[0].from) is listed for \(to), none of the agencies "
+            + "served here (\(served)): telling the axis fail"
+        logger.warning("\(message)", metadata: ["AXIS_DOC_ID": "\(docId)"])
+        let description = AxisFailDescription.make(
+            InboundDispatch.refusal(addressedTo: listed.map(\.to)), localRoots: localRoots)
+        do {
+            try await dependencies.axis.updateStatus(docId: docId, status: .fail, description: description)
+        } catch {
+            logger.warning("cannot refuse \(docId) yet: \(error); the next poll tries again")
+        }
+    }
+
+    /// Tells the sender the document arrived at `agency` (status 01), once: a failure is retried with the
+    /// acknowledgement.
+    private func sendArrivalStatus(for document: DocumentRecord, from agency: InboundAgency) async throws {
         let id = document.id!
         let path = spool.directory(of: id) + "/status-01.edxml"
-        let header = ArrivalStatus(agency: agency, document: document, now: Date()).header
+        let header = ArrivalStatus(agency: agency.config, document: document, now: Date()).header
         do {
             try await Offload.run {
                 try Directories.create((path as NSString).deletingLastPathComponent, mode: 0o700)
@@ -79,7 +103,7 @@ extension InboundPipeline {
         let statusDocId: String
         do {
             statusDocId = try await dependencies.axis.sendEdoc(
-                from: agency.code, messageType: .status, envelopePath: path)
+                from: agency.config.code, messageType: .status, envelopePath: path)
         } catch {
             throw InboundFailure.transient("sending status 01 to \(document.counterpart ?? "?"): \(error)")
         }
@@ -92,10 +116,12 @@ extension InboundPipeline {
 
     /// Keeps the envelope in `quarantine/<axis doc id>/` with `reason.txt` (and `signatures.txt` when the
     /// signatures were the reason), records the state with the `fail` still to send, and sends it.
-    func quarantine(_ document: DocumentRecord, reason: String, signaturesText: String? = nil) async {
+    func quarantine(
+        _ document: DocumentRecord, of agency: InboundAgency, reason: String, signaturesText: String? = nil
+    ) async {
         let id = document.id!
-        logger.error("quarantined: \(reason)", metadata: ["DOC_ID": "\(id)"])
-        let folder = agency.folders.quarantine + "/" + SafeFileName.sanitize(document.axisDocId ?? "\(id)")
+        agency.logger.error("quarantined: \(reason)", metadata: ["DOC_ID": "\(id)"])
+        let folder = agency.config.folders.quarantine + "/" + SafeFileName.sanitize(document.axisDocId ?? "\(id)")
         let envelope = spool.envelope(of: id)
         let text = """
             Văn bản đến bị cách ly vì không đạt kiểm tra. Không mở tệp này nếu không chắc chắn.

@@ -29,7 +29,9 @@ extension InboundPipeline {
         try dependencies.store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
     }
 
-    func deliver(_ document: DocumentRecord) async throws {
+    /// Parses the envelope, confirms that it is addressed to `agency` (otherwise hands it to the agencies of ours it
+    /// names, or refuses it), records copies for the other agencies of ours it names, and delivers this one.
+    func deliver(_ document: DocumentRecord, to agency: InboundAgency) async throws {
         let id = document.id!
         let attachments = spool.attachments(of: id)
         let envelope = spool.envelope(of: id)
@@ -50,16 +52,47 @@ extension InboundPipeline {
         } catch let error as EdXMLError {
             throw InboundFailure(reading: error)
         }
+        guard try dispatchCopies(of: document, message: message) else { return }
         if message.kind == .status {
-            try noteStatus(message, document: document)
+            try noteStatus(message, document: document, agency: agency)
             return
         }
-        let inbox = self.inbox
+        let inbox = agency.inbox
         _ = try await Offload.run { try inbox.deliver(document, message: message) }
     }
 
+    /// Confirms the addressee of a downloaded record with the envelope's recipients and records a copy for every
+    /// other agency of ours they name. Returns false when the record's agency is not among them: the record is then
+    /// `redirected` (the copies deliver it). An envelope naming no agency of ours is refused; one naming nobody is
+    /// taken as listed.
+    private func dispatchCopies(of document: DocumentRecord, message: EdXMLMessage) throws -> Bool {
+        let id = document.id!
+        let named = message.recipientIds
+        let addressed = dispatch.addressees(recipientIds: named)
+        if named.isEmpty { return true }
+        if addressed.isEmpty { throw InboundFailure.rejected(InboundDispatch.refusal(addressedTo: named)) }
+        let others = addressed.filter { $0 != document.agency }
+        if !others.isEmpty {
+            let added = try dependencies.store.addInboundCopies(
+                of: document, for: others, note: "named in the To of the envelope listed for \(document.agency)")
+            for copy in added {
+                logger.info(
+                    "\(document.axisDocId ?? "") is also addressed to \(copy.agency): recorded as #\(copy.id ?? 0)",
+                    metadata: ["DOC_ID": "\(id)"])
+            }
+        }
+        guard addressed.contains(document.agency) else {
+            try dependencies.store.transition(
+                id, to: .redirected,
+                note: "the envelope is addressed to \(addressed.joined(separator: ", ")), not to \(document.agency)")
+            try? Directories.removeTree(spool.directory(of: id))
+            return false
+        }
+        return true
+    }
+
     /// A status message answers one of our documents: record it in that document's history.
-    private func noteStatus(_ message: EdXMLMessage, document: DocumentRecord) throws {
+    private func noteStatus(_ message: EdXMLMessage, document: DocumentRecord, agency: InboundAgency) throws {
         let id = document.id!
         guard let status = message.status else { throw InboundFailure.rejected("status message without a header") }
         let code = status.statusCode.trimmingCharacters(in: .whitespaces)
@@ -69,10 +102,11 @@ extension InboundPipeline {
         {
             try dependencies.store.annotate(original.id!, note: line)
             if let sentCopy = original.destinationPath, original.state == .filed {
-                ReceiptStatusLog.append(line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: logger)
+                ReceiptStatusLog.append(
+                line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: agency.logger)
             }
         } else {
-            logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])
+            agency.logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])
         }
         try dependencies.store.transition(id, to: .delivered, note: line) {
             $0.subject = "status \(code)"
@@ -82,15 +116,15 @@ extension InboundPipeline {
 
     /// The axis served content that cannot be read: fetch it again after a backoff, or, at the
     /// ``maximumUnreadableFetches``th such fetch, quarantine it and tell the axis `fail`.
-    func fetchedUnreadable(_ document: DocumentRecord, detail: String) async {
+    func fetchedUnreadable(_ document: DocumentRecord, of agency: InboundAgency, detail: String) async {
         let id = document.id!
         let fetches = document.unreadableFetches + 1
         guard fetches < Self.maximumUnreadableFetches else {
-            await quarantine(document, reason: Self.unreadableReason(fetches: fetches, detail: detail))
+            await quarantine(document, of: agency, reason: Self.unreadableReason(fetches: fetches, detail: detail))
             return
         }
         let delay = dependencies.retry.delay(afterAttempt: fetches, random: Double.random(in: 0..<1))
-        logger.warning(
+        agency.logger.warning(
             "\(detail) (fetch \(fetches) of at most \(Self.maximumUnreadableFetches)); fetching it again in \(delay)",
             metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")"])
         do {

@@ -7,12 +7,16 @@ import Logging
 import StateStore
 import SystemSupport
 
-/// The inbound pipeline of one agency: from the axis's pending list to a folder in `inbox/` and an acknowledgement.
+/// The inbound pipeline of the agencies served under one system id: from the axis's pending list to a folder in each
+/// addressed agency's `inbox/` and one acknowledgement.
 ///
-/// Every poll lists pending documents and status messages, records each new docId (`listed`), and then moves each
-/// due document one step: download (`downloaded`), parse and deliver (`delivered`), `updateStatus done`
-/// (`acknowledged`). The axis is told `done` only after the files are durable in the inbox; a docId listed again
-/// after that is acknowledged again, never delivered twice.
+/// Every poll lists pending documents and status messages once for the system id, records each new docId for the
+/// agency it is listed for (`listed`; ``InboundDispatch``), and then moves each due record one step: download
+/// (`downloaded`), parse, confirm the addressee and deliver (`delivered`), `updateStatus done` (`acknowledged`). When
+/// the envelope names several of our agencies, each gets its own record and copy, never another agency's; the axis
+/// is told once per docId, only after every copy is durable in its inbox (``InboundAcknowledgement``). A docId listed
+/// again after that is acknowledged again, never delivered twice; one listed only for agencies not served here is
+/// refused (`fail`) and reported.
 ///
 /// Nothing stays pending forever: content the axis serves unreadable (empty, or not edXML) is fetched again at most
 /// ``maximumUnreadableFetches`` times, then quarantined; a quarantined document's `fail` is retried with backoff,
@@ -43,42 +47,42 @@ public actor InboundPipeline {
     /// transfer garbled once is fetched again, content the axis holds broken is not fetched forever.
     static let maximumUnreadableFetches = 3
 
-    let agency: AgencyConfig
+    let agencies: [InboundAgency]
+    let dispatch: InboundDispatch
     let dependencies: Dependencies
     let logger: Logger
     let spool: InboundSpool
-    let inbox: InboxWriter
-    private let requests: AnswerRequestScanner
-    private let answers: AnswerSender
     private let wake = WakeSignal()
     /// When the last poll of the axis succeeded, for `status`.
     public private(set) var lastSuccessfulPoll: Date?
     /// Why the last poll failed, or nil when it succeeded.
     public private(set) var lastPollError: String?
-    public nonisolated let agencyCode: String
+    /// The codes of the agencies served, in configuration order.
+    public nonisolated let agencyCodes: [String]
 
-    public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
+    /// `agencies` share one system id (one configuration); at least one.
+    public init(agencies configs: [AgencyConfig], dependencies: Dependencies, logger: Logger) {
+        precondition(!configs.isEmpty, "an inbound pipeline serves at least one agency")
         var logger = logger
-        logger[metadataKey: "AGENCY"] = "\(agency.code)"
-        self.agency = agency
-        self.agencyCode = agency.code
+        logger[metadataKey: "AGENCY"] = "\(configs.map(\.code).joined(separator: ","))"
+        agencyCodes = configs.map(\.code)
+        dispatch = InboundDispatch(agencyCodes: agencyCodes)
         self.dependencies = dependencies
         self.logger = logger
-        spool = InboundSpool(spoolDirectory: dependencies.spoolDirectory)
-        inbox = InboxWriter(
-            agency: agency, store: dependencies.store, spool: spool, limits: dependencies.limits, logger: logger)
-        requests = AnswerRequestScanner(agency: agency, store: dependencies.store, logger: logger)
-        answers = AnswerSender(
-            agency: agency, store: dependencies.store, axis: dependencies.axis, spool: spool,
-            retry: dependencies.retry, logger: logger)
+        let spool = InboundSpool(spoolDirectory: dependencies.spoolDirectory)
+        self.spool = spool
+        agencies = configs.map { InboundAgency($0, dependencies: dependencies, spool: spool, logger: logger) }
     }
 
-    /// The agencies whose copies of one docId are acknowledged together.
-    var agencyCodes: [String] { [agency.code] }
+    /// The agency a record belongs to; nil for an agency no longer configured (whose records are never due).
+    func agency(of document: DocumentRecord) -> InboundAgency? {
+        agencies.first { $0.config.code == document.agency }
+    }
 
     /// Local paths that must not reach the axis in a `fail` description (``AxisFailDescription``).
     var localRoots: [String] {
-        [dependencies.spoolDirectory, agency.folders.root, agency.folders.inbox, agency.folders.quarantine]
+        [dependencies.spoolDirectory]
+            + agencies.flatMap { [$0.config.folders.root, $0.config.folders.inbox, $0.config.folders.quarantine] }
     }
 
     /// Asks for a poll now (`lienthong poll`, `lienthong answer`, SIGUSR1).
@@ -86,9 +90,11 @@ public actor InboundPipeline {
 
     /// Polls and works until the task is cancelled.
     public func run() async throws {
-        try Directories.create(agency.folders.inbox)
-        try Directories.create(agency.folders.quarantine)
-        await removeStagingLeftovers()
+        for agency in agencies {
+            try Directories.create(agency.config.folders.inbox)
+            try Directories.create(agency.config.folders.quarantine)
+            await removeStagingLeftovers(of: agency)
+        }
         while !Task.isCancelled {
             await poll()
             try await workThroughDueDocuments()
@@ -99,13 +105,15 @@ public actor InboundPipeline {
 
     /// A crash in the middle of a delivery leaves its staging folder in `inbox/`; the delivery is assembled again
     /// from the spool, so the leftover goes before any work starts.
-    private func removeStagingLeftovers() async {
-        let inbox = agency.folders.inbox
+    private func removeStagingLeftovers(of agency: InboundAgency) async {
+        let inbox = agency.config.folders.inbox
         do {
             let removed = try await Offload.run { try InboxStaging.removeLeftovers(inbox: inbox) }
-            for path in removed { logger.notice("removed \(path), left in the inbox by an interrupted delivery") }
+            for path in removed {
+                agency.logger.notice("removed \(path), left in the inbox by an interrupted delivery")
+            }
         } catch {
-            logger.warning("cannot look for staging folders left in \(inbox): \(error)")
+            agency.logger.warning("cannot look for staging folders left in \(inbox): \(error)")
         }
     }
 
@@ -126,21 +134,42 @@ public actor InboundPipeline {
 
     /// Queues what clerks asked for in status request files, then sends every answer that is due.
     private func answerForClerks() async {
-        let requests = self.requests
-        _ = try? await Offload.run { requests.scan() }
-        await answers.sendDue()
+        for agency in agencies {
+            let requests = agency.requests
+            _ = try? await Offload.run { requests.scan() }
+            await agency.answers.sendDue()
+        }
     }
 
+    /// Records each listed docId for the agencies it is listed for (one item per recipient), or refuses it when it
+    /// is listed for none of them.
     private func record(_ items: [ReceivedEdocItem], type: AxisMessageType) async throws {
-        var answeredAgain = Set<String>()
+        var order: [String] = []
+        var byDocId: [String: [ReceivedEdocItem]] = [:]
         for item in items {
-            var record = DocumentRecord(
-                direction: .inbound, agency: agency.code, messageType: type.rawValue, fileName: "",
-                counterpart: item.from, axisDocId: item.docId)
-            record.recipients = item.to.isEmpty ? [] : [item.to]
-            let (stored, isNew) = try dependencies.store.insertInboundIfNew(
-                record, note: "listed by the axis (from \(item.from))")
-            if !isNew, answeredAgain.insert(item.docId).inserted { await acknowledgeAgain(stored) }
+            if byDocId[item.docId] == nil { order.append(item.docId) }
+            byDocId[item.docId, default: []].append(item)
+        }
+        for docId in order {
+            let listed = byDocId[docId] ?? []
+            let takers = dispatch.takers(listedTo: listed.map(\.to))
+            if takers.isEmpty {
+                try await refuseUnaddressed(listed, type: type)
+                continue
+            }
+            var answeredAgain = false
+            for code in takers {
+                var record = DocumentRecord(
+                    direction: .inbound, agency: code, messageType: type.rawValue, fileName: "",
+                    counterpart: listed[0].from, axisDocId: docId)
+                record.recipients = listed.map(\.to).filter { !$0.isEmpty }
+                let (stored, isNew) = try dependencies.store.insertInboundIfNew(
+                    record, note: "listed by the axis (from \(listed[0].from))")
+                if !isNew, !answeredAgain {
+                    answeredAgain = true
+                    await acknowledgeAgain(stored)
+                }
+            }
         }
     }
 
@@ -152,19 +181,20 @@ public actor InboundPipeline {
     }
 
     private func advance(_ document: DocumentRecord) async {
+        guard let agency = agency(of: document) else { return }
         do {
             switch document.state {
             case .listed: try await download(document)
-            case .downloaded: try await deliver(document)
+            case .downloaded: try await deliver(document, to: agency)
             case .delivered, .quarantined: await acknowledge(document)
             default: return
             }
         } catch let failure as InboundFailure {
             switch failure {
-            case .rejected(let reason): await quarantine(document, reason: reason)
+            case .rejected(let reason): await quarantine(document, of: agency, reason: reason)
             case .rejectedSignatures(let reason, let text):
-                await quarantine(document, reason: reason, signaturesText: text)
-            case .unreadable(let detail): await fetchedUnreadable(document, detail: detail)
+                await quarantine(document, of: agency, reason: reason, signaturesText: text)
+            case .unreadable(let detail): await fetchedUnreadable(document, of: agency, detail: detail)
             case .transient: record(failure.description, of: document)
             }
         } catch {
@@ -176,7 +206,8 @@ public actor InboundPipeline {
         let id = document.id!
         let delay = dependencies.retry.delay(afterAttempt: document.attempts + 1, random: Double.random(in: 0..<1))
         let retryAt = Date().addingTimeInterval(delay.seconds)
-        logger.warning("\(failure); retrying in \(delay)", metadata: ["DOC_ID": "\(id)"])
+        (agency(of: document)?.logger ?? logger).warning(
+            "\(failure); retrying in \(delay)", metadata: ["DOC_ID": "\(id)"])
         _ = try? dependencies.store.recordFailedAttempt(id, error: failure, retryAt: retryAt)
     }
 }

@@ -100,7 +100,8 @@ import Testing
     /// space, which the client refuses to send, and the document would stay listed for ever.
     @Test func aReasonWhose200thCharacterIsASpaceReachesTheAxisOnce() async throws {
         let name = "Z" + String(repeating: " ", count: 300) + "Z"
-        let envelope = Self.envelopeWithoutContent(attachmentName: name)
+        let envelope = TestEnvelope.make(
+            from: Self.sender, to: [Self.recipient], number: 43, attachment: (name: name, content: nil))
         let world = try Self.world(faults: [Self.serveToRecipient(envelope, count: 3)])
         try world.drop(TestPDF.make(note: "43"), named: "43_Khong doc duoc.pdf", into: Self.recipient, of: Self.sender)
 
@@ -111,31 +112,5 @@ import Testing
         #expect(description == english.prefix(200).trimmingCharacters(in: .whitespaces), "\(description)")
         #expect(description.hasSuffix("'Z"), "\(description)")
         try Self.expectInboxEmpty(world)
-    }
-
-    /// An envelope from A to B whose one attachment has no content (`ContentTransferEncoded`): unreadable edXML.
-    static func envelopeWithoutContent(attachmentName: String) -> [UInt8] {
-        func organ(_ element: String, _ code: String) -> String {
-            "<edXML:\(element)><edXML:OrganId>\(code)</edXML:OrganId></edXML:\(element)>"
-        }
-        let text = """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016">
-              <edXML:edXMLEnvelope xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
-                <edXML:edXMLHeader>
-                  <edXML:MessageHeader>
-                    \(organ("From", sender))\(organ("To", recipient))
-                    <edXML:Code><edXML:CodeNumber>43</edXML:CodeNumber><edXML:CodeNotation>DEMO</edXML:CodeNotation></edXML:Code>
-                    <edXML:Subject>Khong doc duoc</edXML:Subject>
-                  </edXML:MessageHeader>
-                  <edXML:TraceHeaderList/>
-                </edXML:edXMLHeader>
-                <edXML:edXMLBody><edXML:edXMLManifest version="1.0"/></edXML:edXMLBody>
-              </edXML:edXMLEnvelope>
-              <AttachmentEncoded><Attachment><ContentId>cid:1</ContentId>\
-            <AttachmentName>\(attachmentName)</AttachmentName></Attachment></AttachmentEncoded>
-            </edXML>
-            """
-        return Array(text.utf8)
     }
 }
