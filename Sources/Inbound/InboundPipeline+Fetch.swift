@@ -68,8 +68,8 @@ extension InboundPipeline {
     private func dispatchCopies(of document: DocumentRecord, message: EdXMLMessage) throws -> Bool {
         let id = document.id!
         let named = message.recipientIds
-        let addressed = dispatch.addressees(recipientIds: named)
         if named.isEmpty { return true }
+        let addressed = dispatch.addressees(recipientIds: named)
         if addressed.isEmpty { throw InboundFailure.rejected(InboundDispatch.refusal(addressedTo: named)) }
         let others = addressed.filter { $0 != document.agency }
         if !others.isEmpty {
@@ -103,7 +103,7 @@ extension InboundPipeline {
             try dependencies.store.annotate(original.id!, note: line)
             if let sentCopy = original.destinationPath, original.state == .filed {
                 ReceiptStatusLog.append(
-                line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: agency.logger)
+                    line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: agency.logger)
             }
         } else {
             agency.logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])
