@@ -75,6 +75,28 @@ import Testing
         try Self.expectInboxEmpty(world)
     }
 
+    /// The axis refuses every `fail` (HTTP 503) until B is killed; B started again finds the quarantined document
+    /// whose `fail` is still pending in its database and sends it, once.
+    @Test func aFailTheAxisRefusedIsSentAgainAfterARestart() async throws {
+        let world = try Self.world(faults: [
+            Self.serveToRecipient([], count: 3),
+            #"{"method":"updateStatus","system_id":""# + Self.recipient
+                + #"","count":1000,"fault":{"kind":"http_status","status":503}}"#,
+        ])
+        try world.drop(TestPDF.make(note: "44"), named: "44_Khoi dong lai.pdf", into: Self.recipient, of: Self.sender)
+        let (docId, _) = try await Self.quarantined(in: world)
+        let refused = await eventually(timeout: 30) {
+            ((try? world.admin.stats()["faults_injected"]) as? [String: Int])?["updateStatus"] ?? 0 > 0
+        }
+        #expect(refused, "B never tried to send fail:\n\(world.logs)")
+        world.daemons[Self.recipient]?.kill()
+        try world.admin.clearFaults()
+        try world.startDaemon(Self.recipient)
+
+        _ = try await Self.expectFailedExactlyOnce(docId, in: world)
+        try Self.expectInboxEmpty(world)
+    }
+
     /// A document folder holding a PDF and a ZIP whose CRC is wrong: the PDF is staged before the ZIP fails, and
     /// the staging folder with it goes. The axis refuses the first two `fail`s (HTTP 503): B sends it again.
     @Test func aZipAttachmentThatCannotBeUnwrappedIsQuarantinedWithoutLeavingAStagingFolder() async throws {
