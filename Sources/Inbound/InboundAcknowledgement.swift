@@ -27,7 +27,8 @@ struct InboundAcknowledgement: Equatable {
         } else {
             return nil
         }
-        copies = records.filter { $0.state == .delivered || ($0.state == .quarantined && $0.failAcknowledgementPending) }
-            .compactMap(\.id)
+        copies = records.filter {
+            $0.state == .delivered || ($0.state == .quarantined && $0.failAcknowledgementPending)
+        }.compactMap(\.id)
     }
 }

@@ -25,7 +25,8 @@ extension InboundPipeline {
         else { return }
         let status = acknowledgement.status
         do {
-            for copy in copies where copy.state == .delivered && copy.messageType == AxisMessageType.edoc.rawValue
+            for copy in copies
+            where copy.state == .delivered && copy.messageType == AxisMessageType.edoc.rawValue
                 && !copy.arrivalStatusSent && copy.counterpart?.isEmpty == false
             {
                 if let agency = agency(of: copy) { try await sendArrivalStatus(for: copy, from: agency) }
@@ -74,7 +75,8 @@ extension InboundPipeline {
         guard copies.isEmpty else { return }
         let to = listed.map(\.to).joined(separator: ", ")
         let served = agencyCodes.joined(separator: ", ")
-        let message = "\(type.rawValue) \(docId) from \(listed[0].from) is listed for \(to), none of the agencies "
+        let message =
+            "\(type.rawValue) \(docId) from \(listed[0].from) is listed for \(to), none of the agencies "
             + "served here (\(served)): telling the axis fail"
         logger.warning("\(message)", metadata: ["AXIS_DOC_ID": "\(docId)"])
         let description = AxisFailDescription.make(

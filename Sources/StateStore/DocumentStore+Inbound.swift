@@ -16,7 +16,8 @@ extension DocumentStore {
                 .filter(
                     active.contains(Column("state"))
                         || (Column("state") == DocumentState.quarantined.rawValue
-                            && Column("fail_acknowledgement_pending") == true))
+                            && Column("fail_acknowledgement_pending") == true)
+                )
                 .filter(Column("next_attempt_at") == nil || Column("next_attempt_at") <= now)
                 .order(Column("id"))
                 .fetchAll(db)

@@ -8,9 +8,10 @@ import Testing
     /// The signed-header check of the axis client: a description it refuses is a `fail` that is never sent.
     static func isSendable(_ description: String) -> Bool {
         let credentials = AxisCredentials(systemId: "000.00.00.H26", secret: String(repeating: "s", count: 44))
-        return (try? SignedHeaders.make(
-            parameters: [("docId", "d-1"), ("status", "fail"), ("description", description)],
-            contentType: "application/json", credentials: credentials, now: Date(timeIntervalSince1970: 0))) != nil
+        return
+            (try? SignedHeaders.make(
+                parameters: [("docId", "d-1"), ("status", "fail"), ("description", description)],
+                contentType: "application/json", credentials: credentials, now: Date(timeIntervalSince1970: 0))) != nil
     }
 
     @Test func theDescriptionIsOneLineOfPrintableASCIIPreferringTheEnglishLine() {
@@ -43,7 +44,8 @@ import Testing
 
     /// Found in the field: the state directory's path went to the axis inside a ZIP error.
     @Test func absolutePathsNeverReachTheAxis() {
-        let zip = "attachment 2: cannot unwrap the ZIP attachment /var/lib/lienthong/spool/in/3/attachments/"
+        let zip =
+            "attachment 2: cannot unwrap the ZIP attachment /var/lib/lienthong/spool/in/3/attachments/"
             + "attachment-2.bin: the CRC-32 of the extracted file does not match; it is corrupt"
         #expect(
             AxisFailDescription.make(zip)
@@ -53,9 +55,8 @@ import Testing
             AxisFailDescription.make("cannot open '/tmp/xy/a.edxml' (EIO); see /var/log/syslog.")
                 == "cannot open '[local file]' (EIO); see [local file].")
         let roots = ["/srv/lienthong/UBND tinh", "/srv/lienthong/UBND tinh/quarantine"]
-        #expect(
-            AxisFailDescription.make("cannot write /srv/lienthong/UBND tinh/quarantine/d-1/reason.txt", localRoots: roots)
-                == "cannot write [local file]")
+        let reason = "cannot write /srv/lienthong/UBND tinh/quarantine/d-1/reason.txt"
+        #expect(AxisFailDescription.make(reason, localRoots: roots) == "cannot write [local file]")
         #expect(
             AxisFailDescription.make("Công văn 12/UBND-VP: see http://axis/x, and a / b")
                 == "Cong van 12/UBND-VP: see http://axis/x, and a / b")

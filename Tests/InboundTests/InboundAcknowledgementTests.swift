@@ -39,7 +39,8 @@ import Testing
     }
 
     @Test func everyCopyQuarantinedMakesItFailWithTheFirstReasonWithoutLocalPaths() throws {
-        let reason = "Tệp hỏng.\nattachment 1: cannot unwrap the ZIP attachment /var/lib/lienthong/spool/in/1/a.bin: corrupt"
+        let reason =
+            "Tệp hỏng.\nattachment 1: cannot unwrap the ZIP attachment /var/lib/lienthong/spool/in/1/a.bin: corrupt"
         let copies = [
             Self.copy(1, .quarantined, failPending: true, reason: reason),
             Self.copy(2, .quarantined, agency: "000.00.00.H41", failPending: false, reason: "other"),

@@ -113,9 +113,10 @@ final class InboxFixture {
         let removed = try InboxStaging.removeLeftovers(inbox: inbox)
 
         #expect(Set(removed) == [sender + "/" + InboxStaging.prefix + "6", staging])
-        #expect(try Directories.list(inbox).map(\.name) == [
-            ".clerk-notes", InboxStaging.prefix + "7", InboxStaging.prefix + "8", "000.00.00.H41",
-        ])
+        #expect(
+            try Directories.list(inbox).map(\.name) == [
+                ".clerk-notes", InboxStaging.prefix + "7", InboxStaging.prefix + "8", "000.00.00.H41",
+            ])
         #expect(try Directories.list(sender).map(\.name) == ["2024-05-06_12-UBND-VP"])
         #expect(manager.fileExists(atPath: sender + "/2024-05-06_12-UBND-VP/a.pdf"))
         #expect(manager.fileExists(atPath: outside + "/b.pdf"))

@@ -29,8 +29,8 @@ final class ConnectionCentre {
         let codes = (Self.served + [Self.unserved]).map { "\"\($0)\"" }.joined(separator: ", ")
         axisYAML = axisYAML.replacingOccurrences(
             of: "\nsystems:\n",
-            with: "\nsystems:\n  - system_id: \"\(Self.systemId)\"\n    secret_file: \"\(world.root)/axis/secret-centre.txt\"\n"
-                + "    agencies: [\(codes)]\n")
+            with: "\nsystems:\n  - system_id: \"\(Self.systemId)\"\n"
+                + "    secret_file: \"\(world.root)/axis/secret-centre.txt\"\n    agencies: [\(codes)]\n")
         axisYAML = axisYAML.replacingOccurrences(
             of: "\nagencies:\n",
             with: "\nagencies:\n" + (Self.served + [Self.unserved]).map { "  - code: \"\($0)\"\n" }.joined())
@@ -45,7 +45,8 @@ final class ConnectionCentre {
         let yamlB = try String(contentsOfFile: world.config(TwoAgencies.codeB), encoding: .utf8)
         let homeB = world.home(TwoAgencies.codeB)
         var common = String(yamlB[..<yamlB.range(of: "\nagencies:\n")!.lowerBound])
-        common = common.replacingOccurrences(of: "system_id: \"\(TwoAgencies.codeB)\"", with: "system_id: \"\(Self.systemId)\"")
+        common = common.replacingOccurrences(
+            of: "system_id: \"\(TwoAgencies.codeB)\"", with: "system_id: \"\(Self.systemId)\"")
         common = common.replacingOccurrences(of: homeB + "/state", with: home + "/state")
         common = common.replacingOccurrences(of: homeB + "/axis-secret", with: home + "/axis-secret")
         let agencies = Self.served.map { code in

@@ -5,22 +5,27 @@ import Foundation
 enum TestEnvelope {
     /// Document `<number>/DEMO` from `from` to `to`, with one attachment named `attachment.name`: its content base64
     /// encoded, or no `ContentTransferEncoded` at all when `content` is nil (unreadable edXML).
-    static func make(from: String, to: [String], number: Int, attachment: (name: String, content: [UInt8]?)) -> [UInt8] {
+    static func make(
+        from: String, to: [String], number: Int, attachment: (name: String, content: [UInt8]?)
+    ) -> [UInt8] {
         func organ(_ element: String, _ code: String) -> String {
             "<edXML:\(element)><edXML:OrganId>\(code)</edXML:OrganId></edXML:\(element)>"
         }
         let encoded = attachment.content.map {
             "<edXML:ContentTransferEncoded>\(Data($0).base64EncodedString())</edXML:ContentTransferEncoded>"
         }
+        let namespace = "http://www.mic.gov.vn/TBT/QCVN_102_2016"
+        let code = "<edXML:CodeNumber>\(number)</edXML:CodeNumber><edXML:CodeNotation>DEMO</edXML:CodeNotation>"
         let text = """
             <?xml version="1.0" encoding="UTF-8"?>
-            <edXML xmlns="http://www.mic.gov.vn/TBT/QCVN_102_2016" xmlns:edXML="http://www.mic.gov.vn/TBT/QCVN_102_2016">
+            <edXML xmlns="\(namespace)" xmlns:edXML="\(namespace)">
               <edXML:edXMLEnvelope>
                 <edXML:edXMLHeader>
                   <edXML:MessageHeader>
                     \(organ("From", from))\(to.map { organ("To", $0) }.joined())
-                    <edXML:Code><edXML:CodeNumber>\(number)</edXML:CodeNumber><edXML:CodeNotation>DEMO</edXML:CodeNotation></edXML:Code>
-                    <edXML:PromulgationInfo><edXML:PromulgationDate>2026/01/15</edXML:PromulgationDate></edXML:PromulgationInfo>
+                    <edXML:Code>\(code)</edXML:Code>
+                    <edXML:PromulgationInfo><edXML:PromulgationDate>2026/01/15</edXML:PromulgationDate>\
+            </edXML:PromulgationInfo>
                     <edXML:Subject>Van ban thu \(number)</edXML:Subject>
                   </edXML:MessageHeader>
                   <edXML:TraceHeaderList/>

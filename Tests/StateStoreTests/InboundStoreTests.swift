@@ -10,8 +10,11 @@ func inboundDocument(agency: String = "000.00.00.H26", docId: String = "d-1") ->
 @Suite struct InboundStoreTests {
     static let now = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func listed(_ store: DocumentStore, agency: String = "000.00.00.H26", docId: String = "d-1") throws -> Int64 {
-        let (record, isNew) = try store.insertInboundIfNew(inboundDocument(agency: agency, docId: docId), note: "listed")
+    static func listed(
+        _ store: DocumentStore, agency: String = "000.00.00.H26", docId: String = "d-1"
+    ) throws -> Int64 {
+        let (record, isNew) = try store.insertInboundIfNew(
+            inboundDocument(agency: agency, docId: docId), note: "listed")
         #expect(isNew)
         return try #require(record.id)
     }
@@ -75,8 +78,10 @@ func inboundDocument(agency: String = "000.00.00.H26", docId: String = "d-1") ->
         }
         try store.recordFailedAttempt(refused, error: "updateStatus fail: axis down", retryAt: Self.now)
         #expect(
-            try store.inboundCopies(axisDocId: "d-1", messageType: "edoc", agencies: ["000.00.00.H26", "000.00.00.H41"])
-                .map(\.id) == [delivered, refused])
+            try store.inboundCopies(
+                axisDocId: "d-1", messageType: "edoc", agencies: ["000.00.00.H26", "000.00.00.H41"]
+            )
+            .map(\.id) == [delivered, refused])
         #expect(
             try store.inboundCopies(axisDocId: "d-1", messageType: "edoc", agencies: ["000.00.00.H41"]).map(\.id)
                 == [refused])
