@@ -145,7 +145,7 @@ let package = Package(
         .testTarget(
             name: "InboundTests",
             dependencies: [
-                "Inbound", "Config", "EdXML", "Signing", "StateStore", "SystemSupport",
+                "Inbound", "AxisProtocol", "Config", "EdXML", "Signing", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),

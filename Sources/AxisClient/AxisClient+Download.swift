@@ -8,7 +8,8 @@ extension AxisClient {
     /// or 501, or a FAIL saying the method does not exist) it falls back to `getEdoc` (see ``getEdoc(docId:to:)``).
     /// Either way the document streams through a `DurableFileWriter` (mode 0600) that publishes it at `path`,
     /// replacing any file there (an earlier partial download), only when the whole document arrived and the axis
-    /// said OK: after a failure nothing new is at `path`. The caller still checks the file before using it.
+    /// said OK: after a failure nothing new is at `path`. The caller still checks the file before using it. An OK
+    /// reply with no document at all (an empty body, or an empty `data`) fails with ``AxisError/Kind/emptyDocument``.
     @discardableResult
     public func downloadEdoc(docId: String, to path: String) async throws(AxisError) -> Int64 {
         try await offload { cancellation in
@@ -88,6 +89,7 @@ extension AxisClient {
         if case .failure(let error) = Self.requireSuccessStatus(response, method: method, bodyFullySent: true) {
             return .failed(error)
         }
+        if response.bodyBytes == 0 { return .failed(AxisError(method: method, kind: .emptyDocument)) }
         var size = response.bytesToFile
         if let documentReply = response.documentReply {
             do throws(AxisReplyError) {
@@ -100,9 +102,7 @@ extension AxisClient {
                 return .failed(Self.replyError(error, method: method, bodyFullySent: true))
             }
         }
-        guard size > 0 else {
-            return .failed(AxisError(method: method, kind: .malformedReply("the document in the reply is empty")))
-        }
+        guard size > 0 else { return .failed(AxisError(method: method, kind: .emptyDocument)) }
         do throws(SystemError) {
             try pending.publish()
         } catch {

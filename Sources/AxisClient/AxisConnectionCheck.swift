@@ -84,6 +84,8 @@ public enum AxisConnectionCheck: Sendable, Equatable, CustomStringConvertible {
             self = .httpStatus(code: code, bodyExcerpt: excerpt)
         case .malformedReply(let detail):
             self = .notTheAxis(detail)
+        case .emptyDocument:
+            self = .notTheAxis("an empty document")
         case .configuration(let detail):
             self = .localProblem(detail)
         case .localFile, .invalidRequest, .cancelled:

@@ -20,6 +20,9 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
         case invalidRequest(String)
         /// The calling task was cancelled and the transfer aborted.
         case cancelled
+        /// The axis answered OK but served an empty document (0 bytes). Fetching it again usually gives the same, so
+        /// the inbound pipeline counts these and quarantines the document after a few.
+        case emptyDocument
         /// Our own TLS or credential setup is unusable (an unreadable key password file...): a configuration fault
         /// that affects every call, so it is transient and the message says what to fix.
         case configuration(String)
@@ -59,6 +62,7 @@ public struct AxisError: Error, CustomStringConvertible, Sendable {
         case .invalidRequest(let reason): "invalid request: \(reason)"
         case .cancelled: "cancelled"
         case .configuration(let reason): "configuration problem: \(reason)"
+        case .emptyDocument: "the axis answered OK but the document it served is empty (0 bytes)"
         }
     }
 

@@ -64,6 +64,7 @@ extension AxisFailureClass {
     /// | FAIL with a code in ``failCodeTable`` | as listed |
     /// | FAIL with an unknown code | transient (the description says so, for the operator) |
     /// | unreadable JSON reply (not sendEdoc) | transient |
+    /// | an OK reply serving an empty document | transient (the inbound pipeline bounds the attempts) |
     /// | invalid request parameters, local file missing or unreadable | permanent |
     /// | local disk full or I/O error while writing a download | transient |
     static func of(_ error: AxisError) -> AxisFailureClass {
@@ -81,7 +82,7 @@ extension AxisFailureClass {
             return failClass(errorCode: code, errorDescription: description) ?? .transient
         case .invalidRequest:
             return .permanent
-        case .configuration:
+        case .configuration, .emptyDocument:
             return .transient
         case .localFile(_, _, let errno):
             return transientErrnos.contains(errno) ? .transient : .permanent

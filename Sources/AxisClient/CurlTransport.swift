@@ -64,7 +64,8 @@ enum CurlTransport {
         }
         let response = HTTPExchange.Response(
             status: status, contentType: easy.infoString(CURLINFO_CONTENT_TYPE), body: context.memory,
-            bytesToFile: context.bytesToFile, uploadedBytes: uploaded, documentReply: context.finishDocumentReply())
+            bytesToFile: context.bytesToFile, bodyBytes: context.receivedBytes, uploadedBytes: uploaded,
+            documentReply: context.finishDocumentReply())
         return HTTPExchange.Outcome(result: .success(response), bodyFullySent: true)
     }
 

@@ -43,6 +43,8 @@ enum HTTPExchange {
         let body: [UInt8]
         /// Bytes written to the document file (0 when the reply went to memory).
         let bytesToFile: Int64
+        /// Bytes of the reply body as they came off the network, before any decoding.
+        let bodyBytes: Int64
         let uploadedBytes: Int64
         /// What a getEdoc-shaped reply said, or why it could not be read; nil when the reply was not read as one
         /// (collected in memory, or a raw document).

@@ -16,6 +16,7 @@ final class TransferContext {
 
     private(set) var memory: [UInt8] = []
     private(set) var bytesToFile: Int64 = 0
+    private(set) var receivedBytes: Int64 = 0
     private(set) var localFailure: SystemError?
     private(set) var overflowLimit: Int?
     /// Why a getEdoc-shaped reply was abandoned mid-transfer.
@@ -92,6 +93,7 @@ final class TransferContext {
 
     /// Takes reply bytes from libcurl; returning anything but `data.count` aborts the transfer.
     func receive(_ data: UnsafeRawBufferPointer) -> Int {
+        receivedBytes += Int64(data.count)
         switch sink {
         case .memory(let limit):
             return collect(data, limit: limit)

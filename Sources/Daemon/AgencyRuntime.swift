@@ -8,11 +8,13 @@ import StateStore
 import SystemSupport
 import Foundation
 
-/// Everything built from one configuration: the shared axis client and signer, and both pipelines per agency.
+/// Everything built from one configuration: the shared axis client and signer, an outbound pipeline per agency, and
+/// one inbound pipeline for all of them: they share the configuration's system id, and the axis lists their items
+/// together, so it is polled once and each item dispatched to its agency.
 /// A reload builds a new runtime and lets the old one finish its current step.
 struct AgencyRuntime: Sendable {
     let outbound: [OutboundPipeline]
-    let inbound: [InboundPipeline]
+    let inbound: InboundPipeline?
     private let stateDirectory: String
     private let axisEndpoint: String
     private let logger: Logger
@@ -37,15 +39,13 @@ struct AgencyRuntime: Sendable {
                 logger: logger)
         }
         inbound =
-            config.inbound.enabled
-            ? config.agencies.map { agency in
-                InboundPipeline(
-                    agency: agency,
-                    dependencies: .init(
-                        store: store, axis: axis, spoolDirectory: config.spoolDirectory,
-                        pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits),
-                    logger: logger)
-            } : []
+            config.inbound.enabled && !config.agencies.isEmpty
+            ? InboundPipeline(
+                agencies: config.agencies,
+                dependencies: .init(
+                    store: store, axis: axis, spoolDirectory: config.spoolDirectory,
+                    pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits),
+                logger: logger) : nil
     }
 
     /// Runs every pipeline until cancelled; the first one to fail with an error stops them all.
@@ -53,7 +53,7 @@ struct AgencyRuntime: Sendable {
     func run(startedAt: Date) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for pipeline in outbound { group.addTask { try await pipeline.run() } }
-            for pipeline in inbound { group.addTask { try await pipeline.run() } }
+            if let inbound { group.addTask { try await inbound.run() } }
             group.addTask { try await writeStatus(startedAt: startedAt) }
             try await group.next()
             group.cancelAll()
@@ -82,7 +82,7 @@ struct AgencyRuntime: Sendable {
     func status(pid: Int32, startedAt: Date, axisEndpoint: String) async -> RuntimeStatus {
         var agencies: [RuntimeStatus.Agency] = []
         for pipeline in outbound {
-            let poller = inbound.first { $0.agencyCode == pipeline.agencyCode }
+            let poller = inbound?.agencyCodes.contains(pipeline.agencyCode) == true ? inbound : nil
             agencies.append(
                 RuntimeStatus.Agency(
                     code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
@@ -94,7 +94,7 @@ struct AgencyRuntime: Sendable {
     }
 
     func pollNow() {
-        for pipeline in inbound { pipeline.pollNow() }
+        inbound?.pollNow()
         for pipeline in outbound { pipeline.nudge() }
     }
 }

@@ -2,6 +2,9 @@
 enum InboundFailure: Error, CustomStringConvertible {
     /// Try again later (axis down, disk full).
     case transient(String)
+    /// The axis served content that cannot be read (empty, or not edXML): fetch it again later, and quarantine the
+    /// document after ``InboundPipeline/maximumUnreadableFetches`` such fetches.
+    case unreadable(String)
     /// The document itself is unacceptable (malformed, hostile, over limits): quarantine it and tell the axis `fail`.
     case rejected(String)
     /// The signatures are unacceptable under the agency's `inbound_policy`: quarantine the document with
@@ -10,7 +13,9 @@ enum InboundFailure: Error, CustomStringConvertible {
 
     var description: String {
         switch self {
-        case .transient(let reason), .rejected(let reason), .rejectedSignatures(let reason, _): reason
+        case .transient(let reason), .unreadable(let reason), .rejected(let reason),
+            .rejectedSignatures(let reason, _):
+            reason
         }
     }
 }

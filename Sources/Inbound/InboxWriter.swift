@@ -31,11 +31,58 @@ struct InboxWriter: Sendable {
         guard let header = message.document else { throw InboundFailure.rejected("not a document message") }
         let inbox = agency.folders.inbox
         let senderFolder = inbox + "/" + SafeFileName.sanitize(message.senderId, fallback: "khong-ro-noi-gui")
-        try Directories.create(senderFolder)
-        let staging = inbox + "/" + DurableFile.temporaryPrefix + "in-\(id)"
+        let staging = InboxStaging.path(inbox: inbox, documentId: id)
         if (try? FileStatus.lstat(staging)) != nil { try Directories.removeTree(staging) }
         try Directories.create(staging, mode: 0o750)
+        let summary: DocumentSummary
+        let delivered: [DeliveredAttachment]
+        let planned: String
+        do {
+            let assembled = try assemble(document, message: message, header: header, in: staging, now: now)
+            summary = assembled.summary
+            delivered = assembled.delivered
+            let notice = assembled.notice
+            try Directories.create(senderFolder)
+            let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
+            planned =
+                senderFolder + "/"
+                + SafeFileName.uniqueName(folderName) { candidate in
+                    (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
+                }
+            _ = try store.annotate(id, note: "delivering to \(planned)") { record in
+                record.destinationPath = planned
+                record.businessDocType = notice?.kind.rawValue
+                record.businessDocumentId = notice?.earlier.first?.documentId
+                record.businessNotice = notice?.text
+            }
+            try FileMover.moveReplacingNothing(from: staging, to: planned)
+        } catch {
+            // Whatever stopped the delivery (a ZIP that cannot be unwrapped, refused signatures, a full disk), the
+            // clerks must not find a half-assembled folder, possibly holding a rejected document's attachment.
+            try? Directories.removeTree(staging)
+            throw error
+        }
+        try Directories.sync(senderFolder)
+        logger.notice(
+            "received from \(message.senderId)",
+            metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")", "PATH": "\(planned)"])
+        let firstFile = delivered.first?.file ?? ""
+        let codeNotation = summary.codeNotation
+        return try store.transition(id, to: .delivered, note: "delivered to \(planned)") {
+            $0.subject = header.subject
+            $0.codeNotation = codeNotation
+            $0.edxmlDocumentId = header.documentId
+            $0.fileName = firstFile
+            $0.recipients = message.recipientIds
+        }
+    }
 
+    /// Puts the attachments (unwrapped from their ZIPs, under safe names), `signatures.txt`, `document.json`,
+    /// `document.txt` and any revoke/update/replace notice into `staging`, and syncs it.
+    private func assemble(
+        _ document: DocumentRecord, message: EdXMLMessage, header: DocumentHeader, in staging: String, now: Date
+    ) throws -> (summary: DocumentSummary, delivered: [DeliveredAttachment], notice: BusinessNotice?) {
+        let id = document.id!
         var delivered: [DeliveredAttachment] = []
         var taken = Set<String>()
         for attachment in message.attachments {
@@ -84,38 +131,12 @@ struct InboxWriter: Sendable {
             if notice.kind == .revoke { leaveRevokeNotice(notice, document: document) }
         }
         try Directories.sync(staging)
-
-        let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
-        let planned =
-            senderFolder + "/"
-            + SafeFileName.uniqueName(folderName) { candidate in
-                (try? FileStatus.lstat(senderFolder + "/" + candidate)) != nil
-            }
-        _ = try store.annotate(id, note: "delivering to \(planned)") { record in
-            record.destinationPath = planned
-            record.businessDocType = notice?.kind.rawValue
-            record.businessDocumentId = notice?.earlier.first?.documentId
-            record.businessNotice = notice?.text
-        }
-        try FileMover.moveReplacingNothing(from: staging, to: planned)
-        try Directories.sync(senderFolder)
-        logger.notice(
-            "received from \(message.senderId)",
-            metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")", "PATH": "\(planned)"])
-        let firstFile = delivered.first?.file ?? ""
-        let codeNotation = summary.codeNotation
-        return try store.transition(id, to: .delivered, note: "delivered to \(planned)") {
-            $0.subject = header.subject
-            $0.codeNotation = codeNotation
-            $0.edxmlDocumentId = header.documentId
-            $0.fileName = firstFile
-            $0.recipients = message.recipientIds
-        }
+        return (summary, delivered, notice)
     }
 
     /// Verifies every signature of the staged attachments and applies the agency's `inbound_policy`
-    /// (``SignaturePolicy``): returns the findings and the warning to put first, or removes the staging folder and
-    /// throws ``InboundFailure/rejectedSignatures(reason:signaturesText:)`` when the document must be quarantined.
+    /// (``SignaturePolicy``): returns the findings and the warning to put first, or throws
+    /// ``InboundFailure/rejectedSignatures(reason:signaturesText:)`` when the document must be quarantined.
     private func checkSignatures(
         of delivered: [DeliveredAttachment], in staging: String, document: DocumentRecord
     ) throws -> (AttachmentSignatures, [String]) {
@@ -129,7 +150,6 @@ struct InboxWriter: Sendable {
         switch decision {
         case .quarantine:
             let text = SignaturesReport(signatures: signatures, warning: SignaturePolicy.warning(for: signatures)).text
-            try Directories.removeTree(staging)
             throw InboundFailure.rejectedSignatures(
                 reason: SignaturePolicy.quarantineReason(policy: agency.inboundPolicy, signatures: signatures),
                 signaturesText: text)

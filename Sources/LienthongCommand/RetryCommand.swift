@@ -62,7 +62,7 @@ struct RetryCommand: ParsableCommand {
         -> String
     {
         let id = document.id!
-        if !document.state.isTerminal {
+        if !document.state.isTerminal || document.failAcknowledgementPending {
             try store.annotate(id, note: "retry requested by an administrator") { $0.nextAttemptAt = nil }
             return "#\(id): will be tried again now (\(document.state.rawValue))"
         }

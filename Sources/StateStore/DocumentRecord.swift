@@ -65,6 +65,12 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var relatedDocumentId: Int64?
     /// Outbound requests: the reason sent as `BussinessDocReason` (required for revoke and update).
     public var businessReason: String?
+    /// Inbound: how many fetches of this document gave content that cannot be read (empty, or not edXML).
+    public var unreadableFetches: Int
+    /// Inbound, quarantined: the axis has not yet accepted our `updateStatus fail`; the pipeline keeps sending it.
+    public var failAcknowledgementPending: Bool
+    /// Inbound, quarantined: why, as in `reason.txt` (`last_error` may since hold a failed acknowledgement's error).
+    public var quarantineReason: String?
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -94,6 +100,8 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
         self.filingPending = false
         self.sendUncertain = false
         self.arrivalStatusSent = false
+        self.unreadableFetches = 0
+        self.failAcknowledgementPending = false
         self.createdAt = now
         self.updatedAt = now
     }

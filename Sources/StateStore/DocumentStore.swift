@@ -56,10 +56,8 @@ public final class DocumentStore: Sendable {
     public func insertInboundIfNew(_ document: DocumentRecord, note: String) throws -> (DocumentRecord, isNew: Bool) {
         precondition(document.direction == .inbound && document.axisDocId != nil, "inbound records need an axis docId")
         return try pool.write { db in
-            if let existing = try DocumentRecord
-                .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == document.agency
-                    && Column("message_type") == document.messageType && Column("axis_doc_id") == document.axisDocId)
-                .fetchOne(db)
+            if let existing = try Self.inboundRecord(
+                db, agency: document.agency, messageType: document.messageType, axisDocId: document.axisDocId)
             {
                 return (existing, false)
             }

@@ -98,7 +98,18 @@ enum Schema {
             }
             try db.create(index: "documents_related_document_id", on: "documents", columns: ["related_document_id"])
         }
-        migrator.registerMigration("v5: send intent") { db in
+        migrator.registerMigration("v5: inbound acknowledgement") { db in
+            // Inbound: how often the axis served this document unreadable (empty, or not edXML), so that it is
+            // quarantined after a bounded number of fetches; and a quarantined document whose `fail` the axis has not
+            // yet accepted, with the reason it was quarantined for (`last_error` then holds the acknowledgement's
+            // own failures).
+            try db.alter(table: "documents") { t in
+                t.add(column: "unreadable_fetches", .integer).notNull().defaults(to: 0)
+                t.add(column: "fail_acknowledgement_pending", .boolean).notNull().defaults(to: false)
+                t.add(column: "quarantine_reason", .text)
+            }
+        }
+        migrator.registerMigration("v6: send intent") { db in
             // When the last sendEdoc request left (the intent, committed before it), and the axis DocIds looked up by
             // value when matching a lost reply against getSentEdocList.
             try db.alter(table: "documents") { t in

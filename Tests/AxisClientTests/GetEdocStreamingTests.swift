@@ -93,10 +93,21 @@ import Testing
         #expect(result.files == ["in.edxml"])
     }
 
-    @Test func anOKReplyWithAnEmptyDocumentIsRefused() async throws {
+    @Test func anOKReplyWithAnEmptyDocumentIsAnEmptyDocument() async throws {
         let result = try await Self.fetch([.json(#"{"status":"OK","ErrorCode":"0","data":""}"#)])
-        #expect(Self.isMalformed(result.error, mentioning: "empty"))
+        #expect(result.error?.kind == .emptyDocument, "\(String(describing: result.error))")
         #expect(result.destination == Self.earlier)
+        #expect(result.files == ["in.edxml"])
+    }
+
+    /// An empty body is not a "not JSON" reply: the inbound pipeline counts empty documents and stops fetching.
+    @Test func downloadEdocAnsweringAnEmptyBodyIsAnEmptyDocument() async throws {
+        let result = try await Self.fetch(
+            [.respond(status: 200, contentType: "application/octet-stream", body: [])], download: true)
+        #expect(result.error?.kind == .emptyDocument, "\(String(describing: result.error))")
+        #expect(result.error?.failureClass == .transient)
+        #expect(result.destination == Self.earlier)
+        #expect(result.files == ["in.edxml"])
     }
 
     @Test func anOKReplyWithoutDataIsMalformed() async throws {

@@ -65,6 +65,7 @@ final class AdminService: HTTPHandler {
             documentsBySender: stored.documentsBySender, documentsByRecipient: stored.documentsByRecipient,
             duplicates: stored.duplicates.map { .init(sha256: $0.sha256, count: $0.count, senders: $0.senders) },
             duplicateDocuments: stored.duplicates.reduce(0) { $0 + $1.count - 1 },
-            pendingByRecipient: stored.pendingByRecipient, faultsInjected: calls.faults)
+            pendingByRecipient: stored.pendingByRecipient, faultsInjected: calls.faults,
+            acknowledgements: calls.acknowledgements)
     }
 }

@@ -73,6 +73,7 @@ extension AxisService {
                 docId: docId, recipients: agencies, status: status, description: description, now: nowMilliseconds)
         }
         guard updated > 0 else { throw .documentNotFound(docId) }
+        counters.recordAcknowledgement(docId: docId, status: status, description: description)
         logger.info("\(docId) marked \(status.rawValue) by \(agencies.joined(separator: ","))")
         return .json(AxisReply.ok.jsonBytes())
     }

@@ -68,14 +68,14 @@ final class AxisService: HTTPHandler {
         }
         let call = AxisCall(method: method, request: request, verified: verified, system: system)
 
-        if let fault = injectedFault(call, phase: .beforeHandling), let response = apply(fault) {
+        if let fault = injectedFault(call, phase: .beforeHandling), let response = apply(fault, to: method) {
             counters.record(method: method.rawValue, failed: true)
             return response
         }
         do {
             let response = try dispatch(call)
             counters.record(method: method.rawValue, failed: false)
-            if let fault = injectedFault(call, phase: .afterCommit), let faulty = apply(fault) {
+            if let fault = injectedFault(call, phase: .afterCommit), let faulty = apply(fault, to: method) {
                 response.body.discard()
                 return faulty
             }
@@ -113,8 +113,8 @@ final class AxisService: HTTPHandler {
         return fault
     }
 
-    /// The response for a fault, or nil when the fault only delays.
-    private func apply(_ fault: AxisFault) -> HTTPResponse? {
+    /// The response to a call of `method` for a fault, or nil when the fault only delays.
+    private func apply(_ fault: AxisFault, to method: AxisMethod) -> HTTPResponse? {
         switch fault {
         case .dropConnection: return .dropConnection
         case .resetConnection: return .resetConnection
@@ -130,6 +130,10 @@ final class AxisService: HTTPHandler {
                 body: .bytes(Array(page.utf8)))
         case .fail(let code, let description):
             return Self.fail(AxisRejection(errorCode: code, errorDescription: description))
+        case .serveDocument(let bytes):
+            if method == .getEdoc { return .json(GetEdocReply.jsonBytes(edxml: bytes)) }
+            return HTTPResponse(
+                status: 200, headers: HTTPHeaders([("Content-Type", "application/octet-stream")]), body: .bytes(bytes))
         }
     }
 

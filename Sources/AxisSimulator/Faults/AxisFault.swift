@@ -10,4 +10,7 @@ public enum AxisFault: Sendable, Equatable {
     case httpStatus(Int)
     /// Answer the axis's own failure: HTTP 200, `{"status":"FAIL","ErrorCode":…,"ErrorDesc":…}`.
     case fail(errorCode: String, errorDescription: String)
+    /// Answer `downloadEdoc` (raw) or `getEdoc` (base64 in an OK reply) with these bytes as the document, whatever
+    /// docId was asked for; no bytes make an empty document. A recipient's handling of unreadable content is tested so.
+    case serveDocument([UInt8])
 }

@@ -45,7 +45,12 @@ private struct RuleRequest: Decodable {
         }
         let systemId = try fields.string("system_id").flatMap { $0.isEmpty ? nil : $0 }
         guard let fault = try fields.nested("fault") else { throw AxisFaultRuleError.missingField("fault") }
-        rule = AxisFaultRule(method: method, count: count, systemId: systemId, kind: try Self.kind(fault))
+        let kind = try Self.kind(fault)
+        if case .serveDocument = kind, ![.downloadEdoc, .getEdoc].contains(method) {
+            throw AxisFaultRuleError.invalidValue(
+                field: "fault.kind", reason: "serve_document applies to downloadEdoc and getEdoc only")
+        }
+        rule = AxisFaultRule(method: method, count: count, systemId: systemId, kind: kind)
     }
 
     private static func kind(_ fault: FieldReader) throws -> AxisFaultRule.Kind {
@@ -84,9 +89,17 @@ private struct RuleRequest: Decodable {
         case "store_then_drop":
             try fault.rejectUnknown(["kind"])
             return .storeThenDrop
+        case "serve_document":
+            try fault.rejectUnknown(["kind", "base64"])
+            guard let text = try fault.string("base64") else { throw AxisFaultRuleError.missingField("fault.base64") }
+            guard let bytes = Data(base64Encoded: text) else {
+                throw AxisFaultRuleError.invalidValue(field: "fault.base64", reason: "not base64")
+            }
+            return .serveDocument(Array(bytes))
         default:
             throw AxisFaultRuleError.invalidValue(
-                field: "fault.kind", reason: "\(kind) is not http_status, fail, delay, reset or store_then_drop")
+                field: "fault.kind",
+                reason: "\(kind) is not http_status, fail, delay, reset, store_then_drop or serve_document")
         }
     }
 }
@@ -181,7 +194,7 @@ extension AxisFaultRule: Encodable {
     }
 
     private enum FaultKeys: String, CodingKey {
-        case kind, status, milliseconds
+        case kind, status, milliseconds, base64
         case errorCode = "error_code"
         case errorDescription = "error_description"
     }
@@ -203,6 +216,7 @@ extension AxisFaultRule: Encodable {
             try fault.encode(code, forKey: .errorCode)
             try fault.encode(description, forKey: .errorDescription)
         case .delay(let milliseconds): try fault.encode(milliseconds, forKey: .milliseconds)
+        case .serveDocument(let bytes): try fault.encode(Data(bytes).base64EncodedString(), forKey: .base64)
         case .reset, .storeThenDrop: break
         }
     }

@@ -17,6 +17,9 @@ public struct AxisFaultRule: Sendable, Equatable {
         case reset
         /// `{"kind":"store_then_drop"}`: handle and commit the call, then close the connection without replying.
         case storeThenDrop
+        /// `{"kind":"serve_document","base64":"…"}` (downloadEdoc and getEdoc only): serve these bytes as the
+        /// document, before handling; `""` serves an empty document.
+        case serveDocument([UInt8])
 
         public var name: String {
             switch self {
@@ -25,6 +28,7 @@ public struct AxisFaultRule: Sendable, Equatable {
             case .delay: "delay"
             case .reset: "reset"
             case .storeThenDrop: "store_then_drop"
+            case .serveDocument: "serve_document"
             }
         }
 
@@ -38,6 +42,7 @@ public struct AxisFaultRule: Sendable, Equatable {
             case .delay(let milliseconds): .delay(seconds: Double(milliseconds) / 1000)
             case .reset: .resetConnection
             case .storeThenDrop: .dropConnection
+            case .serveDocument(let bytes): .serveDocument(bytes)
             }
         }
     }
