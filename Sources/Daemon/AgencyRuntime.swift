@@ -53,7 +53,7 @@ struct AgencyRuntime: Sendable {
     func run(startedAt: Date) async throws {
         try await withThrowingTaskGroup(of: Void.self) { group in
             for pipeline in outbound { group.addTask { try await pipeline.run() } }
-            if let inbound { group.addTask { try await inbound.run() } }
+            if let inbound { group.addTask { await inbound.run() } }
             group.addTask { try await writeStatus(startedAt: startedAt) }
             try await group.next()
             group.cancelAll()
@@ -87,7 +87,8 @@ struct AgencyRuntime: Sendable {
                 RuntimeStatus.Agency(
                     code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
                     lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError,
-                    waitingFolders: await pipeline.waitingFolders, outboundProblem: await pipeline.problem))
+                    waitingFolders: await pipeline.waitingFolders, outboundProblem: await pipeline.problem,
+                    inboundProblem: await poller?.problem(of: pipeline.agencyCode)))
         }
         return RuntimeStatus(
             pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)

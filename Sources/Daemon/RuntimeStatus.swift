@@ -15,10 +15,12 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         public var waitingFolders: [String]?
         /// What stops the agency's outbound work right now (a full disk, a locked database); nil when nothing does.
         public var outboundProblem: String?
+        /// What holds back the agency's received documents right now; nil when nothing does.
+        public var inboundProblem: String?
 
         public init(
             code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?,
-            waitingFolders: [String]? = nil, outboundProblem: String? = nil
+            waitingFolders: [String]? = nil, outboundProblem: String? = nil, inboundProblem: String? = nil
         ) {
             self.code = code
             self.outboxWatch = outboxWatch
@@ -26,6 +28,7 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
             self.lastPollError = lastPollError
             self.waitingFolders = waitingFolders
             self.outboundProblem = outboundProblem
+            self.inboundProblem = inboundProblem
         }
     }
 

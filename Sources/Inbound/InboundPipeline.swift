@@ -59,6 +59,12 @@ public actor InboundPipeline {
     public private(set) var lastPollError: String?
     /// The codes of the agencies served, in configuration order.
     public nonisolated let agencyCodes: [String]
+    /// Agencies whose folders could not be prepared (a share unmounted, permissions), with the reason: their
+    /// documents wait, the other agencies go on, and preparing is tried again every poll.
+    public private(set) var unprepared: [String: String] = [:]
+    /// Why the last look at the queue failed, or nil.
+    public private(set) var lastWorkError: String?
+    private var prepared: Set<String> = []
 
     /// `agencies` share one system id (one configuration); at least one.
     public init(agencies configs: [AgencyConfig], dependencies: Dependencies, logger: Logger) {
@@ -89,17 +95,48 @@ public actor InboundPipeline {
     public nonisolated func pollNow() { wake.signal() }
 
     /// Polls and works until the task is cancelled.
-    public func run() async throws {
-        for agency in agencies {
-            try Directories.create(agency.config.folders.inbox)
-            try Directories.create(agency.config.folders.quarantine)
-            await removeStagingLeftovers(of: agency)
-        }
+    ///
+    /// One agency's trouble is its own: folders that cannot be prepared hold back that agency's documents only, and a
+    /// failure to read the queue is reported and tried again at the next poll; neither ends the daemon.
+    public func run() async {
         while !Task.isCancelled {
+            await prepareAgencies()
             await poll()
-            try await workThroughDueDocuments()
+            do {
+                try await workThroughDueDocuments()
+                lastWorkError = nil
+            } catch {
+                lastWorkError = String(describing: error)
+                logger.error("cannot read the inbound queue: \(error); trying again at the next poll")
+            }
             await answerForClerks()
             await wake.wait(timeout: dependencies.pollInterval)
+        }
+    }
+
+    /// What holds back `code`'s received documents, for `lienthong status`: its folders, or the whole queue.
+    public func problem(of code: String) -> String? {
+        unprepared[code] ?? lastWorkError.map { "cannot read the inbound queue: \($0)" }
+    }
+
+    /// Creates each agency's inbox and quarantine folders and clears staging leftovers, once per agency; an agency
+    /// whose folders fail is tried again at the next poll.
+    private func prepareAgencies() async {
+        for agency in agencies where !prepared.contains(agency.config.code) {
+            let code = agency.config.code
+            do {
+                try Directories.create(agency.config.folders.inbox)
+                try Directories.create(agency.config.folders.quarantine)
+            } catch {
+                if unprepared[code] == nil {
+                    agency.logger.error("cannot prepare the inbox folders: \(error); its documents wait, retrying")
+                }
+                unprepared[code] = "cannot prepare the inbox folders: \(error)"
+                continue
+            }
+            await removeStagingLeftovers(of: agency)
+            prepared.insert(code)
+            unprepared[code] = nil
         }
     }
 
@@ -181,7 +218,7 @@ public actor InboundPipeline {
     }
 
     private func advance(_ document: DocumentRecord) async {
-        guard let agency = agency(of: document) else { return }
+        guard let agency = agency(of: document), prepared.contains(agency.config.code) else { return }
         do {
             switch document.state {
             case .listed: try await download(document)

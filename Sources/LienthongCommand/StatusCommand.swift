@@ -80,7 +80,10 @@ struct StatusCommand: ParsableCommand {
             }
             print("  \(agency.code): outbox watched by \(agency.outboxWatch); \(poll)")
             if let problem = agency.outboundProblem {
-                print("    STOPPED: \(problem)")
+                print("    STOPPED, outbound: \(problem)")
+            }
+            if let problem = agency.inboundProblem {
+                print("    STOPPED, inbound: \(problem)")
             }
             for folder in agency.waitingFolders ?? [] {
                 print("    WAITING, nothing sent: \(folder) holds files but no document.meta.yaml (misspelt code?)")

@@ -96,11 +96,11 @@ public actor OutboundPipeline {
     }
 
     /// Runs until the task is cancelled (SIGTERM). The step in progress finishes or is abandoned safely.
+    ///
+    /// One agency's trouble is its own: folders that cannot be prepared (a share unmounted, permissions) stop only
+    /// this agency, which tries again with backoff and says why in `lienthong status`.
     public func run() async throws {
-        try Directories.create(agency.folders.outbox)
-        try Directories.create(agency.folders.failed)
-        try Directories.create(agency.folders.sent)
-        try recoverInterruptedFiling()
+        guard await prepareFolders() else { return }
         let watcher = self.watcher
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run() }
@@ -115,6 +115,29 @@ public actor OutboundPipeline {
             try await group.next()
             group.cancelAll()
         }
+    }
+
+    /// Creates the agency's folders and finishes interrupted filing, trying again with backoff until it works.
+    /// - Returns: false when cancelled first.
+    private func prepareFolders() async -> Bool {
+        var failures = 0
+        while !Task.isCancelled {
+            do {
+                try Directories.create(agency.folders.outbox)
+                try Directories.create(agency.folders.failed)
+                try Directories.create(agency.folders.sent)
+                try recoverInterruptedFiling()
+                problem = nil
+                return true
+            } catch {
+                failures += 1
+                let delay = UnrecordedFile.backoff(attempt: failures)
+                problem = "cannot prepare the agency's folders: \(describe(error)); trying again in \(delay)"
+                logger.error("\(problem ?? ""); the other agencies go on")
+                await sleep(until: Date().addingTimeInterval(delay.seconds))
+            }
+        }
+        return false
     }
 
     /// Asks the worker to look at the queue now (a new file, `lienthong retry`).

@@ -55,6 +55,7 @@ final class ConnectionCentre {
                 name: "Co quan \(code)"
                 folders:
                   root: "\(share(code))"
+                filename_pattern: "{number}_{subject}"
                 watch:
                   settle_time: 1s
                   poll_interval: 2s
