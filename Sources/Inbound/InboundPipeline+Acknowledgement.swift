@@ -37,6 +37,7 @@ extension InboundPipeline {
             } catch {
                 throw InboundFailure.transient("updateStatus \(status.rawValue): \(error)")
             }
+            Failpoint.reached("ack.done")
             try dependencies.store.recordAcknowledged(acknowledgement.copies, status: status.rawValue)
         } catch {
             for copy in copies where acknowledgement.copies.contains(copy.id!) {
@@ -109,6 +110,7 @@ extension InboundPipeline {
         } catch {
             throw InboundFailure.transient("sending status 01 to \(document.counterpart ?? "?"): \(error)")
         }
+        Failpoint.reached("status01.sent")
         try dependencies.store.annotate(
             id, note: "status 01 (arrived) sent to \(document.counterpart ?? "?"): \(statusDocId)"
         ) {

@@ -26,6 +26,7 @@ extension InboundPipeline {
         // A crash after this rename but before the transition leaves an older copy: this download replaces it.
         if (try? FileStatus.lstat(envelope)) != nil { try Directories.removeTree(envelope) }
         try FileMover.moveReplacingNothing(from: partial, to: envelope)
+        Failpoint.reached("download.written")
         try dependencies.store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
     }
 

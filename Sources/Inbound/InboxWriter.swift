@@ -55,6 +55,7 @@ struct InboxWriter: Sendable {
                 record.businessDocumentId = notice?.earlier.first?.documentId
                 record.businessNotice = notice?.text
             }
+            Failpoint.reached("deliver.planned")
             try FileMover.moveReplacingNothing(from: staging, to: planned)
         } catch {
             // Whatever stopped the delivery (a ZIP that cannot be unwrapped, refused signatures, a full disk), the
@@ -63,6 +64,7 @@ struct InboxWriter: Sendable {
             throw error
         }
         try Directories.sync(senderFolder)
+        Failpoint.reached("deliver.moved")
         logger.notice(
             "received from \(message.senderId)",
             metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(document.axisDocId ?? "")", "PATH": "\(planned)"])
