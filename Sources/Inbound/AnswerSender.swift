@@ -11,10 +11,10 @@ import SystemSupport
 ///
 /// An answer's envelope is written to the spool before its first send and every retry sends those bytes. The
 /// failure class of the axis client decides: transient failures are retried with the configured backoff (the
-/// reason visible in `status` and `show`); permanent ones mark the answer failed with the axis's message. A reply
-/// that got lost is retried too: the axis does not deduplicate, and a repeated status is harmless where a missing
-/// one is not. Once a send succeeds the answer is marked sent in the same step and never sent again, then
-/// `answers.txt` in the document's folder gets a line.
+/// reason visible in `status` and `show`); permanent ones mark the answer failed with the axis's message. The axis
+/// does not deduplicate, so the intent is recorded before each send, and after a lost reply or a kill the status is
+/// looked up with `getSentEdocList` (``SentStatusLookup``) before it is sent again. Once the axis has it the answer
+/// is marked sent and never sent again, then `answers.txt` in the document's folder gets a line.
 struct AnswerSender: Sendable {
     let agency: AgencyConfig
     let store: DocumentStore
@@ -57,21 +57,54 @@ struct AnswerSender: Sendable {
             failed(answer, "cannot write the status message: \(error)", permanent: false, metadata: metadata)
             return
         }
+        let code = answer.code.rawValue
+        let lookup = SentStatusLookup(axis: axis, store: store)
+        if let started = answer.sendStartedAt {
+            // An earlier send may be on the axis: a kill or a lost reply came between it and our record of it.
+            do {
+                if let found = try await lookup.find(code: code, from: agency.code, about: document, sentSince: started)
+                {
+                    finish(answer, statusDocId: found, document: document, envelope: path, metadata: metadata)
+                    return
+                }
+            } catch {
+                failed(answer, "\(error)", permanent: false, metadata: metadata)
+                return
+            }
+            if lookup.mayStillBeCommitting(since: started) {
+                failed(
+                    answer, "status \(code) is not listed yet and may still be committing; looking again",
+                    permanent: false, metadata: metadata)
+                return
+            }
+        }
         let statusDocId: String
         do {
+            try store.noteAnswerSendStarted(answerId, at: Date())
             statusDocId = try await axis.sendEdoc(from: agency.code, messageType: .status, envelopePath: path)
-        } catch {
+        } catch let error as AxisError {
+            if error.failureClass != .ambiguous { _ = try? store.noteAnswerSendStarted(answerId, at: nil) }
             if error.failureClass == .permanent {
                 var message = error.description
                 if case .fail(_, let description) = error.kind, !description.isEmpty { message = description }
-                failed(
-                    answer, "the axis refused status \(answer.code.rawValue): \(message)", permanent: true,
-                    metadata: metadata)
+                failed(answer, "the axis refused status \(code): \(message)", permanent: true, metadata: metadata)
             } else {
-                failed(answer, "sending status \(answer.code.rawValue): \(error)", permanent: false, metadata: metadata)
+                failed(answer, "sending status \(code): \(error)", permanent: false, metadata: metadata)
             }
             return
+        } catch {
+            failed(answer, "cannot record that status \(code) is being sent: \(error)", permanent: false, metadata: metadata)
+            return
         }
+        finish(answer, statusDocId: statusDocId, document: document, envelope: path, metadata: metadata)
+    }
+
+    /// Records a status the axis has (sent now, or found after a lost reply) and tells the clerks in `answers.txt`.
+    private func finish(
+        _ answer: AnswerRecord, statusDocId: String, document: DocumentRecord, envelope path: String,
+        metadata: Logger.Metadata
+    ) {
+        guard let answerId = answer.id else { return }
         let sentAt = Date()
         do {
             try store.markAnswerSent(answerId, statusDocId: statusDocId, now: sentAt)

@@ -94,6 +94,21 @@ extension InboundPipeline {
     private func sendArrivalStatus(for document: DocumentRecord, from agency: InboundAgency) async throws {
         let id = document.id!
         let path = spool.directory(of: id) + "/status-01.edxml"
+        let lookup = SentStatusLookup(axis: dependencies.axis, store: dependencies.store)
+        if let started = document.arrivalStatusStartedAt {
+            // An earlier send may be on the axis: a kill or a lost reply came between it and our record of it.
+            if let found = try await lookup.find(code: "01", from: agency.config.code, about: document, sentSince: started) {
+                try dependencies.store.annotate(id, note: "status 01 found on the axis after a lost reply: \(found)") {
+                    $0.arrivalStatusSent = true
+                    $0.arrivalStatusDocId = found
+                    $0.arrivalStatusStartedAt = nil
+                }
+                return
+            }
+            if lookup.mayStillBeCommitting(since: started) {
+                throw InboundFailure.transient("status 01 is not listed yet and may still be committing; looking again")
+            }
+        }
         let header = ArrivalStatus(agency: agency.config, document: document, now: Date()).header
         do {
             try await Offload.run {
@@ -103,11 +118,17 @@ extension InboundPipeline {
         } catch {
             throw InboundFailure.transient("cannot write status 01: \(error)")
         }
+        try dependencies.store.annotate(id, note: "sending status 01") { $0.arrivalStatusStartedAt = Date() }
         let statusDocId: String
         do {
             statusDocId = try await dependencies.axis.sendEdoc(
                 from: agency.config.code, messageType: .status, envelopePath: path)
         } catch {
+            if error.failureClass != .ambiguous {
+                try dependencies.store.annotate(id, note: "status 01 was not stored: \(error)") {
+                    $0.arrivalStatusStartedAt = nil
+                }
+            }
             throw InboundFailure.transient("sending status 01 to \(document.counterpart ?? "?"): \(error)")
         }
         Failpoint.reached("status01.sent")
@@ -115,6 +136,8 @@ extension InboundPipeline {
             id, note: "status 01 (arrived) sent to \(document.counterpart ?? "?"): \(statusDocId)"
         ) {
             $0.arrivalStatusSent = true
+            $0.arrivalStatusDocId = statusDocId
+            $0.arrivalStatusStartedAt = nil
         }
     }
 

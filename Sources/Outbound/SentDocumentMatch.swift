@@ -30,7 +30,7 @@ struct SentDocumentMatch {
         var samples: [TimeInterval] = []
         for owner in owners {
             guard let docId = owner.axisDocId, let started = owner.sendStartedAt,
-                let listed = groups[docId]?.compactMap({ Self.sentTime($0.sentTime) }).min()
+                let listed = groups[docId]?.compactMap(\.sentDate).min()
             else { continue }
             samples.append(listed.timeIntervalSince(started))
         }
@@ -55,32 +55,17 @@ struct SentDocumentMatch {
                     (item.fromCode.isEmpty || item.fromCode == document.agency)
                         && item.notation.trimmingCharacters(in: .whitespaces) == notation
                         && (item.toCode.isEmpty || recipients.contains(item.toCode))
-                        && (Self.sentTime(item.sentTime).map { $0 >= earliest } ?? true)
+                        && (item.sentDate.map { $0 >= earliest } ?? true)
                 }
         }
         let ranked = candidates.sorted { left, right in
             let leftTitle = left.value.contains { $0.title == document.subject }
             let rightTitle = right.value.contains { $0.title == document.subject }
             if leftTitle != rightTitle { return leftTitle }
-            let leftTime = left.value.compactMap { Self.sentTime($0.sentTime) }.min() ?? .distantFuture
-            let rightTime = right.value.compactMap { Self.sentTime($0.sentTime) }.min() ?? .distantFuture
+            let leftTime = left.value.compactMap { $0.sentDate }.min() ?? .distantFuture
+            let rightTime = right.value.compactMap { $0.sentDate }.min() ?? .distantFuture
             return leftTime != rightTime ? leftTime < rightTime : left.key < right.key
         }
         return ranked.first?.key
-    }
-
-    /// `sentTime` as the axis writes it (`yyyy-MM-dd HH:mm:ss` and the other spellings seen), read as Vietnam time;
-    /// nil when unreadable. Whatever zone the axis really meant becomes part of the learnt offset.
-    static func sentTime(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty else { return nil }
-        for format in ["yyyy-MM-dd HH:mm:ss", "yyyy/MM/dd HH:mm:ss", "dd/MM/yyyy HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"] {
-            let formatter = DateFormatter()
-            formatter.locale = Locale(identifier: "en_US_POSIX")
-            formatter.timeZone = TimeZone(secondsFromGMT: 7 * 3600)
-            formatter.dateFormat = format
-            if let date = formatter.date(from: trimmed) { return date }
-        }
-        return nil
     }
 }

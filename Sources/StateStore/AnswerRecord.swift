@@ -23,6 +23,8 @@ public struct AnswerRecord: Codable, Sendable, Equatable, Identifiable {
     public var lastError: String?
     /// The axis's DocId of the status message, once sent.
     public var statusDocId: String?
+    /// When the last `sendEdoc` of the status left (committed before it); set while its fate is unknown.
+    public var sendStartedAt: Date?
     public var createdAt: Date
     public var sentAt: Date?
     public var updatedAt: Date

@@ -54,6 +54,10 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var sendStartedAt: Date?
     /// Inbound: status 01 (arrived) was sent to the sender.
     public var arrivalStatusSent: Bool
+    /// Inbound: when the last `sendEdoc` of status 01 left (committed before it); set while its fate is unknown.
+    public var arrivalStatusStartedAt: Date?
+    /// Inbound: the axis's DocId of the status 01 we sent.
+    public var arrivalStatusDocId: String?
     /// `BussinessDocType` of a revoke (1), update (2) or replace (3) request, received (inbound) or queued by
     /// `lienthong revoke|update|replace` (outbound); nil for new documents.
     public var businessDocType: String?

@@ -72,6 +72,28 @@ extension DocumentStore {
         }
     }
 
+    /// Records that the answer's status message is about to leave (the intent before the effect): after a restart
+    /// or a lost reply it is looked up before being sent again. `nil` clears it once a reply proved nothing was
+    /// stored.
+    @discardableResult
+    public func noteAnswerSendStarted(_ id: Int64, at started: Date?) throws -> AnswerRecord {
+        try changeQueuedAnswer(id) { _, answer in answer.sendStartedAt = started }
+    }
+
+    /// Which of `docIds` are status messages another record of ours already owns (a status 01 or an answer).
+    public func ownedStatusDocIds(among docIds: Set<String>) throws -> Set<String> {
+        guard !docIds.isEmpty else { return [] }
+        return try pool.read { db in
+            let answers = try String.fetchAll(
+                db, AnswerRecord.select(Column("status_doc_id")).filter(docIds.contains(Column("status_doc_id"))))
+            let arrivals = try String.fetchAll(
+                db,
+                DocumentRecord.select(Column("arrival_status_doc_id"))
+                    .filter(docIds.contains(Column("arrival_status_doc_id"))))
+            return Set(answers + arrivals)
+        }
+    }
+
     /// A transient failure: try again at `retryAt`.
     @discardableResult
     public func recordAnswerAttemptFailed(

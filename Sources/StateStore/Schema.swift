@@ -117,6 +117,18 @@ enum Schema {
             }
             try db.create(index: "documents_axis_doc_id", on: "documents", columns: ["axis_doc_id"])
         }
+        migrator.registerMigration("v7: status send intent") { db in
+            // Status messages go out exactly once too: when the last sendEdoc of a document's status 01 or of an
+            // answer left (the intent), and the DocId status 01 got, so that a lost reply is looked up, and a DocId
+            // we own is never taken for another status.
+            try db.alter(table: "documents") { t in
+                t.add(column: "arrival_status_started_at", .datetime)
+                t.add(column: "arrival_status_doc_id", .text)
+            }
+            try db.alter(table: "answers") { t in
+                t.add(column: "send_started_at", .datetime)
+            }
+        }
         return migrator
     }
 }
