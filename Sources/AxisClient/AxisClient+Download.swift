@@ -44,7 +44,8 @@ extension AxisClient {
         case .document(let size): return .success(size)
         case .failed(let error): return .failure(error)
         case .methodMissing(let reason):
-            logger.info("downloadEdoc not available, falling back to getEdoc",
+            logger.info(
+                "downloadEdoc not available, falling back to getEdoc",
                 metadata: ["reason": "\(reason)", "axis.docId": "\(docId)"])
             return getEdocBlocking(docId: docId, path: path, cancellation: cancellation)
         }

@@ -21,8 +21,9 @@ extension AxisClient {
         messageType: AxisMessageType,
         envelopePath: String
     ) async throws(AxisError) -> String {
-        try await offload { cancellation in self.sendEdocBlocking(
-            from: from, to: to, messageType: messageType, envelopePath: envelopePath, cancellation: cancellation)
+        try await offload { cancellation in
+            self.sendEdocBlocking(
+                from: from, to: to, messageType: messageType, envelopePath: envelopePath, cancellation: cancellation)
         }
     }
 
@@ -69,8 +70,10 @@ extension AxisClient {
             .flatMap { Self.requireSuccessStatus($0, method: method, bodyFullySent: sent) }
             .flatMap { response in
                 guard !response.body.isEmpty else {
-                    return .failure(AxisError(method: method, kind: .malformedReply("empty reply"),
-                        requestBodyFullySent: sent))
+                    return .failure(
+                        AxisError(
+                            method: method, kind: .malformedReply("empty reply"),
+                            requestBodyFullySent: sent))
                 }
                 do throws(AxisReplyError) {
                     return .success(try SendEdocReply.parse(response.body).docId)

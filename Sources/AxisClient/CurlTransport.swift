@@ -18,7 +18,8 @@ enum CurlTransport {
         do throws(CurlEasy.Failure) {
             easy = try pool.checkOut()
         } catch {
-            return HTTPExchange.Outcome(result: .failure(.curl(code: error.code, message: error.message)),
+            return HTTPExchange.Outcome(
+                result: .failure(.curl(code: error.code, message: error.message)),
                 bodyFullySent: false)
         }
         defer { pool.checkIn(easy) }

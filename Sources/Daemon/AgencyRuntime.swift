@@ -1,12 +1,12 @@
 import AxisClient
 import Config
+import Foundation
 import Inbound
 import Logging
 import Outbound
 import Signing
 import StateStore
 import SystemSupport
-import Foundation
 
 /// Everything built from one configuration: the shared axis client and signer, an outbound pipeline per agency, and
 /// one inbound pipeline for all of them: they share the configuration's system id, and the axis lists their items

@@ -93,7 +93,9 @@ struct AnswerSender: Sendable {
             }
             return
         } catch {
-            failed(answer, "cannot record that status \(code) is being sent: \(error)", permanent: false, metadata: metadata)
+            failed(
+                answer, "cannot record that status \(code) is being sent: \(error)", permanent: false,
+                metadata: metadata)
             return
         }
         finish(answer, statusDocId: statusDocId, document: document, envelope: path, metadata: metadata)

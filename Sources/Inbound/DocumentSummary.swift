@@ -114,7 +114,8 @@ struct DocumentSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = Body(
-            axisDocId: axisDocId, receivedAt: VietnamTime.iso8601(receivedAt), codeNotation: codeNotation, header: header,
+            axisDocId: axisDocId, receivedAt: VietnamTime.iso8601(receivedAt), codeNotation: codeNotation,
+            header: header,
             attachments: attachments, warnings: warnings,
             signatures: signatures.map {
                 Signatures(

@@ -97,7 +97,9 @@ extension InboundPipeline {
         let lookup = SentStatusLookup(axis: dependencies.axis, store: dependencies.store)
         if let started = document.arrivalStatusStartedAt {
             // An earlier send may be on the axis: a kill or a lost reply came between it and our record of it.
-            if let found = try await lookup.find(code: "01", from: agency.config.code, about: document, sentSince: started) {
+            if let found = try await lookup.find(
+                code: "01", from: agency.config.code, about: document, sentSince: started)
+            {
                 try dependencies.store.annotate(id, note: "status 01 found on the axis after a lost reply: \(found)") {
                     $0.arrivalStatusSent = true
                     $0.arrivalStatusDocId = found

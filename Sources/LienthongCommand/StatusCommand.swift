@@ -24,8 +24,9 @@ struct StatusCommand: ParsableCommand {
             print("\(direction == .outbound ? "outbound" : "inbound ")  \(line)")
         }
         if let oldest = try store.oldestWaiting() {
-            print("oldest waiting: #\(oldest.id ?? 0) \(oldest.fileName) (\(oldest.state.rawValue) since "
-                + "\(localTime(oldest.createdAt)))")
+            print(
+                "oldest waiting: #\(oldest.id ?? 0) \(oldest.fileName) (\(oldest.state.rawValue) since "
+                    + "\(localTime(oldest.createdAt)))")
         } else {
             print("oldest waiting: none")
         }
@@ -33,8 +34,9 @@ struct StatusCommand: ParsableCommand {
         if !errors.isEmpty {
             print("last errors:")
             for document in errors {
-                print("  #\(document.id ?? 0) \(document.state.rawValue) \(localTime(document.updatedAt)): "
-                    + (document.lastError ?? ""))
+                print(
+                    "  #\(document.id ?? 0) \(document.state.rawValue) \(localTime(document.updatedAt)): "
+                        + (document.lastError ?? ""))
             }
         }
     }
@@ -62,11 +64,13 @@ struct StatusCommand: ParsableCommand {
         if !alive {
             print("daemon: NOT running (last seen \(localTime(status.updatedAt)), pid \(status.pid))")
         } else {
-            print("daemon: running, pid \(status.pid), since \(localTime(status.startedAt)); axis \(status.axisEndpoint)")
+            print(
+                "daemon: running, pid \(status.pid), since \(localTime(status.startedAt)); axis \(status.axisEndpoint)")
             if stale {
                 print(
                     "  its live status below is \(Int(age)) s old: it cannot rewrite "
-                        + "\(RuntimeStatus.path(stateDirectory: stateDirectory)) (disk full? see journalctl -u lienthong)")
+                        + "\(RuntimeStatus.path(stateDirectory: stateDirectory)) (disk full? see journalctl -u lienthong)"
+                )
             }
         }
         for agency in status.agencies {

@@ -34,7 +34,8 @@ struct EnvelopePackager: Sendable {
             throw OutboundFailure.transient("cannot write the envelope: \(error)")
         }
         Failpoint.reached("package.written")
-        return try store.transition(id, to: .packaged, note: "envelope written: DocumentId \(header.documentId ?? "")") {
+        return try store.transition(id, to: .packaged, note: "envelope written: DocumentId \(header.documentId ?? "")")
+        {
             $0.edxmlDocumentId = header.documentId
             $0.subject = header.subject
             $0.codeNotation = metadata.codeNotation

@@ -132,13 +132,16 @@ struct OutboxClaimer: Sendable {
             current.modificationTime.nanosecondsSince1970 == document.fileModifiedNanos
         else {
             // The clerk replaced the file after we hashed it: forget this record, the watcher will offer the new one.
-            return try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read") {
+            return try store.transition(
+                id, to: .failed, note: "the file changed while being claimed; it will be re-read"
+            ) {
                 $0.lastError = "the file changed in the outbox while lienthong was claiming it"
             }
         }
         try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
         try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
-        _ = try FileMover.move(from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
+        _ = try FileMover.move(
+            from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         Failpoint.reached("claim.moved")
         logger.info(

@@ -47,7 +47,8 @@ public final class DocumentStore: Sendable {
             var document = document
             document.state = DocumentState.initial(for: document.direction)
             try document.insert(db)
-            try Self.log(db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
+            try Self.log(
+                db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
             return document
         }
     }

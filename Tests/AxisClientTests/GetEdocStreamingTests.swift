@@ -135,8 +135,10 @@ import Testing
     /// inside escapes and groups; the file must still be byte-identical, replacing the earlier one.
     @Test func aMultiMiBEscapedReplyIsDecodedByteIdenticalAcrossPieces() async throws {
         let document = TestSupport.documentBytes(count: 6 << 20)
-        let base64 = Data(document).base64EncodedString(options: [.lineLength76Characters, .endLineWithCarriageReturn,
-            .endLineWithLineFeed])
+        let base64 = Data(document).base64EncodedString(options: [
+            .lineLength76Characters, .endLineWithCarriageReturn,
+            .endLineWithLineFeed,
+        ])
         let escaped = base64.replacingOccurrences(of: "\r\n", with: "\\r\\n").replacingOccurrences(of: "/", with: "\\/")
         let reply = #"{"Data":""# + escaped + #"","ErrorDesc":"","docid":"d-1","Status":"OK","ErrorCode":0}"#
         let directory = try TemporaryDirectory()

@@ -1,6 +1,7 @@
-@testable import AxisSimulator
 import Foundation
 import Testing
+
+@testable import AxisSimulator
 
 @Suite("Configuration")
 struct ConfigurationTests {

@@ -27,7 +27,8 @@ import Testing
         let sent = world.share(Self.sender) + "/sent"
         func filed() -> [String] { world.files(under: sent).filter { $0.hasSuffix(".pdf.receipt.txt") } }
 
-        try world.drop(TestPDF.make(note: "before"), named: "51_Truoc khi day.pdf", into: Self.recipient, of: Self.sender)
+        try world.drop(
+            TestPDF.make(note: "before"), named: "51_Truoc khi day.pdf", into: Self.recipient, of: Self.sender)
         #expect(try await eventually(timeout: 60) { try stored() == 1 && filed().count == 1 }, "\(world.logs)")
 
         // Fill what is left, as other data on the same disk would.

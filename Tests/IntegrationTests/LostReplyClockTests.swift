@@ -21,7 +21,9 @@ import Testing
         try (axisYAML + "\nclock_offset: \(offset)\n").write(toFile: axisConfig, atomically: true, encoding: .utf8)
         try world.startAxis()
         for code in [Self.sender, TwoAgencies.codeB] {
-            try world.editConfig(code) { $0.replacingOccurrences(of: "request_timeout: 30s", with: "request_timeout: 3s") }
+            try world.editConfig(code) {
+                $0.replacingOccurrences(of: "request_timeout: 30s", with: "request_timeout: 3s")
+            }
         }
         try world.startDaemon(Self.sender)
         try world.startDaemon(TwoAgencies.codeB)

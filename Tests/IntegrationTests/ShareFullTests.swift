@@ -35,7 +35,9 @@ import Testing
             (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.recipient)]).output) ?? ""
         }
         #expect(
-            await eventually(timeout: 60) { status().contains("DISK FULL on \(share)") && status().contains("No space") },
+            await eventually(timeout: 60) {
+                status().contains("DISK FULL on \(share)") && status().contains("No space")
+            },
             "status does not say the share is full:\n\(status())\n\(world.logs.suffix(3000))")
         #expect(delivered().isEmpty)
         let staging = try FileManager.default.subpathsOfDirectory(atPath: inbox).filter {

@@ -19,7 +19,8 @@ import Testing
                 with: "  timestamp_url: \"http://127.0.0.1:\(port)/tsa\"\n"
             )
             .replacingOccurrences(
-                of: "    filename_pattern:", with: "    visible_signature:\n      folders: [\"*\"]\n    filename_pattern:")
+                of: "    filename_pattern:",
+                with: "    visible_signature:\n      folders: [\"*\"]\n    filename_pattern:")
         }
         let trusted = [world.home(a) + "/agency-cert.pem", axisDirectory + "/tsa-cert.pem"]
             .map { "\"\($0)\"" }.joined(separator: ", ")

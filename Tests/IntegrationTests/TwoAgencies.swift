@@ -62,7 +62,8 @@ final class TwoAgencies {
     /// Rewrites an agency's configuration file through `edit`.
     func editConfig(_ code: String, _ edit: (String) -> String) throws {
         let path = config(code)
-        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(toFile: path, atomically: true, encoding: .utf8)
+        try edit(try String(contentsOfFile: path, encoding: .utf8)).write(
+            toFile: path, atomically: true, encoding: .utf8)
     }
 
     var admin: AdminClient { AdminClient(port: adminPort) }
