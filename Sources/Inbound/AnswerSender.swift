@@ -62,8 +62,8 @@ struct AnswerSender: Sendable {
         if let started = answer.sendStartedAt {
             // An earlier send may be on the axis: a kill or a lost reply came between it and our record of it.
             do {
-                if let found = try await lookup.find(code: code, from: agency.code, about: document, sentSince: started)
-                {
+                let found = try await lookup.find(code: code, from: agency.code, about: document, sentSince: started)
+                if let found {
                     finish(answer, statusDocId: found, document: document, envelope: path, metadata: metadata)
                     return
                 }

@@ -53,8 +53,18 @@ public actor OutboundPipeline {
     /// Paths being recorded right now: a file the watcher offers again meanwhile is not recorded twice.
     private var recording: Set<String> = []
     private let reoffer = WakeSignal()
+    /// What stops this agency's outbound work right now, by kind; each kind is cleared when it works again.
+    private var troubles: [Trouble: String] = [:]
+
+    private enum Trouble: Int, Comparable {
+        case folders, recording, queue
+        static func < (left: Trouble, right: Trouble) -> Bool { left.rawValue < right.rawValue }
+    }
+
     /// What stops this agency's outbound work right now, in words for `lienthong status`; nil when all is well.
-    public private(set) var problem: String?
+    public var problem: String? {
+        troubles.isEmpty ? nil : troubles.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; ")
+    }
 
     public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
         var logger = logger
@@ -127,13 +137,14 @@ public actor OutboundPipeline {
                 try Directories.create(agency.folders.failed)
                 try Directories.create(agency.folders.sent)
                 try recoverInterruptedFiling()
-                problem = nil
+                troubles[.folders] = nil
                 return true
             } catch {
                 failures += 1
                 let delay = UnrecordedFile.backoff(attempt: failures)
-                problem = "cannot prepare the agency's folders: \(describe(error)); trying again in \(delay)"
-                logger.error("\(problem ?? ""); the other agencies go on")
+                let problem = "cannot prepare the agency's folders: \(describe(error)); trying again in \(delay)"
+                troubles[.folders] = problem
+                logger.error("\(problem); the other agencies go on")
                 await sleep(until: Date().addingTimeInterval(delay.seconds))
             }
         }
@@ -157,11 +168,11 @@ public actor OutboundPipeline {
             case .skipped(let reason):
                 logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
             }
-            if unrecorded.isEmpty { problem = nil }
+            if unrecorded.isEmpty { troubles[.recording] = nil }
         } catch {
             let entry = UnrecordedFile(file: file, attempts: attempt, now: Date())
             unrecorded[file.path] = entry
-            problem = "cannot record new documents: \(describe(error))"
+            troubles[.recording] = "cannot record new documents: \(describe(error))"
             logger.error(
                 "cannot record \(file.path): \(describe(error)); offered again in \(entry.delay)",
                 metadata: ["PATH": "\(file.path)"])
@@ -191,6 +202,7 @@ public actor OutboundPipeline {
             do {
                 let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
                 failures = 0
+                troubles[.queue] = nil
                 for document in due {
                     if Task.isCancelled { return }
                     await advance(document)
@@ -201,7 +213,7 @@ public actor OutboundPipeline {
             } catch {
                 failures += 1
                 let delay = UnrecordedFile.backoff(attempt: failures)
-                problem = "cannot read the queue: \(describe(error))"
+                troubles[.queue] = "cannot read the queue: \(describe(error))"
                 logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
                 await sleep(until: Date().addingTimeInterval(delay.seconds))
             }

@@ -24,8 +24,8 @@ struct SendStep: Sendable {
                 logger.notice(
                     "the axis had stored the document although we never saw its reply; not sending it again",
                     metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(found)"])
-                return try store.transition(id, to: .sent, note: "found on the axis after a lost reply: DocId \(found)")
-                {
+                let note = "found on the axis after a lost reply: DocId \(found)"
+                return try store.transition(id, to: .sent, note: note) {
                     $0.axisDocId = found
                     $0.sendUncertain = false
                 }

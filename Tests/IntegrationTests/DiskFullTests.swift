@@ -8,16 +8,14 @@ import Testing
     static let sender = TwoAgencies.codeA
     static let recipient = TwoAgencies.codeB
 
-    @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(.enabled(if: SmallFilesystem.canMount, "mounting a tmpfs needs root"))
     func aFullStateDirectoryHoldsDocumentsBackAndSendsEachOnceWhenSpaceReturns() async throws {
         let world = try TwoAgencies()
         let state = world.home(Self.sender) + "/state"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let mount = try runCommand("/bin/mount", ["-t", "tmpfs", "-o", "size=8m,mode=0700", "tmpfs", state])
-        try #require(mount.status == 0, "mount: \(mount.output)")
+        let disk = try SmallFilesystem(at: state, size: "8m,mode=0700")
         defer {
-            for daemon in world.daemons.values { daemon.stop() }
-            _ = try? runCommand("/bin/umount", ["-l", state])
+            world.stopDaemons()
+            disk.unmount()
         }
         try world.startAxis()
         try world.startDaemon(Self.sender)
@@ -31,15 +29,12 @@ import Testing
             TestPDF.make(note: "before"), named: "51_Truoc khi day.pdf", into: Self.recipient, of: Self.sender)
         #expect(try await eventually(timeout: 60) { try stored() == 1 && filed().count == 1 }, "\(world.logs)")
 
-        // Fill what is left, as other data on the same disk would.
-        _ = try runCommand("/bin/dd", ["if=/dev/zero", "of=\(state)/filler", "bs=65536"])
+        try disk.fill()
         let names = (52...54).map { "\($0)_Dia day \($0).pdf" }
         for name in names {
             try world.drop(TestPDF.make(note: name), named: name, into: Self.recipient, of: Self.sender)
         }
-        let status = {
-            (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.sender)]).output) ?? ""
-        }
+        let status = { world.status(of: Self.sender) }
         #expect(
             await eventually(timeout: 30) { status().contains("DISK FULL on \(state)") },
             "status does not say the disk is full:\n\(status())")
@@ -48,7 +43,7 @@ import Testing
             await eventually(timeout: 30) { daemonLog().contains("disk full") },
             "the journal does not say the disk is full:\n\(daemonLog().suffix(3000))")
 
-        try FileManager.default.removeItem(atPath: state + "/filler")
+        try disk.free()
         #expect(
             try await eventually(timeout: 60) { try stored() == 4 && filed().count == 4 },
             "after space returned: \((try? stored()) ?? -1) stored, \(filed())\n\(daemonLog().suffix(5000))")

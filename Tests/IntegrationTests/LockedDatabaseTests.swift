@@ -41,9 +41,7 @@ import Testing
         for name in names {
             try world.drop(TestPDF.make(note: name), named: name, into: Self.recipient, of: Self.sender)
         }
-        let status = {
-            (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.sender)]).output) ?? ""
-        }
+        let status = { world.status(of: Self.sender) }
         #expect(
             await eventually(timeout: 24) { status().contains("is locked by another process") },
             "status does not say the database is locked:\n\(status())")

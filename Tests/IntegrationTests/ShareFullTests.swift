@@ -8,16 +8,14 @@ import Testing
     static let sender = TwoAgencies.codeA
     static let recipient = TwoAgencies.codeB
 
-    @Test(.enabled(if: getuid() == 0, "mounting a tmpfs needs root"))
+    @Test(.enabled(if: SmallFilesystem.canMount, "mounting a tmpfs needs root"))
     func aFullInboxShareHoldsTheDocumentBackAndDeliversItOnceWhenSpaceReturns() async throws {
         let world = try TwoAgencies()
         let share = world.share(Self.recipient)
-        try FileManager.default.createDirectory(atPath: share, withIntermediateDirectories: true)
-        let mount = try runCommand("/bin/mount", ["-t", "tmpfs", "-o", "size=4m", "tmpfs", share])
-        try #require(mount.status == 0, "mount: \(mount.output)")
+        let disk = try SmallFilesystem(at: share, size: "4m")
         defer {
-            for daemon in world.daemons.values { daemon.stop() }
-            _ = try? runCommand("/bin/umount", ["-l", share])
+            world.stopDaemons()
+            disk.unmount()
         }
         try world.startAxis()
         try world.startDaemon(Self.sender)
@@ -29,11 +27,9 @@ import Testing
         }
         #expect(await eventually(timeout: 30) { FileManager.default.fileExists(atPath: inbox) }, "\(world.logs)")
 
-        _ = try runCommand("/bin/dd", ["if=/dev/zero", "of=\(share)/filler", "bs=65536"])
+        try disk.fill()
         try world.drop(TestPDF.make(note: "81"), named: "81_Dia chia se day.pdf", into: Self.recipient, of: Self.sender)
-        let status = {
-            (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.recipient)]).output) ?? ""
-        }
+        let status = { world.status(of: Self.recipient) }
         #expect(
             await eventually(timeout: 60) {
                 status().contains("DISK FULL on \(share)") && status().contains("No space")
@@ -45,7 +41,7 @@ import Testing
         }
         #expect(staging.isEmpty, "a half-written delivery is left in the inbox: \(staging)")
 
-        try FileManager.default.removeItem(atPath: share + "/filler")
+        try disk.free()
         #expect(
             try await eventually(timeout: 60) { try delivered().count == 1 && pending() == 0 },
             "after space returned: \(delivered()), \((try? pending()) ?? -1) pending\n\(world.logs.suffix(4000))")

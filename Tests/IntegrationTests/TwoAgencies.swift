@@ -59,6 +59,16 @@ final class TwoAgencies {
         return daemon
     }
 
+    /// Stops every daemon (SIGTERM) and waits for them.
+    func stopDaemons() {
+        for daemon in daemons.values { daemon.stop() }
+    }
+
+    /// What `lienthong status` prints for the agency, or "" when it cannot run.
+    func status(of code: String) -> String {
+        (try? runCommand(lienthong, ["status", "--config", config(code)]).output) ?? ""
+    }
+
     /// Rewrites an agency's configuration file through `edit`.
     func editConfig(_ code: String, _ edit: (String) -> String) throws {
         let path = config(code)
