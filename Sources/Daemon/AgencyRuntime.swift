@@ -29,13 +29,14 @@ struct AgencyRuntime: Sendable {
             credentials: .init(systemId: config.axis.systemId, secret: secret),
             logger: logger)
         let signers = try SignerFactory.signers(for: config)
+        let shares = ShareMarkers(stateDirectory: config.stateDirectory)
         outbound = config.agencies.map { agency in
             OutboundPipeline(
                 agency: agency,
                 dependencies: .init(
                     store: store, axis: axis, signer: signers.detached, pdfSigner: signers.pdf,
                     spoolDirectory: config.spoolDirectory,
-                    retry: config.retry, limits: config.limits),
+                    retry: config.retry, limits: config.limits, shares: shares),
                 logger: logger)
         }
         inbound =
@@ -44,7 +45,8 @@ struct AgencyRuntime: Sendable {
                 agencies: config.agencies,
                 dependencies: .init(
                     store: store, axis: axis, spoolDirectory: config.spoolDirectory,
-                    pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits),
+                    pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits,
+                    shares: shares),
                 logger: logger) : nil
     }
 

@@ -29,10 +29,12 @@ public actor InboundPipeline {
         public var pollInterval: Duration
         public var retry: RetryPolicy
         public var limits: Limits
+        /// Tells a mounted share from the empty mount point it leaves when unmounted.
+        public var shares: ShareMarkers
 
         public init(
             store: DocumentStore, axis: AxisClient, spoolDirectory: String, pollInterval: Duration,
-            retry: RetryPolicy, limits: Limits
+            retry: RetryPolicy, limits: Limits, shares: ShareMarkers
         ) {
             self.store = store
             self.axis = axis
@@ -40,6 +42,7 @@ public actor InboundPipeline {
             self.pollInterval = pollInterval
             self.retry = retry
             self.limits = limits
+            self.shares = shares
         }
     }
 
@@ -119,11 +122,26 @@ public actor InboundPipeline {
         unprepared[code] ?? lastWorkError.map { "cannot read the inbound queue: \($0)" }
     }
 
-    /// Creates each agency's inbox and quarantine folders and clears staging leftovers, once per agency; an agency
-    /// whose folders fail is tried again at the next poll.
+    /// Checks that each agency's share is mounted (``ShareMarkers``), then creates its inbox and quarantine folders and
+    /// clears staging leftovers, once per agency; an agency whose share or folders fail is tried again at the next
+    /// poll, and its documents wait meanwhile.
     private func prepareAgencies() async {
-        for agency in agencies where !prepared.contains(agency.config.code) {
+        for agency in agencies {
             let code = agency.config.code
+            let availability = Result { try dependencies.shares.check(agency.config.folders.root) }
+            guard case .success(.available) = availability else {
+                let reason =
+                    switch availability {
+                    case .success(.unavailable(let reason)): reason
+                    case .failure(let error): "cannot prepare the inbox folders: \(error)"
+                    default: "the share is not available"
+                    }
+                if unprepared[code] != reason { agency.logger.error("\(reason); its documents wait") }
+                unprepared[code] = reason
+                prepared.remove(code)
+                continue
+            }
+            guard !prepared.contains(code) else { continue }
             do {
                 try Directories.create(agency.config.folders.inbox)
                 try Directories.create(agency.config.folders.quarantine)

@@ -21,10 +21,12 @@ public actor OutboundPipeline {
         public var spoolDirectory: String
         public var retry: RetryPolicy
         public var limits: Limits
+        /// Tells a mounted share from the empty mount point it leaves when unmounted.
+        public var shares: ShareMarkers
 
         public init(
             store: DocumentStore, axis: AxisClient, signer: any Signer, pdfSigner: PAdESSigner,
-            spoolDirectory: String, retry: RetryPolicy, limits: Limits
+            spoolDirectory: String, retry: RetryPolicy, limits: Limits, shares: ShareMarkers
         ) {
             self.store = store
             self.axis = axis
@@ -33,6 +35,7 @@ public actor OutboundPipeline {
             self.spoolDirectory = spoolDirectory
             self.retry = retry
             self.limits = limits
+            self.shares = shares
         }
     }
 
@@ -57,7 +60,7 @@ public actor OutboundPipeline {
     private var troubles: [Trouble: String] = [:]
 
     private enum Trouble: Int, Comparable {
-        case folders, recording, queue
+        case share, folders, recording, queue
         static func < (left: Trouble, right: Trouble) -> Bool { left.rawValue < right.rawValue }
     }
 
@@ -133,6 +136,11 @@ public actor OutboundPipeline {
         var failures = 0
         while !Task.isCancelled {
             do {
+                guard try shareIsThere() else {
+                    failures += 1
+                    await sleep(until: Date().addingTimeInterval(UnrecordedFile.backoff(attempt: failures).seconds))
+                    continue
+                }
                 try Directories.create(agency.folders.outbox)
                 try Directories.create(agency.folders.failed)
                 try Directories.create(agency.folders.sent)
@@ -200,6 +208,11 @@ public actor OutboundPipeline {
         var failures = 0
         while !Task.isCancelled {
             do {
+                guard try shareIsThere() else {
+                    failures += 1
+                    await sleep(until: Date().addingTimeInterval(UnrecordedFile.backoff(attempt: failures).seconds))
+                    continue
+                }
                 let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
                 failures = 0
                 troubles[.queue] = nil
@@ -217,6 +230,21 @@ public actor OutboundPipeline {
                 logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
                 await sleep(until: Date().addingTimeInterval(delay.seconds))
             }
+        }
+    }
+
+    /// Whether the agency's share is mounted (``ShareMarkers``); while it is not, nothing is moved into or out of
+    /// it, and `status` says why.
+    private func shareIsThere() throws -> Bool {
+        switch try dependencies.shares.check(agency.folders.root) {
+        case .available:
+            if troubles[.share] != nil { logger.notice("the share \(agency.folders.root) is back") }
+            troubles[.share] = nil
+            return true
+        case .unavailable(let reason):
+            if troubles[.share] == nil { logger.error("\(reason)") }
+            troubles[.share] = reason
+            return false
         }
     }
 
