@@ -187,9 +187,10 @@ public actor InboundPipeline {
         }
     }
 
-    /// Queues what clerks asked for in status request files, then sends every answer that is due.
+    /// Queues what clerks asked for in status request files, then sends every answer that is due; not for an agency
+    /// whose share is not there (answers wait with its documents).
     private func answerForClerks() async {
-        for agency in agencies {
+        for agency in agencies where prepared.contains(agency.config.code) {
             let requests = agency.requests
             _ = try? await Offload.run { requests.scan() }
             await agency.answers.sendDue()

@@ -39,7 +39,15 @@ struct DemoEnvironment {
         for agency in agencies {
             let home = root + "/" + agency.folder
             try manager.createDirectory(atPath: home + "/state", withIntermediateDirectories: true)
-            try manager.createDirectory(atPath: share(agency) + "/outbox", withIntermediateDirectories: true)
+            // Every folder the demo's instructions name exists before the first document: the drop folder for the
+            // other agency, where its documents arrive, and where sent originals go.
+            for other in agencies where other.code != agency.code {
+                for folder in ["outbox", "inbox"] {
+                    try manager.createDirectory(
+                        atPath: share(agency) + "/\(folder)/\(other.code)", withIntermediateDirectories: true)
+                }
+            }
+            try manager.createDirectory(atPath: share(agency) + "/sent", withIntermediateDirectories: true)
             let secretPath = home + "/axis-secret"
             if !manager.fileExists(atPath: secretPath) {
                 try writePrivate(Self.randomSecret(), to: secretPath)
