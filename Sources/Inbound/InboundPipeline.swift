@@ -236,8 +236,12 @@ public actor InboundPipeline {
         }
     }
 
+    /// Steps that write into an agency's share wait while it is not prepared (not mounted, folders failing);
+    /// acknowledging what is already delivered or quarantined touches only the spool and the axis, so it goes on.
     private func advance(_ document: DocumentRecord) async {
-        guard let agency = agency(of: document), prepared.contains(agency.config.code) else { return }
+        guard let agency = agency(of: document) else { return }
+        let touchesShare = document.state == .listed || document.state == .downloaded
+        guard !touchesShare || prepared.contains(agency.config.code) else { return }
         do {
             switch document.state {
             case .listed: try await download(document)
