@@ -138,7 +138,7 @@ public actor OutboundPipeline {
             do {
                 guard try shareIsThere() else {
                     failures += 1
-                    await sleep(until: Date().addingTimeInterval(UnrecordedFile.backoff(attempt: failures).seconds))
+                    await backOff(after: failures)
                     continue
                 }
                 try Directories.create(agency.folders.outbox)
@@ -153,7 +153,7 @@ public actor OutboundPipeline {
                 let problem = "cannot prepare the agency's folders: \(describe(error)); trying again in \(delay)"
                 troubles[.folders] = problem
                 logger.error("\(problem); the other agencies go on")
-                await sleep(until: Date().addingTimeInterval(delay.seconds))
+                await backOff(after: failures)
             }
         }
         return false
@@ -210,7 +210,7 @@ public actor OutboundPipeline {
             do {
                 guard try shareIsThere() else {
                     failures += 1
-                    await sleep(until: Date().addingTimeInterval(UnrecordedFile.backoff(attempt: failures).seconds))
+                    await backOff(after: failures)
                     continue
                 }
                 let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
@@ -225,10 +225,10 @@ public actor OutboundPipeline {
                 await sleep(until: next)
             } catch {
                 failures += 1
-                let delay = UnrecordedFile.backoff(attempt: failures)
                 troubles[.queue] = "cannot read the queue: \(describe(error))"
+                let delay = UnrecordedFile.backoff(attempt: failures)
                 logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
-                await sleep(until: Date().addingTimeInterval(delay.seconds))
+                await backOff(after: failures)
             }
         }
     }
@@ -253,6 +253,11 @@ public actor OutboundPipeline {
         if let trouble = StoreWriteTrouble(error) { return trouble.description(database: dependencies.store.path) }
         if let error = error as? SystemError, error.isNoSpace { return "disk full: \(error)" }
         return String(describing: error)
+    }
+
+    /// Waits out the backoff after `failures` failures in a row (1 s doubling to 30 s), or until a nudge.
+    private func backOff(after failures: Int) async {
+        await sleep(until: Date().addingTimeInterval(UnrecordedFile.backoff(attempt: failures).seconds))
     }
 
     /// Waits for a nudge, or until `date` (a retry time), whichever comes first.
