@@ -1,6 +1,10 @@
 import Foundation
 
 extension SentEdocItem {
+    /// The largest difference between the axis's clock (or zone) and ours that a look-up after a lost reply
+    /// tolerates while it knows no better: 14 hours, and an hour more.
+    public static let maximumClockOffset: TimeInterval = 15 * 3600
+
     /// `sentTime` as the axis writes it (`yyyy-MM-dd HH:mm:ss` and the other spellings seen), read as Vietnam time;
     /// nil when unreadable. The axis's real clock or zone may differ from ours by hours: compare it with our times
     /// only through a learnt or tolerated offset, never to decide identity.

@@ -11,10 +11,8 @@ import StateStore
 /// (`ResponseFor/Code`, which `getSentEdocList` lists as `notation`). A DocId another status of ours owns is never
 /// taken, so statuses 01, 03, 05… of one document are told apart without relying on how the axis titles them
 /// (a title naming the code is only preferred). Time never decides identity: the axis clock may be hours off ours,
-/// so only entries listed more than ``maximumClockOffset`` before the send began are ruled out.
+/// so only entries listed more than `SentEdocItem.maximumClockOffset` before the send began are ruled out.
 struct SentStatusLookup: Sendable {
-    static let maximumClockOffset: TimeInterval = 15 * 3600
-
     let axis: AxisClient
     let store: DocumentStore
 
@@ -39,7 +37,7 @@ struct SentStatusLookup: Sendable {
         in items: [SentEdocItem], owned: Set<String>
     ) -> String? {
         let notation = document.codeNotation?.trimmingCharacters(in: .whitespaces) ?? ""
-        let earliest = started.addingTimeInterval(-maximumClockOffset)
+        let earliest = started.addingTimeInterval(-SentEdocItem.maximumClockOffset)
         let candidates = items.filter { item in
             !item.senderDocId.isEmpty && !owned.contains(item.senderDocId)
                 && (item.fromCode.isEmpty || item.fromCode == agency)

@@ -9,13 +9,11 @@ import StateStore
 /// identity across machines (reliability.md): the axis may write UTC, or its clock may be hours off. The offset
 /// between its clock and ours is learnt from the DocIds we own (their `sentTime` against our `sendStartedAt`); it
 /// only narrows the window of plausible entries and orders the candidates. Without such a sample the window admits
-/// any offset up to ``maximumUnknownOffset``, which still keeps a document of the same number sent days earlier by
-/// other software from being taken for ours.
+/// any offset up to `SentEdocItem.maximumClockOffset`, which still keeps a document of the same number sent days
+/// earlier by other software from being taken for ours.
 struct SentDocumentMatch {
     /// Tolerated error of a learnt offset (network time, the axis's commit time, rounding to seconds).
     static let learntOffsetTolerance: TimeInterval = 600
-    /// Largest offset accepted when none could be learnt: ±14 hours of clock or zone difference, and an hour more.
-    static let maximumUnknownOffset: TimeInterval = 15 * 3600
 
     /// The entries of one sent document, grouped by DocId (one entry per recipient).
     let groups: [String: [SentEdocItem]]
@@ -48,7 +46,7 @@ struct SentDocumentMatch {
         let recipients = Set(document.recipients)
         let earliest =
             offset.map { document.createdAt.addingTimeInterval($0 - Self.learntOffsetTolerance) }
-            ?? document.createdAt.addingTimeInterval(-Self.maximumUnknownOffset)
+            ?? document.createdAt.addingTimeInterval(-SentEdocItem.maximumClockOffset)
         let candidates = groups.filter { docId, entries in
             !owned.contains(docId)
                 && entries.allSatisfy { item in
