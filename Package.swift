@@ -139,7 +139,7 @@ let package = Package(
         .testTarget(
             name: "OutboundTests",
             dependencies: [
-                "Outbound", "AxisProtocol", "Config", "EdXML", "FolderWatch", "StateStore", "SystemSupport",
+                "Outbound", "AxisProtocol", "Config", "EdXML", "FolderWatch", "Signing", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(

@@ -19,4 +19,12 @@ extension AgencyConfig {
         guard let settings = outboxFolderSettings(relativeComponents: relativeComponents) else { return defaults }
         return settings.defaults.applied(to: defaults)
     }
+
+    /// The secret folder a document at `relativeComponents` below `outbox/` was dropped in (its first folder, when
+    /// listed in `secret_folders`, compared in NFC); nil for documents elsewhere.
+    public func secretFolder(relativeComponents: [String]) -> String? {
+        guard relativeComponents.count >= 2, let folder = relativeComponents.first else { return nil }
+        let name = folder.precomposedStringWithCanonicalMapping
+        return secretFolders.contains(name) ? folder : nil
+    }
 }

@@ -30,6 +30,12 @@ public struct AgencyConfig: Sendable, Equatable {
     public var trustedRoots: [String]
     /// `visible_signature`: the outbox folders whose PDFs carry the Decree 30 visible box. Default: none.
     public var visibleSignature: VisibleSignatureSettings
+    /// `secret_folders`: first-level folders below `outbox/` (NFC) whose documents are secret (văn bản mật) and are
+    /// never signed or sent (Decision 28/2018 keeps secret documents off the axis). Default: ``defaultSecretFolders``.
+    public var secretFolders: [String]
+
+    /// `outbox/MAT/`: where a clerk who keeps a secret document beside the others would put it.
+    public static let defaultSecretFolders = ["MAT"]
 
     public init(
         code: String,
@@ -48,7 +54,8 @@ public struct AgencyConfig: Sendable, Equatable {
         outboxFolders: [String: OutboxFolderSettings] = [:],
         inboundPolicy: InboundPolicy = .warn,
         trustedRoots: [String] = [],
-        visibleSignature: VisibleSignatureSettings = VisibleSignatureSettings()
+        visibleSignature: VisibleSignatureSettings = VisibleSignatureSettings(),
+        secretFolders: [String] = Self.defaultSecretFolders
     ) {
         self.code = code
         self.name = name
@@ -67,5 +74,6 @@ public struct AgencyConfig: Sendable, Equatable {
         self.inboundPolicy = inboundPolicy
         self.trustedRoots = trustedRoots
         self.visibleSignature = visibleSignature
+        self.secretFolders = secretFolders
     }
 }

@@ -70,6 +70,7 @@ extension ConfigDecoder {
         let outboxFolders = decodeOutboxFolders(agency, routes: routes)
         let inboundPolicy = decodeInboundPolicy(agency)
         let visibleSignature = agency.mapping("visible_signature").map(decodeVisibleSignature)
+        let secretFolders = decodeSecretFolders(agency)
         agency.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
 
         guard let code, let (folders, folderLines) = decodedFolders else { return nil }
@@ -77,7 +78,8 @@ extension ConfigDecoder {
             code: code, name: name ?? code, organizationInCharge: organizationInCharge, address: address,
             email: email, telephone: telephone, fax: fax, website: website, folders: folders, watch: watch,
             defaults: defaults, filenamePattern: filenamePattern, routes: routes, outboxFolders: outboxFolders,
-            inboundPolicy: inboundPolicy, visibleSignature: visibleSignature ?? VisibleSignatureSettings())
+            inboundPolicy: inboundPolicy, visibleSignature: visibleSignature ?? VisibleSignatureSettings(),
+            secretFolders: secretFolders)
         return DecodedAgency(agency: config, codeLine: agency.lineOf("code"), folderLines: folderLines)
     }
 
@@ -122,6 +124,20 @@ extension ConfigDecoder {
         let font = reader.path("font") ?? VisibleSignatureSettings.defaultFont
         reader.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
         return VisibleSignatureSettings(folders: folders.map { $0.precomposedStringWithCanonicalMapping }, font: font)
+    }
+
+    /// `secret_folders`: absent keeps ``AgencyConfig/defaultSecretFolders``; `[]` turns the folder rule off (the
+    /// metadata file's `do_mat` still applies).
+    private func decodeSecretFolders(_ agency: MappingReader) -> [String] {
+        guard agency.node("secret_folders") != nil else { return AgencyConfig.defaultSecretFolders }
+        let folders = agency.stringList("secret_folders") { name in
+            if name.isEmpty || name.contains("/") || name == "." || name == ".." || name == "*" {
+                return "'\(name)' is not a folder name below outbox/; name the first-level folder that holds secret "
+                    + "documents, e.g. MAT (thư mục văn bản mật)"
+            }
+            return nil
+        }
+        return folders.map { $0.precomposedStringWithCanonicalMapping }
     }
 
     private func decodeWatch(_ watch: MappingReader) -> WatchSettings {

@@ -62,6 +62,7 @@ private struct SidecarDecoder {
         sidecar.pageAmount = number("so_trang", "page_amount", range: 1...100_000, meaning: ("số trang", "pages"))
         sidecar.promulgationAmount = number(
             "so_ban", "promulgation_amount", range: 1...100_000, meaning: ("số bản", "copies"))
+        sidecar.secrecy = text("do_mat", "secret")
         splitNumberFromNotation(&sidecar)
         return sidecar
     }

@@ -27,6 +27,7 @@ extension DocumentSidecar {
             ("han_xu_ly", quoted(dueDate.map(Self.isoDate)), "Hạn xử lý / due date (optional)"),
             ("so_trang", plain(pageAmount), "Số trang / pages (optional)"),
             ("so_ban", plain(promulgationAmount), "Số bản / copies (optional)"),
+            ("do_mat", quoted(secrecy), "Độ mật: để trống; văn bản mật không gửi qua trục / secrecy: leave empty"),
         ]
         return lines.map { "\($0.key): \($0.value)  # \($0.comment)" }.joined(separator: "\n") + "\n"
     }

@@ -40,13 +40,16 @@ public struct DocumentSidecar: Sendable, Equatable {
     public var pageAmount: Int?
     /// `so_ban` / `promulgation_amount`: OtherInfo/PromulgationAmount.
     public var promulgationAmount: Int?
+    /// `do_mat` / `secret`: the secrecy level (độ mật) as written, e.g. `Mật`, `Tối mật`, `Tuyệt mật`. Any value
+    /// but a word for none (see ``isMarkedSecret``) keeps the document off the axis.
+    public var secrecy: String?
 
     public init(
         number: String? = nil, notation: String? = nil, date: String? = nil, subject: String? = nil,
         content: String? = nil, typeName: String? = nil, documentType: Int? = nil, typeDetail: Int? = nil,
         signerName: String? = nil, signerPosition: String? = nil, signerCompetence: String? = nil,
         place: String? = nil, priority: Int? = nil, steeringType: Int? = nil, recipients: [String] = [],
-        dueDate: String? = nil, pageAmount: Int? = nil, promulgationAmount: Int? = nil
+        dueDate: String? = nil, pageAmount: Int? = nil, promulgationAmount: Int? = nil, secrecy: String? = nil
     ) {
         self.number = number
         self.notation = notation
@@ -66,6 +69,19 @@ public struct DocumentSidecar: Sendable, Equatable {
         self.dueDate = dueDate
         self.pageAmount = pageAmount
         self.promulgationAmount = promulgationAmount
+        self.secrecy = secrecy
+    }
+
+    /// The words that mean "not secret" in `do_mat`, compared case-insensitively and without diacritics.
+    public static let notSecretValues: Set<String> = ["", "khong", "none", "no", "false", "0", "thuong", "binh thuong"]
+
+    /// Whether `do_mat` marks the document secret: any value except a word for none, so that a misspelt level
+    /// (`mat`, `Mât`, `toi mat`) or one this version does not know still keeps the document off the axis.
+    public var isMarkedSecret: Bool {
+        guard let secrecy else { return false }
+        let folded = secrecy.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
+            .replacingOccurrences(of: "đ", with: "d").trimmingCharacters(in: .whitespaces)
+        return !Self.notSecretValues.contains(folded)
     }
 
     /// The suffix that marks a sidecar: `x.pdf` is described by `x.pdf.meta.yaml`.
@@ -80,6 +96,6 @@ public struct DocumentSidecar: Sendable, Equatable {
         ("ma_loai_van_ban", "type_detail"), ("nguoi_ky", "signer"), ("chuc_vu", "position"),
         ("tham_quyen", "competence"), ("noi_ban_hanh", "place"), ("do_khan", "priority"),
         ("chi_dao", "steering_type"), ("noi_nhan", "recipients"), ("han_xu_ly", "due_date"),
-        ("so_trang", "page_amount"), ("so_ban", "promulgation_amount"),
+        ("so_trang", "page_amount"), ("so_ban", "promulgation_amount"), ("do_mat", "secret"),
     ]
 }

@@ -26,17 +26,24 @@ public struct DocumentFolderRule: Sendable, Equatable {
 
     /// Configured route names (`agencies[].routes`), matched like recipient codes.
     public var routeNames: Set<String>
+    /// Folders for secret documents (`agencies[].secret_folders`, NFC): like recipient folders, each file in them is
+    /// one document, taken at once so that the pipeline files it in `failed/` rather than waiting for a metadata file.
+    public var secretFolderNames: Set<String>
     /// Whether a name could be an agency code (Config's `AgencyCodeShape`, which this module cannot import).
     public var looksLikeCode: @Sendable (String) -> Bool
 
-    public init(routeNames: Set<String> = [], looksLikeCode: @escaping @Sendable (String) -> Bool) {
+    public init(
+        routeNames: Set<String> = [], secretFolderNames: Set<String> = [],
+        looksLikeCode: @escaping @Sendable (String) -> Bool
+    ) {
         self.routeNames = routeNames
+        self.secretFolderNames = secretFolderNames
         self.looksLikeCode = looksLikeCode
     }
 
-    /// Compares the routes only: the code predicate is the same function everywhere in the daemon.
+    /// Compares the folder names only: the code predicate is the same function everywhere in the daemon.
     public static func == (left: DocumentFolderRule, right: DocumentFolderRule) -> Bool {
-        left.routeNames == right.routeNames
+        left.routeNames == right.routeNames && left.secretFolderNames == right.secretFolderNames
     }
 
     /// Without knowledge of codes: every level-1 folder without a metadata file is a recipient folder.
@@ -75,9 +82,10 @@ public struct DocumentFolderRule: Sendable, Equatable {
         !hasMetadata([name]) && namesRecipients(name)
     }
 
-    /// True when every `+`-separated part of `name` is a route name or looks like an agency code
-    /// (``looksLikeCode``).
+    /// True when `name` is a secret folder, or every `+`-separated part of it is a route name or looks like an
+    /// agency code (``looksLikeCode``).
     public func namesRecipients(_ name: String) -> Bool {
+        if secretFolderNames.contains(name.precomposedStringWithCanonicalMapping) { return true }
         let parts = name.split(separator: "+", omittingEmptySubsequences: false).map(String.init)
         return parts.allSatisfy { part in
             routeNames.contains(part.precomposedStringWithCanonicalMapping) || looksLikeCode(part)

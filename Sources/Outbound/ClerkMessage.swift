@@ -31,6 +31,33 @@ struct ClerkMessage: Sendable {
                 """)
     }
 
+    /// A secret document (văn bản mật): Decision 28/2018 keeps it off the axis.
+    static func secret(_ marking: SecretMarking) -> ClerkMessage {
+        let (vietnameseWhy, englishWhy) =
+            switch marking {
+            case .folder(let folder):
+                (
+                    "tệp được đặt trong thư mục outbox/\(folder)/, thư mục dành cho văn bản mật",
+                    "it was put in outbox/\(folder)/, the folder for secret documents"
+                )
+            case .metadata(let level):
+                ("tệp mô tả ghi độ mật \"\(level)\"", "its metadata file gives the secrecy level \"\(level)\"")
+            }
+        return ClerkMessage(
+            vietnamese: """
+                Không ký số và không gửi: đây là văn bản mật (\(vietnameseWhy)). Theo Quyết định 28/2018/QĐ-TTg, văn
+                bản mật không được gửi qua Trục liên thông văn bản quốc gia. Hãy chuyển văn bản theo đường văn bản
+                mật của cơ quan. Nếu văn bản không mật, bỏ độ mật (do_mat) hoặc chép tệp vào thư mục khác của
+                outbox/.
+                """,
+            english: """
+                Not signed and not sent: this is a secret document (\(englishWhy)). Under Decision 28/2018/QĐ-TTg,
+                secret documents never go on the national document axis. Send it through the agency's channel for
+                secret documents. If it is not secret, remove the secrecy level (do_mat) or copy the file into
+                another folder of outbox/.
+                """)
+    }
+
     static func rejectedByAxis(_ axisMessage: String) -> ClerkMessage {
         ClerkMessage(
             vietnamese: """

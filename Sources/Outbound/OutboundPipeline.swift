@@ -348,6 +348,7 @@ public actor OutboundPipeline {
             excludePatterns: agency.watch.exclude,
             maxDepth: 4,
             documentFolders: DocumentFolderRule(
-                routeNames: Set(agency.routes.keys), looksLikeCode: AgencyCodeShape.isPlausible))
+                routeNames: Set(agency.routes.keys), secretFolderNames: Set(agency.secretFolders),
+                looksLikeCode: AgencyCodeShape.isPlausible))
     }
 }

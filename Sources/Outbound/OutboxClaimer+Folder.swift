@@ -49,6 +49,11 @@ extension OutboxClaimer {
         document = try store.insert(
             document,
             note: "document folder found in the outbox: \(files); SHA-256 of its sha256sum list \(digest.hex)")
+        if let refused = try refuseIfSecret(
+            document, relativeComponents: folder.relativeComponents, sidecar: sidecar)
+        {
+            return .recorded(refused)
+        }
         return .recorded(document)
     }
 

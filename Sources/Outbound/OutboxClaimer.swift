@@ -33,7 +33,8 @@ struct OutboxClaimer: Sendable {
             return .recorded(unfinished)
         }
         let fileName = file.relativeComponents.last ?? (file.path as NSString).lastPathComponent
-        let routing = initialRouting(file)
+        let sidecar = SidecarReading.read(at: file.path + DocumentSidecar.suffix)
+        let routing = initialRouting(file, sidecar: sidecar)
         let descriptor: FileDescriptor
         let status: FileStatus
         do {
@@ -61,6 +62,9 @@ struct OutboxClaimer: Sendable {
             fileInode: Int64(bitPattern: status.inode), sha256: digest.hex)
         if case .recipients(let codes) = routing { document.recipients = codes }
         document = try store.insert(document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)")
+        if let refused = try refuseIfSecret(document, relativeComponents: file.relativeComponents, sidecar: sidecar) {
+            return .recorded(refused)
+        }
         switch routing {
         case .recipients, .noRecipient:
             // No recipient yet is reported with every other missing field once the metadata file is in the spool.
@@ -82,8 +86,7 @@ struct OutboxClaimer: Sendable {
 
     /// Recipients as far as they are known before the claim: the metadata file's `noi_nhan` if it names any (its
     /// codes and routes are checked after the claim), otherwise the folder, a route or the defaults.
-    private func initialRouting(_ file: ReadyFile) -> RecipientRouting.Outcome {
-        let sidecar = SidecarReading.read(at: file.path + DocumentSidecar.suffix)
+    private func initialRouting(_ file: ReadyFile, sidecar: SidecarReading) -> RecipientRouting.Outcome {
         if let named = sidecar.sidecar?.recipients, !named.isEmpty {
             return .recipients(RecipientRouting.expand(named, routes: agency.routes) ?? [])
         }
@@ -110,8 +113,23 @@ struct OutboxClaimer: Sendable {
             $0.codeNotation = resolution.codeNotation
             if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
         }
+        if let marking = SecretMarking.of(metadata) {
+            marking.log(documentID: claimed.id!, fileName: claimed.fileName, logger: logger)
+            throw marking.failure
+        }
         _ = try metadata.completeHeader()
         return updated
+    }
+
+    /// Files a just-recorded document as failed when it is secret (its folder, or its metadata file as found
+    /// next to it): nothing of it is moved into the spool, signed or sent. Nil for an ordinary document.
+    func refuseIfSecret(_ document: DocumentRecord, relativeComponents: [String], sidecar: SidecarReading) throws
+        -> DocumentRecord?
+    {
+        guard let marking = SecretMarking.of(relativeComponents: relativeComponents, agency: agency, sidecar: sidecar)
+        else { return nil }
+        marking.log(documentID: document.id!, fileName: document.fileName, logger: logger)
+        return try store.markFailed(document, reason: marking.failure.description, clerk: .secret(marking))
     }
 
     private func moveIntoSpool(_ document: DocumentRecord) throws -> DocumentRecord {

@@ -22,6 +22,7 @@ struct SigningStep: Sendable {
 
     func sign(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
+        try refuseSecret(document)
         var notes: [String] = []
         var options: PAdESOptions?
         let pdfOptions = { () throws(OutboundFailure) -> PAdESOptions in
@@ -68,6 +69,18 @@ struct SigningStep: Sendable {
         }
         try DurableFile.write(signature, to: signaturePath, replaceExisting: true)
         return "\(name): signed (detached CMS, \(signature.count) bytes)"
+    }
+
+    /// The last gate before the agency key touches the document: a secret one (văn bản mật) is refused even when
+    /// a crash skipped the check at the claim. A metadata file that cannot be read cannot say the document is not
+    /// secret, so it stops the document here with the metadata problems.
+    private func refuseSecret(_ document: DocumentRecord) throws(OutboundFailure) {
+        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
+        if let marking = SecretMarking.of(metadata) {
+            marking.log(documentID: document.id!, fileName: document.fileName, logger: logger)
+            throw marking.failure
+        }
+        if !metadata.sidecar.problems.isEmpty { _ = try metadata.completeHeader() }
     }
 
     /// The PAdES options for the document's PDFs: the visible box when the first folder below `outbox/` (the

@@ -78,7 +78,7 @@ import Testing
             "mode", "settle_time", "reconciliation_interval", "include", "exclude", "recipients", "code_notation",
             "document_type", "type_detail", "type_name", "place", "signer", "competence", "position", "full_name",
             "priority", "steering_type", "sphere_of_promulgation", "timestamp_url", "timestamp_ca_bundle",
-            "timestamp_timeout", "visible_signature", "folders", "font", "outbox_folders",
+            "timestamp_timeout", "visible_signature", "folders", "font", "outbox_folders", "secret_folders",
         ]
         for key in keys {
             #expect(text.contains("\(key):"), "the example does not document '\(key)'")

@@ -10,7 +10,8 @@ import Testing
     func folder(_ root: String, mode: WatchMode, routes: Set<String> = []) -> WatchedFolder {
         WatchedFolder(
             root: root, mode: mode, settleTime: .milliseconds(200), pollInterval: .milliseconds(100),
-            reconciliationInterval: .seconds(60), maxDepth: 2, documentFolders: DocumentFolderRule(routeNames: routes, looksLikeCode: AgencyCodeShape.isPlausible))
+            reconciliationInterval: .seconds(60), maxDepth: 2,
+            documentFolders: DocumentFolderRule(routeNames: routes, looksLikeCode: AgencyCodeShape.isPlausible))
     }
 
     func running(
@@ -135,5 +136,18 @@ import Testing
         #expect(place("000.00.00.H26/CV9/x.pdf") == .memberOf(folder: ["000.00.00.H26", "CV9"]))
         #expect(place("CV125/sub/x.pdf") == .ignored)
         #expect(place("000.00.00.H26/CV9/sub/x.pdf") == .ignored)
+    }
+
+    /// A secret folder's files are single documents at once (to be refused), never a document folder that waits.
+    @Test func filesInASecretFolderAreSingleDocuments() {
+        let rule = DocumentFolderRule(secretFolderNames: ["MAT", "Mật"], looksLikeCode: AgencyCodeShape.isPlausible)
+        func place(_ path: String) -> DocumentFolderRule.Placement {
+            rule.placement(ofFile: path.split(separator: "/").map(String.init)) { _ in false }
+        }
+        #expect(place("MAT/x.pdf") == .singleFile)
+        #expect(place("Mật".decomposedStringWithCanonicalMapping + "/x.pdf") == .singleFile)
+        #expect(place("MAT/Hồ sơ/x.pdf") == .memberOf(folder: ["MAT", "Hồ sơ"]))
+        #expect(place("Báo cáo/x.pdf") == .memberOf(folder: ["Báo cáo"]))
+        #expect(!DocumentFolderRule(looksLikeCode: AgencyCodeShape.isPlausible).namesRecipients("MAT"))
     }
 }
