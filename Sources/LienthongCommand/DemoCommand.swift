@@ -27,7 +27,8 @@ struct DemoCommand: ParsableCommand {
         let binaries = URL(fileURLWithPath: CommandLine.executablePath).deletingLastPathComponent().path
         var children = ChildProcesses()
         defer { children.terminateAll() }
-        try children.start(binaries + "/lienthong-axis", ["--config", environment.axisConfig], log: root + "/axis/axis.log")
+        try children.start(
+            binaries + "/lienthong-axis", ["--config", environment.axisConfig], log: root + "/axis/axis.log")
         try FreePort.waitUntilListening(port: chosenPort, timeout: 20)
         for agency in environment.agencies {
             try children.start(
@@ -50,6 +51,12 @@ struct DemoCommand: ParsableCommand {
             The original moves to \(environment.share(a))/sent/<date>/ with a receipt.
             A file in outbox/<unknown code>/, or one without a number, ends in failed/ with a reason file.
             Several files in a folder with a document.meta.yaml (written last) travel as one document.
+            A file in outbox/MAT/ (secret, văn bản mật) is never signed or sent: it goes to failed/ with the reason.
+
+            Signatures: signatures.txt in each inbox folder says "HỢP LỆ / VALID", because both agencies trust the
+            demo certificate authority that issued their certificates: \(environment.certificateAuthority)
+            Check a received PDF yourself, then change one byte of a copy and check the copy:
+              lienthong verify <PDF in inbox/\(a.code)/…> --trust \(environment.certificateAuthority)
 
             Answer at B:  lienthong answer ID 03 --config \(environment.agencyConfig(b))   (ID from lienthong list)
             Revoke at A:  lienthong revoke ID --reason "…" --config \(environment.agencyConfig(a))

@@ -4,11 +4,15 @@ import Foundation
 ///
 /// ```
 /// <root>/axis/axis.yaml, secret-*.txt, data/        lienthong-axis
+/// <root>/ca/ca-key.pem, ca-cert.pem                 the demo certificate authority
 /// <root>/axis/tsa-key.pem, tsa-cert.pem              its RFC 3161 timestamp authority at /tsa
 /// <root>/<agency>/lienthong.yaml, axis-secret, agency-key.pem, agency-cert.pem, state/
 /// <root>/<agency>/share/outbox|sent|failed|inbox|quarantine
 /// ```
-/// Keys and secrets are throwaway and generated here (`openssl req`); they protect nothing but the demo.
+/// Keys and secrets are throwaway and generated here (`openssl req`); they protect nothing but the demo. One demo
+/// certificate authority issues both agencies' certificates and the timestamp authority's, and each agency trusts
+/// it (`inbound.trusted_roots`), as agencies trust the national CA in production: a genuine document reads
+/// "HỢP LỆ / VALID", a tampered one does not.
 struct DemoEnvironment {
     struct Agency {
         let code: String
@@ -24,6 +28,9 @@ struct DemoEnvironment {
     ]
 
     var axisConfig: String { root + "/axis/axis.yaml" }
+    /// The demo certificate authority's certificate: the one trust anchor of both agencies.
+    var certificateAuthority: String { root + "/ca/ca-cert.pem" }
+    private var certificateAuthorityKey: String { root + "/ca/ca-key.pem" }
     /// The demo timestamp authority's certificate: what a recipient trusts to accept B-T timestamps.
     var timestampAuthorityCertificate: String { root + "/axis/tsa-cert.pem" }
     /// `signing.timestamp_url` for the demo agencies (commented out in their configuration).
@@ -31,10 +38,14 @@ struct DemoEnvironment {
     func agencyConfig(_ agency: Agency) -> String { root + "/" + agency.folder + "/lienthong.yaml" }
     func share(_ agency: Agency) -> String { root + "/" + agency.folder + "/share" }
 
-    /// Writes every file. Existing keys and secrets are kept, so a second run reuses the same identities.
+    /// Writes every file. Existing keys and secrets are kept, so a second run reuses the same identities (a demo
+    /// directory from a version without the demo authority gets new certificates issued by it).
     func prepare() throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/axis/data", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: root + "/ca", withIntermediateDirectories: true)
+        let newAuthority = !manager.fileExists(atPath: certificateAuthority)
+        if newAuthority { try makeCertificateAuthority() }
         var systems = ""
         for agency in agencies {
             let home = root + "/" + agency.folder
@@ -54,8 +65,8 @@ struct DemoEnvironment {
             }
             let axisSecretPath = root + "/axis/secret-\(agency.folder).txt"
             try writePrivate(try String(contentsOfFile: secretPath, encoding: .utf8), to: axisSecretPath)
-            if !manager.fileExists(atPath: home + "/agency-key.pem") {
-                try Self.makeKeyAndCertificate(for: agency, in: home)
+            if newAuthority || !manager.fileExists(atPath: home + "/agency-key.pem") {
+                try makeKeyAndCertificate(for: agency, in: home)
             }
             systems += """
                   - system_id: "\(agency.code)"
@@ -65,8 +76,8 @@ struct DemoEnvironment {
                 """
             try Data(agencyYAML(agency).utf8).write(to: URL(fileURLWithPath: agencyConfig(agency)))
         }
-        if !manager.fileExists(atPath: timestampAuthorityCertificate) {
-            try Self.makeTimestampAuthority(in: root + "/axis")
+        if newAuthority || !manager.fileExists(atPath: timestampAuthorityCertificate) {
+            try makeTimestampAuthority(in: root + "/axis")
         }
         let agencyList = agencies.map { "  - code: \"\($0.code)\"\n    name: \"\($0.name)\"\n" }.joined()
         let axisYAML = """
@@ -107,6 +118,9 @@ struct DemoEnvironment {
               # timestamp_url: "\(timestampURL)"
             inbound:
               poll_interval: 2s
+              # The demo certificate authority issued both agencies' certificates (and the timestamp authority's):
+              # trusting it makes a genuine document's signature read "HỢP LỆ / VALID".
+              trusted_roots: ["\(certificateAuthority)"]
             retry:
               initial_delay: 1s
               max_delay: 10s
@@ -142,24 +156,42 @@ struct DemoEnvironment {
         return Data(bytes).base64EncodedString()
     }
 
-    static func makeKeyAndCertificate(for agency: Agency, in directory: String) throws {
-        try runOpenSSL([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8",
-            "-subj", "/C=VN/O=\(agency.name)/CN=\(agency.name) (\(agency.code))",
-            "-keyout", directory + "/agency-key.pem", "-out", directory + "/agency-cert.pem",
+    /// The demo's root: ten years, allowed to issue certificates only.
+    private func makeCertificateAuthority() throws {
+        try Self.runOpenSSL([
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "3650", "-utf8",
+            "-subj", "/C=VN/O=lienthong demo/CN=lienthong demo CA (not for real documents)",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+            "-keyout", certificateAuthorityKey, "-out", certificateAuthority,
         ])
-        chmod(directory + "/agency-key.pem", 0o600)
+        chmod(certificateAuthorityKey, 0o600)
     }
 
-    /// A self-signed timestamp authority: RFC 3161 requires the critical extended key usage timeStamping.
-    static func makeTimestampAuthority(in directory: String) throws {
-        try runOpenSSL([
-            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8",
-            "-subj", "/C=VN/O=lienthong demo/CN=lienthong demo TSA",
-            "-addext", "extendedKeyUsage=critical,timeStamping", "-addext", "keyUsage=critical,digitalSignature",
-            "-keyout", directory + "/tsa-key.pem", "-out", directory + "/tsa-cert.pem",
-        ])
-        chmod(directory + "/tsa-key.pem", 0o600)
+    /// An agency's signing certificate, issued by the demo authority, for signatures (Decree 30: non-repudiation).
+    private func makeKeyAndCertificate(for agency: Agency, in directory: String) throws {
+        try issue(
+            subject: "/C=VN/O=\(agency.name)/CN=\(agency.name) (\(agency.code))",
+            extensions: ["keyUsage=critical,digitalSignature,nonRepudiation"],
+            key: directory + "/agency-key.pem", certificate: directory + "/agency-cert.pem")
+    }
+
+    /// The timestamp authority: RFC 3161 requires the critical extended key usage timeStamping.
+    private func makeTimestampAuthority(in directory: String) throws {
+        try issue(
+            subject: "/C=VN/O=lienthong demo/CN=lienthong demo TSA",
+            extensions: ["extendedKeyUsage=critical,timeStamping", "keyUsage=critical,digitalSignature"],
+            key: directory + "/tsa-key.pem", certificate: directory + "/tsa-cert.pem")
+    }
+
+    /// A new key and a one-year end-entity certificate for it, signed by the demo authority.
+    private func issue(subject: String, extensions: [String], key: String, certificate: String) throws {
+        try Self.runOpenSSL(
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "365", "-utf8", "-subj", subject,
+                "-CA", certificateAuthority, "-CAkey", certificateAuthorityKey,
+                "-addext", "basicConstraints=critical,CA:FALSE",
+            ] + extensions.flatMap { ["-addext", $0] } + ["-keyout", key, "-out", certificate])
+        chmod(key, 0o600)
     }
 
     private static func runOpenSSL(_ arguments: [String]) throws {

@@ -92,6 +92,9 @@ public enum CMSVerifier {
     }
 
     /// nil when `signer` chains to `trusted` at `time` (now when nil), else OpenSSL's reason.
+    ///
+    /// Every trusted certificate is an anchor wherever it sits in the chain (`X509_V_FLAG_PARTIAL_CHAIN`): an admin
+    /// may trust a partner agency's own certificate, or an intermediate CA, without its root.
     static func chainCheck(
         signer: X509Certificate,
         cms: OpaquePointer,
@@ -103,6 +106,7 @@ public enum CMSVerifier {
             throw .openSSL(operation: "create a certificate store", error: OpenSSLError.current())
         }
         defer { X509_STORE_free(store) }
+        X509_STORE_set_flags(store, UInt(X509_V_FLAG_PARTIAL_CHAIN))
         for certificate in trusted where X509_STORE_add_cert(store, certificate.pointer) != 1 {
             throw .openSSL(operation: "add a trusted certificate", error: OpenSSLError.current())
         }

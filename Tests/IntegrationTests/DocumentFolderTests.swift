@@ -34,9 +34,7 @@ extension TwoAgencies {
     static func world() throws -> TwoAgencies {
         let world = try TwoAgencies()
         let certificateA = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
-        try world.editConfig(TwoAgencies.codeB) { yaml in
-            yaml.replacingOccurrences(of: "inbound:\n", with: "inbound:\n  trusted_roots: [\"\(certificateA)\"]\n")
-        }
+        try world.trustOnly([certificateA], at: TwoAgencies.codeB)
         try world.startAxis()
         try world.startDaemon(TwoAgencies.codeA)
         try world.startDaemon(TwoAgencies.codeB)
@@ -174,7 +172,8 @@ extension TwoAgencies {
         var status = ""
         #expect(
             await eventually(timeout: 20) {
-                status = (try? runCommand(world.lienthong, ["status", "--config", world.config(TwoAgencies.codeA)]))?
+                status =
+                    (try? runCommand(world.lienthong, ["status", "--config", world.config(TwoAgencies.codeA)]))?
                     .output ?? ""
                 return status.contains("WAITING, nothing sent: ") && status.contains("/outbox/\(folder) holds files")
             }, "lienthong status does not show the waiting folder:\n\(status)")

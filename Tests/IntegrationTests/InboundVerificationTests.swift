@@ -9,6 +9,15 @@ extension TwoAgencies {
         try edit(text).write(toFile: path, atomically: true, encoding: .utf8)
     }
 
+    /// Replaces the demo's `inbound.trusted_roots` (its certificate authority) with `paths`; `[]` trusts nothing.
+    func trustOnly(_ paths: [String], at code: String) throws {
+        try editConfig(code) { yaml in
+            let line = try #require(yaml.firstRange(of: /\n  trusted_roots: [^\n]*\n/), "no trusted_roots:\n\(yaml)")
+            let list = paths.map { "\"\($0)\"" }.joined(separator: ", ")
+            return yaml.replacingCharacters(in: line, with: "\n  trusted_roots: [\(list)]\n")
+        }
+    }
+
     /// The text of `name` in every folder of B's inbox that holds one, by folder.
     func inboxFiles(named name: String, of code: String) -> [String: String] {
         let inbox = share(code) + "/inbox"
@@ -47,14 +56,14 @@ extension TwoAgencies {
     @Test func whenBTrustsAsCertificateSignaturesTxtSaysValidWithAsNameForThePDFAndTheDOCX() async throws {
         let world = try TwoAgencies()
         let certificateA = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
-        try world.editConfig(TwoAgencies.codeB) { yaml in
-            yaml.replacingOccurrences(of: "inbound:\n", with: "inbound:\n  trusted_roots: [\"\(certificateA)\"]\n")
-        }
+        try world.trustOnly([certificateA], at: TwoAgencies.codeB)
         try Self.start(world)
         try Self.sendPDFAndDOCX(world)
 
         #expect(
-            await eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            await eventually(timeout: 90) {
+                world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2
+            },
             "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
         let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
         let pdfReport = try #require(
@@ -84,11 +93,14 @@ extension TwoAgencies {
 
     @Test func withoutTrustedRootsSignaturesAreUntrustedAndTheDefaultPolicyDeliversWithAWarning() async throws {
         let world = try TwoAgencies()
+        try world.trustOnly([], at: TwoAgencies.codeB)
         try Self.start(world)
         try Self.sendPDFAndDOCX(world)
 
         #expect(
-            await eventually(timeout: 90) { world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2 },
+            await eventually(timeout: 90) {
+                world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB).count >= 2
+            },
             "B did not receive both documents:\n\(world.files(under: world.share(TwoAgencies.codeB)))\n\(world.logs)")
         let reports = world.inboxFiles(named: "signatures.txt", of: TwoAgencies.codeB)
         for report in reports.values {
@@ -107,6 +119,7 @@ extension TwoAgencies {
 
     @Test func underTheQuarantinePolicyAnUntrustedDocumentIsQuarantinedAndAcknowledgedFail() async throws {
         let world = try TwoAgencies()
+        try world.trustOnly([], at: TwoAgencies.codeB)
         let started = Date()
         try world.editConfig(TwoAgencies.codeB) { yaml in
             let agency = "  - code: \"\(TwoAgencies.codeB)\"\n"
@@ -120,7 +133,9 @@ extension TwoAgencies {
 
         let quarantine = world.share(b) + "/quarantine"
         #expect(
-            await eventually(timeout: 90) { world.files(under: quarantine).contains { $0.hasSuffix("/signatures.txt") } },
+            await eventually(timeout: 90) {
+                world.files(under: quarantine).contains { $0.hasSuffix("/signatures.txt") }
+            },
             "nothing was quarantined at B:\n\(world.files(under: world.share(b)))\n\(world.logs)")
         let files = world.files(under: quarantine)
         let reasonPath = try #require(files.first { $0.hasSuffix("/reason.txt") }, "\(files)")

@@ -22,11 +22,7 @@ import Testing
                 of: "    filename_pattern:",
                 with: "    visible_signature:\n      folders: [\"*\"]\n    filename_pattern:")
         }
-        let trusted = [world.home(a) + "/agency-cert.pem", axisDirectory + "/tsa-cert.pem"]
-            .map { "\"\($0)\"" }.joined(separator: ", ")
-        try world.editConfig(b) { yaml in
-            yaml.replacingOccurrences(of: "inbound:\n", with: "inbound:\n  trusted_roots: [\(trusted)]\n")
-        }
+        try world.trustOnly([world.home(a) + "/agency-cert.pem", axisDirectory + "/tsa-cert.pem"], at: b)
         #expect(try String(contentsOfFile: world.config(a), encoding: .utf8).contains("\n  timestamp_url: "))
         try world.startAxis()
         try world.startDaemon(a)

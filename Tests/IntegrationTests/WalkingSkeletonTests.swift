@@ -43,7 +43,8 @@ import Testing
         // incremental update (the original is an exact prefix) that lienthong verify accepts; the DOCX arrives
         // byte-identical with a .p7s that openssl verifies.
         let received = world.files(under: inboxB)
-        let certificate = world.home(TwoAgencies.codeA) + "/agency-cert.pem"
+        // The demo's certificate authority issued A's certificate; B trusts it out of the box.
+        let certificate = world.root + "/ca/ca-cert.pem"
         func delivered(_ name: String) throws -> String {
             let path = try #require(
                 received.first { $0.hasPrefix(TwoAgencies.codeA + "/") && $0.hasSuffix("/" + name) },
@@ -56,6 +57,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: signedPDF + ".p7s"), "a signed PDF needs no .p7s")
         let pdfCheck = try runCommand(world.lienthong, ["verify", signedPDF, "--trust", certificate])
         #expect(pdfCheck.status == 0 && pdfCheck.output.contains("VALID"), "lienthong verify: \(pdfCheck.output)")
+        let report = try String(
+            contentsOfFile: (signedPDF as NSString).deletingLastPathComponent + "/signatures.txt", encoding: .utf8)
+        #expect(report.contains("HỢP LỆ / VALID") && !report.contains("CẢNH BÁO"), "a genuine document:\n\(report)")
+        // One byte changed inside the signed range: the newcomer's tampering test.
+        var tampered = pdfBytes
+        let index = try #require(tampered.firstIndex(of: UInt8(ascii: "c")), "no 'c' in the PDF")
+        tampered[index] = UInt8(ascii: "k")
+        let tamperedPath = world.root + "/tampered.pdf"
+        try Data(tampered).write(to: URL(fileURLWithPath: tamperedPath))
+        let tamperedCheck = try runCommand(world.lienthong, ["verify", tamperedPath, "--trust", certificate])
+        #expect(tamperedCheck.status != 0, "a tampered PDF verified: \(tamperedCheck.output)")
 
         let docxPath = try delivered("bien-ban.docx")
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: docxPath))) == docx, "the DOCX arrived altered")
@@ -72,7 +84,10 @@ import Testing
         // The originals moved to A's sent/<date>/ with receipts naming the axis DocId.
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
         let sent = world.files(under: sentA)
-        #expect(await eventually(timeout: 10) { world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2 })
+        #expect(
+            await eventually(timeout: 10) {
+                world.files(under: sentA).filter { $0.hasSuffix(".receipt.txt") }.count == 2
+            })
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf") }, "sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12_signed.pdf") }, "the signed copy is not in sent/: \(sent)")
         #expect(sent.contains { $0.hasSuffix("/Công văn 12.pdf.meta.yaml") }, "the metadata file was lost: \(sent)")

@@ -102,6 +102,8 @@ final class TimestampToken {
             return .failure(Problem(description: "OpenSSL could not create a store: \(OpenSSLError.current())"))
         }
         defer { X509_STORE_free(store) }
+        // As for signers (CMSVerifier.chainCheck): every trusted certificate is an anchor wherever it sits.
+        X509_STORE_set_flags(store, UInt(X509_V_FLAG_PARTIAL_CHAIN))
         for certificate in trusted { X509_STORE_add_cert(store, certificate.pointer) }
         if trustIncludedCertificate {
             if let included = token.pointee.d.sign?.pointee.cert {
@@ -111,7 +113,6 @@ final class TimestampToken {
                     }
                 }
             }
-            X509_STORE_set_flags(store, UInt(X509_V_FLAG_PARTIAL_CHAIN))
         }
         ERR_clear_error()
         if trusted.isEmpty && !trustIncludedCertificate {
