@@ -32,6 +32,23 @@ import Testing
         #expect(!untrusted.chainValid)
     }
 
+    /// An admin may trust a partner agency's own certificate instead of its CA: it is an anchor where it sits. A
+    /// different certificate of the same CA is not.
+    @Test func aTrustedSignerCertificateIsAnAnchorWithoutItsRoot() throws {
+        let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, by: ca)
+        let sibling = try pki.issue(name: "sibling", subject: "/C=VN/O=Other/CN=Other agency", by: ca, serial: "0x77")
+        let identity = try SigningIdentity.load(privateKeyPath: agency.keyPath, certificatePath: agency.certificatePath)
+        let document = try pki.write("a.txt", "content")
+        let signature = try CMSSigner(identity: identity).detachedSignature(ofFileAt: document)
+
+        let trustingSigner = try CMSVerifier.verifyDetached(
+            signature: signature, contentPath: document, trustedCertificatePaths: [agency.certificatePath])
+        #expect(trustingSigner.chainValid, "\(trustingSigner.chainProblem ?? "")")
+        let trustingSibling = try CMSVerifier.verifyDetached(
+            signature: signature, contentPath: document, trustedCertificatePaths: [sibling.certificatePath])
+        #expect(!trustingSibling.chainValid)
+    }
+
     @Test func signatureOfAnotherFileIsAMismatch() throws {
         let agency = try pki.issue(name: "agency", subject: TestPKI.agencySubject, by: ca)
         let identity = try SigningIdentity.load(privateKeyPath: agency.keyPath, certificatePath: agency.certificatePath)
