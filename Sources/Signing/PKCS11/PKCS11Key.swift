@@ -99,6 +99,9 @@ public final class PKCS11Key: SigningKey, @unchecked Sendable {
         self.chainCertificates = chainCertificates
     }
 
+    /// Closes the session; the token logs the user out when the process's last session closes.
+    deinit { closeSession() }
+
     /// Opens the session now, logs in and signs a probe that is checked against the certificate, so that a wrong
     /// PIN, a missing object or a key that does not match the certificate shows at start-up and in `check-config`.
     public func connect() throws(SigningError) -> Summary {
