@@ -26,12 +26,14 @@ let package = Package(
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "COpenSSL", pkgConfig: "openssl", providers: [.apt(["libssl-dev"])]),
         .target(name: "CLinux"),
+        // PKCS#11 (the OASIS header from p11-kit); nothing is linked: token modules are loaded with dlopen.
+        .systemLibrary(name: "CPKCS11", providers: [.apt(["libp11-kit-dev"])]),
 
         // Building blocks.
         .target(name: "SystemSupport", dependencies: ["CLinux"]),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(
-            name: "Signing", dependencies: ["COpenSSL", "CryptoPrimitives", "SystemSupport"],
+            name: "Signing", dependencies: ["COpenSSL", "CPKCS11", "CryptoPrimitives", "SystemSupport"],
             // zlib inflates PDF xref and object streams.
             linkerSettings: [.linkedLibrary("z")]),
         .target(

@@ -9,6 +9,8 @@ packages=(
   qpdf poppler-utils libnss3-tools       # independent PDF validators for the PAdES tests (qpdf, pdfsig, certutil)
   python3 python3-pip                    # reportlab makes test PDFs; pyHanko validates signatures
   faketime                               # tests run again with the clock on New Year's Eve and a leap day
+  libp11-kit-dev                         # the OASIS pkcs11.h (CPKCS11); token modules are loaded with dlopen
+  softhsm2 opensc gcc                    # tests sign through a SoftHSM2 token (pkcs11-tool, a fault-injecting module)
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -118,47 +118,6 @@ struct ConfigDecoder {
         }
     }
 
-    private func decodeSigning(_ signing: MappingReader) -> SigningSettings? {
-        let hint = "set the absolute path of the agency's signing"
-        if signing.node("private_key") == nil { signing.reportMissing("private_key", "\(hint) key (PEM or PKCS#12)") }
-        if signing.node("certificate") == nil { signing.reportMissing("certificate", "\(hint) certificate (PEM)") }
-        let privateKey = signing.path("private_key")
-        let certificate = signing.path("certificate")
-        let chain = signing.path("chain")
-        let passwordFile = signing.path("password_file")
-        let passwordCredential = credentialName(signing, "password_credential")
-        let timestamp = decodeTimestamp(signing)
-        signing.reportUnknownKeys(secretAdvice: Self.signingSecretAdvice)
-        guard let privateKey, let certificate else { return nil }
-        return SigningSettings(
-            privateKey: privateKey, certificate: certificate, chain: chain, passwordFile: passwordFile,
-            passwordCredential: passwordCredential, timestamp: timestamp)
-    }
-
-    /// `timestamp_url` and its companions; the companions without the URL are a mistake worth reporting.
-    private func decodeTimestamp(_ signing: MappingReader) -> TimestampSettings? {
-        let caBundle = signing.path("timestamp_ca_bundle")
-        let timeout = signing.duration("timestamp_timeout", default: .seconds(30))
-        guard let url = signing.string("timestamp_url") else {
-            for key in ["timestamp_ca_bundle", "timestamp_timeout"] where signing.node(key) != nil {
-                signing.report(key, "has no effect without signing.timestamp_url; set the TSA's URL or remove it")
-            }
-            return nil
-        }
-        guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
-            let scheme = components.scheme?.lowercased(), scheme == "http" || scheme == "https"
-        else {
-            signing.report(
-                "timestamp_url", "'\(url)' is not an http:// or https:// URL; use the TSA's address, e.g. http://tsa.example.vn/tsa")
-            return nil
-        }
-        if components.user != nil || components.password != nil {
-            signing.report("timestamp_url", "must not contain a user name or password")
-            return nil
-        }
-        return TimestampSettings(url: url, caBundle: caBundle, timeout: timeout)
-    }
-
     private func decodeInbound(_ inbound: MappingReader) -> InboundSettings {
         let settings = InboundSettings(
             pollInterval: inbound.duration("poll_interval", default: .seconds(30)),

@@ -29,6 +29,7 @@ struct AgencyRuntime: Sendable {
             credentials: .init(systemId: config.axis.systemId, secret: secret),
             logger: logger)
         let signers = try SignerFactory.signers(for: config)
+        Self.openToken(signers.key, logger: logger)
         let shares = ShareMarkers(stateDirectory: config.stateDirectory)
         outbound = config.agencies.map { agency in
             OutboundPipeline(
@@ -48,6 +49,19 @@ struct AgencyRuntime: Sendable {
                     pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits,
                     shares: shares),
                 logger: logger) : nil
+    }
+
+    /// Opens a token key's session at start-up so that a wrong PIN or a missing token is reported now. Not fatal: a
+    /// daemon that exits would be restarted by systemd and try a wrong PIN again until the token locks; instead the
+    /// key stops (wrong PIN) or retries (token absent) and documents wait, as `lienthong status` says.
+    private static func openToken(_ key: any SigningKey, logger: Logger) {
+        guard let token = key as? PKCS11Key else { return }
+        do {
+            let description = try SignerFactory.describe(token)
+            logger.notice("\(description)")
+        } catch {
+            logger.error("the signing token is not ready, documents wait: \(error)")
+        }
     }
 
     /// Runs every pipeline until cancelled; the first one to fail with an error stops them all.

@@ -130,6 +130,7 @@ struct InboundSignatureVerifier: Sendable {
             error.description
         case .insecurePermissions, .passwordRequired, .wrongPassword, .invalidPrivateKey, .keyCertificateMismatch,
             .certificateExpired, .certificateNotYetValid, .malformedSignature, .signatureMismatch, .keyUnavailable,
+            .token, .remoteSigning,
             .timestampUnavailable, .timestampRejected:
             nil
         }

@@ -34,17 +34,23 @@ struct CheckConfigCommand: AsyncParsableCommand {
             problems.append("\(error)")
         }
         do {
-            let identity = try SignerFactory.identity(for: config.signing)
-            print("signing certificate: \(identity.subject), valid until \(localTime(identity.notAfter))")
+            let key = try SignerFactory.key(for: config.signing, proxy: config.axis.proxy)
+            if let identity = key as? SigningIdentity {
+                print("signing certificate: \(identity.subject), valid until \(localTime(identity.notAfter))")
+            } else {
+                print(try SignerFactory.describe(key))
+            }
         } catch {
             problems.append("\(error)")
         }
+        for warning in config.warnings() { printError("warning: \(warning)") }
         for agency in config.agencies {
             for (name, path) in [("outbox", agency.folders.outbox), ("inbox", agency.folders.inbox)] {
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
                     problems.append("agency \(agency.code): \(name) \(path) exists but is not a folder")
-                } else if FileManager.default.fileExists(atPath: path), !FileManager.default.isWritableFile(atPath: path)
+                } else if FileManager.default.fileExists(atPath: path),
+                    !FileManager.default.isWritableFile(atPath: path)
                 {
                     problems.append("agency \(agency.code): \(name) \(path) is not writable by this user")
                 }

@@ -37,7 +37,7 @@ struct SignCommand: ParsableCommand {
         let config = try options.load()
         do {
             let signers = try SignerFactory.signers(for: config)
-            let subject = signers.identity.subject
+            let subject = try SignerFactory.subject(of: signers.key)
             if PDFKind.isPDF(path: file) {
                 let output = out ?? Self.signedName(file)
                 var options = PAdESOptions()

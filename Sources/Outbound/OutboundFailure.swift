@@ -14,9 +14,17 @@ struct OutboundFailure: Error, CustomStringConvertible {
     let description: String
     /// For the clerk's `x.pdf.error.txt`: what happened and what to do, Vietnamese first, then English.
     let clerkMessage: ClerkMessage?
+    /// The signing key's trouble (token not present, wrong PIN, signing service down), shown by `lienthong status`
+    /// until a document is signed again; nil for failures that are the document's own.
+    var keyProblem: String? = nil
 
     static func transient(_ description: String) -> OutboundFailure {
         OutboundFailure(disposition: .transient, description: description, clerkMessage: nil)
+    }
+
+    /// A transient failure caused by the signing key: the document waits and `status` shows `problem`.
+    static func signingKey(_ description: String, problem: String) -> OutboundFailure {
+        OutboundFailure(disposition: .transient, description: description, clerkMessage: nil, keyProblem: problem)
     }
 
     static func permanent(_ description: String, clerk: ClerkMessage) -> OutboundFailure {

@@ -60,7 +60,7 @@ public actor OutboundPipeline {
     private var troubles: [Trouble: String] = [:]
 
     private enum Trouble: Int, Comparable {
-        case share, folders, recording, queue
+        case share, folders, recording, queue, signingKey
         static func < (left: Trouble, right: Trouble) -> Bool { left.rawValue < right.rawValue }
     }
 
@@ -273,6 +273,7 @@ public actor OutboundPipeline {
                 _ = try await Offload.run { [claimer] in try claimer.finishClaim(document) }
             case .claimed:
                 _ = try await Offload.run { [signing] in try signing.sign(document) }
+                troubles[.signingKey] = nil
             case .signed:
                 _ = try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:
@@ -283,6 +284,10 @@ public actor OutboundPipeline {
                 return
             }
         } catch let failure as OutboundFailure {
+            if let problem = failure.keyProblem {
+                if troubles[.signingKey] != problem { logger.error("\(problem)") }
+                troubles[.signingKey] = problem
+            }
             await handle(failure, of: document)
         } catch {
             // Disk full, permissions, I/O errors on the share or the state directory: wait and try again.

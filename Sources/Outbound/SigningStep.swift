@@ -115,6 +115,8 @@ struct SigningStep: Sendable {
         switch error {
         case .pdf(let problem):
             return .permanent("cannot sign \(file): \(problem)", clerk: .unsignablePDF("\(problem)"))
+        case .signing(let signingError) where signingError.isKeyProblem:
+            return .signingKey("cannot sign \(file): \(error)", problem: "cannot sign: \(signingError)")
         case .signing, .signatureTooLarge, .outputFailed:
             return .transient("cannot sign \(file): \(error)")
         }

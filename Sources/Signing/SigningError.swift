@@ -40,12 +40,26 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
     /// The signing key (a token, an HSM, a remote signing service) failed or returned a signature that does not
     /// verify with its certificate. Usually transient: retry once the key is reachable again.
     case keyUnavailable(detail: String)
+    /// The PKCS#11 token or HSM holding the key failed; see ``PKCS11Error/isTokenAbsent`` and
+    /// ``PKCS11Error/stopsUsingToken``.
+    case token(PKCS11Error)
+    /// The remote signing service (`signing.remote`) gave no signature.
+    case remoteSigning(RemoteSigningError)
     /// The timestamp authority could not be reached or did not answer in time. Transient: retry later.
     case timestampUnavailable(authority: String, detail: String)
     /// The timestamp authority answered, but refused the request or sent a reply that fails the checks (status,
     /// nonce, imprint, signature, timeStamping certificate). Treated as transient: the document waits and is
     /// signed again, since a signature without its timestamp would not be the configured PAdES B-T.
     case timestampRejected(authority: String, detail: String)
+
+    /// Whether the agency's key or its certificate is at fault rather than the document: an admin must act (plug the
+    /// token in, fix the PIN, renew the certificate, restore the signing service) and every document waits.
+    public var isKeyProblem: Bool {
+        switch self {
+        case .token, .remoteSigning, .keyUnavailable, .certificateExpired, .certificateNotYetValid: return true
+        default: return false
+        }
+    }
 
     public var description: String {
         switch self {
@@ -103,6 +117,10 @@ public enum SigningError: Error, CustomStringConvertible, Sendable {
         case .keyUnavailable(let detail):
             return "the signing key could not sign (\(detail)); check that the token or signing service is "
                 + "reachable and holds the key of the configured certificate"
+        case .token(let error):
+            return error.description
+        case .remoteSigning(let error):
+            return error.description
         case .timestampUnavailable(let authority, let detail):
             return "the timestamp authority \(authority) could not be reached (\(detail)); the document will be "
                 + "signed again later; check the timestamp URL and the network if this persists"

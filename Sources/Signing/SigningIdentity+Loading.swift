@@ -83,7 +83,7 @@ extension SigningIdentity {
     }
 
     /// The password file's first line without its line ending.
-    private static func readPassword(path: String) throws(SigningError) -> [UInt8] {
+    static func readPassword(path: String) throws(SigningError) -> [UInt8] {
         var bytes = try SmallFile.read(path: path, role: .passwordFile, secret: true, limit: 64 * 1024)
         var end = bytes.count
         while end > 0 && (bytes[end - 1] == UInt8(ascii: "\n") || bytes[end - 1] == UInt8(ascii: "\r")) { end -= 1 }

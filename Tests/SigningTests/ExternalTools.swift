@@ -23,6 +23,9 @@ enum ExternalTools {
         "python3": "apt-get install -y python3 python3-pip",
         "pyhanko": "pip install pyhanko pyhanko-cli",
         "reportlab": "pip install reportlab",
+        "softhsm2-util": "apt-get install -y softhsm2",
+        "pkcs11-tool": "apt-get install -y opensc",
+        "cc": "apt-get install -y gcc libp11-kit-dev",
     ]
 
     /// The absolute path of `tool` on PATH, or throws ``Missing``.
