@@ -10,8 +10,10 @@ import SystemSupport
 /// The outbound pipeline of one agency: from a file in `outbox/` to a DocId and a receipt in `sent/`.
 ///
 /// Two loops run side by side: the folder watcher turns files that are ready into `detected` documents, and the
-/// worker moves every due document one step at a time (claim, sign, package, send, file). Each step commits its
-/// result before the next begins, so the worker can stop anywhere and resume from the database alone.
+/// worker moves each due document through all its steps in one go (claim, sign, package, send, file) unless it must
+/// wait, several documents at once (``concurrency``), oldest first. Each step commits its result before the next
+/// begins, so the worker can stop anywhere and resume from the database alone; a document waiting for its retry
+/// time holds no worker, so it never blocks new ones.
 public actor OutboundPipeline {
     public struct Dependencies: Sendable {
         public var store: DocumentStore
@@ -56,6 +58,16 @@ public actor OutboundPipeline {
     /// Paths being recorded right now: a file the watcher offers again meanwhile is not recorded twice.
     private var recording: Set<String> = []
     private let reoffer = WakeSignal()
+    /// How many documents move through their steps at once.
+    private let concurrency: Int
+    /// The documents being moved on right now; the worker does not hand them out twice.
+    private var inFlight: Set<Int64> = []
+
+    /// Documents moved at once by default: enough to keep both the CPU (hashing, signing) and the axis connection
+    /// busy while another document waits for I/O, within the ten connections the axis SDK allows a system.
+    public static var defaultConcurrency: Int {
+        min(10, max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
+    }
     /// What stops this agency's outbound work right now, by kind; each kind is cleared when it works again.
     private var troubles: [Trouble: String] = [:]
 
@@ -69,8 +81,11 @@ public actor OutboundPipeline {
         troubles.isEmpty ? nil : troubles.sorted { $0.key < $1.key }.map(\.value).joined(separator: "; ")
     }
 
-    public init(agency: AgencyConfig, dependencies: Dependencies, logger: Logger) {
+    public init(
+        agency: AgencyConfig, dependencies: Dependencies, logger: Logger, concurrency: Int = defaultConcurrency
+    ) {
         var logger = logger
+        self.concurrency = max(1, concurrency)
         logger[metadataKey: "AGENCY"] = "\(agency.code)"
         self.agency = agency
         self.agencyCode = agency.code
@@ -202,34 +217,60 @@ public actor OutboundPipeline {
         }
     }
 
-    /// Moves every due document on; a failure to read the queue (disk, database locked) is retried with backoff,
-    /// and never ends the daemon.
+    /// Hands due documents to at most ``concurrency`` drivers, oldest first, and waits for a free slot, a new
+    /// document or the next retry time. A failure to read the queue (disk, database locked) is retried with
+    /// backoff, and never ends the daemon.
     private func work() async {
         var failures = 0
-        while !Task.isCancelled {
-            do {
-                guard try shareIsThere() else {
+        await withDiscardingTaskGroup { group in
+            while !Task.isCancelled {
+                do {
+                    guard try shareIsThere() else {
+                        failures += 1
+                        await backOff(after: failures)
+                        continue
+                    }
+                    let free = concurrency - inFlight.count
+                    var due: [DocumentRecord] = []
+                    if free > 0 {
+                        due = try dependencies.store.due(
+                            direction: .outbound, agency: agency.code, excluding: inFlight, limit: free)
+                    }
+                    failures = 0
+                    troubles[.queue] = nil
+                    for document in due {
+                        inFlight.insert(document.id!)
+                        group.addTask { [weak self] in await self?.drive(document) }
+                    }
+                    // Every slot taken, or more were due than there were slots: a finishing driver wakes us.
+                    if free <= 0 || due.count == free {
+                        await sleep(until: nil)
+                        continue
+                    }
+                    let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+                    await sleep(until: next)
+                } catch {
                     failures += 1
+                    troubles[.queue] = "cannot read the queue: \(describe(error))"
+                    let delay = UnrecordedFile.backoff(attempt: failures)
+                    logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
                     await backOff(after: failures)
-                    continue
                 }
-                let due = try dependencies.store.due(direction: .outbound, agency: agency.code)
-                failures = 0
-                troubles[.queue] = nil
-                for document in due {
-                    if Task.isCancelled { return }
-                    await advance(document)
-                }
-                if !due.isEmpty { continue }
-                let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
-                await sleep(until: next)
-            } catch {
-                failures += 1
-                troubles[.queue] = "cannot read the queue: \(describe(error))"
-                let delay = UnrecordedFile.backoff(attempt: failures)
-                logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
-                await backOff(after: failures)
             }
+        }
+    }
+
+    /// Moves one document through its steps until it is filed, failed or must wait for a retry, then frees its
+    /// slot. Between steps it stops when the pipeline is cancelled; the database says where to resume.
+    private func drive(_ document: DocumentRecord) async {
+        defer {
+            inFlight.remove(document.id!)
+            wake.signal()
+        }
+        var current = document
+        while !Task.isCancelled, let next = await advance(current) {
+            guard !next.state.isTerminal, next.nextAttemptAt == nil, next.state != current.state else { return }
+            current = next
         }
     }
 
@@ -265,23 +306,25 @@ public actor OutboundPipeline {
         await wake.wait(timeout: date.map { .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000) + 10) })
     }
 
-    /// Moves one document one step, and records what went wrong if it did not.
-    private func advance(_ document: DocumentRecord) async {
+    /// Moves one document one step and returns it as it is now; records what went wrong and returns nil if the
+    /// step did not complete.
+    private func advance(_ document: DocumentRecord) async -> DocumentRecord? {
         do {
             switch document.state {
             case .detected:
-                _ = try await Offload.run { [claimer] in try claimer.finishClaim(document) }
+                return try await Offload.run { [claimer] in try claimer.finishClaim(document) }
             case .claimed:
-                _ = try await Offload.run { [signing] in try signing.sign(document) }
+                let signed = try await Offload.run { [signing] in try signing.sign(document) }
                 troubles[.signingKey] = nil
+                return signed
             case .signed:
-                _ = try await Offload.run { [packager] in try packager.package(document) }
+                return try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:
-                _ = try await sender.send(document)
+                return try await sender.send(document)
             case .sent:
-                _ = try await Offload.run { [filer] in try filer.fileSent(document) }
+                return try await Offload.run { [filer] in try filer.fileSent(document) }
             default:
-                return
+                return nil
             }
         } catch let failure as OutboundFailure {
             if let problem = failure.keyProblem {
@@ -293,6 +336,7 @@ public actor OutboundPipeline {
             // Disk full, permissions, I/O errors on the share or the state directory: wait and try again.
             await handle(.transient(String(describing: error)), of: document)
         }
+        return nil
     }
 
     private func handle(_ failure: OutboundFailure, of document: DocumentRecord) async {

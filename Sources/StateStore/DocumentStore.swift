@@ -167,15 +167,20 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    /// Documents of one agency and direction that still need work, whose retry time (if any) has come.
-    public func due(direction: Direction, agency: String, now: Date = Date()) throws -> [DocumentRecord] {
+    /// Documents of one agency and direction that still need work, whose retry time (if any) has come, oldest
+    /// first: at most `limit` of them, leaving out those in `excluding` (the ones a worker is already moving on).
+    public func due(
+        direction: Direction, agency: String, excluding: Set<Int64> = [], limit: Int? = nil, now: Date = Date()
+    ) throws -> [DocumentRecord] {
         let active = DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
         return try pool.read { db in
             try DocumentRecord
                 .filter(Column("direction") == direction.rawValue && Column("agency") == agency)
                 .filter(active.contains(Column("state")))
                 .filter(Column("next_attempt_at") == nil || Column("next_attempt_at") <= now)
+                .filter(!excluding.contains(Column("id")))
                 .order(Column("id"))
+                .limit(limit ?? -1)
                 .fetchAll(db)
         }
     }

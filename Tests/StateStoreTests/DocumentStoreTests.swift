@@ -76,6 +76,19 @@ func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {
         #expect(try store.events(of: id).filter { $0.kind == .retry }.count == 2)
     }
 
+    /// The worker asks for the oldest due documents it is not already moving, as many as it has free slots.
+    @Test func dueDocumentsComeOldestFirstWithoutTheExcludedUpToTheLimit() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let ids = try (0..<5).map { try #require(try store.insert(outboundDocument("cv-\($0).pdf"), note: "found").id) }
+        try store.recordFailedAttempt(ids[1], error: "axis unreachable", retryAt: Date().addingTimeInterval(60))
+        let agency = "000.00.00.H41"
+        #expect(try store.due(direction: .outbound, agency: agency).map(\.id) == [ids[0], ids[2], ids[3], ids[4]])
+        #expect(try store.due(direction: .outbound, agency: agency, limit: 2).map(\.id) == [ids[0], ids[2]])
+        let others = try store.due(direction: .outbound, agency: agency, excluding: [ids[0], ids[3]], limit: 2)
+        #expect(others.map(\.id) == [ids[2], ids[4]])
+    }
+
     @Test func anInboundDocIdIsRecordedOncePerAgency() throws {
         let fixture = try TemporaryStore()
         var record = DocumentRecord(direction: .inbound, agency: "000.00.00.H26", fileName: "", axisDocId: "axis-7")
