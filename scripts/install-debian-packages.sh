@@ -9,6 +9,7 @@ packages=(
   qpdf poppler-utils libnss3-tools       # independent PDF validators for the PAdES tests (qpdf, pdfsig, certutil)
   python3 python3-pip                    # reportlab makes test PDFs; pyHanko validates signatures
   faketime                               # tests run again with the clock on New Year's Eve and a leap day
+  inotify-tools time                     # scripts/bench.sh: the shell-script baseline; its CPU and peak RSS
 )
 missing=()
 for package in "${packages[@]}"; do
