@@ -10,8 +10,10 @@ set -euo pipefail
 : "${OUTBOX:?} ${SENT:?} ${AXIS:?} ${SYSTEM_ID:?} ${SECRET_FILE:?} ${TO:?} ${KEY:?} ${CERT:?}"
 SECRET=$(tr -d '\r\n' < "$SECRET_FILE")
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/send-folder.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 mkdir -p "$SENT"
+exec 3< <(inotifywait -m -q -e close_write -e moved_to --format '%w%f' "$OUTBOX")
+WATCHER=$!
+trap 'kill $WATCHER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 
 envelope() {  # envelope PDF SIGNATURE NUMBER SUBJECT
   local today; today=$(date +%Y/%m/%d)
@@ -65,15 +67,14 @@ send() {  # send FILE: 0 when the axis answered OK
     -H "XroadVnpt-sign-header: $json" \
     -H "XroadVnpt-hash-header: $(printf '%s' "$json" | openssl dgst -sha256 -hmac "$SECRET" -r | cut -d' ' -f1)" \
     -H "XroadVnpt-version: 3.0.201608" "$AXIS/sendEdoc") || return 1
-  case $reply in *'"status":"OK"'*) mv "$file" "$SENT/" ;; *) echo "send-folder: $name: $reply" >&2; return 1 ;; esac
+  case $reply in *'"OK"'*) mv "$file" "$SENT/" ;; *) echo "send-folder: $name: $reply" >&2; return 1 ;; esac
 }
 
 sent=0
-while read -r file; do
+while read -r file <&3; do
   case ${file##*/} in .*) continue ;; *.pdf) ;; *) continue ;; esac
   [ -f "$file" ] || continue
   if send "$file"; then sent=$((sent + 1)); fi
   if [ -n "${STOP_AFTER:-}" ] && [ "$sent" -ge "$STOP_AFTER" ]; then break; fi
-done < <(inotifywait -m -q -e close_write -e moved_to --format '%w%f' "$OUTBOX")
-kill $! 2>/dev/null || true
+done
 echo "send-folder: $sent sent"

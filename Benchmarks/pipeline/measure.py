@@ -4,6 +4,7 @@
   measure.py stored AXIS_DB DROPS SETTLE_S                 throughput and latency of the files listed in DROPS
   measure.py wait-state STATE_DB DIRECTION STATE COUNT SINCE_MS TIMEOUT_S
                                                            wait until COUNT documents entered STATE since SINCE_MS
+  measure.py pending AXIS_DB RECIPIENT                     how many deliveries wait for RECIPIENT (a number)
   measure.py inbound STATE_DB START_MS                     docs/s delivered and acknowledged, time to first delivery
 
 The axis stores each document with its Subject as title and its arrival time (`document.created_at`, ms); lienthong's
@@ -80,16 +81,23 @@ def stored(path: str, drops_path: str, settle_s: float) -> dict:
 
 
 def count_entered(path: str, direction: str, state: str, since_ms: float) -> int:
+    since = datetime.datetime.fromtimestamp(since_ms / 1000, datetime.timezone.utc).strftime("%Y-%m-%d %H:%M:%S.%f")
     try:
         with connect(path) as connection:
-            rows = connection.execute(
-                "SELECT e.at FROM events e JOIN documents d ON d.id = e.document_id "
-                "WHERE d.direction = ? AND e.to_state = ?",
-                (direction, state),
-            ).fetchall()
+            return connection.execute(
+                "SELECT count(*) FROM events e JOIN documents d ON d.id = e.document_id "
+                "WHERE d.direction = ? AND e.to_state = ? AND e.at >= ?",
+                (direction, state, since[:23]),
+            ).fetchone()[0]
     except sqlite3.Error:
         return 0
-    return sum(1 for (at,) in rows if event_ms(at) >= since_ms)
+
+
+def pending(path: str, recipient: str) -> int:
+    with connect(path) as connection:
+        return connection.execute(
+            "SELECT count(*) FROM delivery WHERE recipient = ? AND status IN ('pending', 'processing')", (recipient,)
+        ).fetchone()[0]
 
 
 def inbound(path: str, start_ms: float) -> dict:
@@ -125,6 +133,8 @@ def main(arguments: list) -> None:
     elif command == "wait-state":
         path, direction, state, count, since, timeout = rest
         result = wait(lambda: count_entered(path, direction, state, float(since)), int(count), float(timeout))
+    elif command == "pending":
+        result = pending(rest[0], rest[1])
     elif command == "inbound":
         result = inbound(rest[0], float(rest[1]))
     else:

@@ -24,7 +24,7 @@ scenario_burst() {
 
 # (d) B starts with the burst waiting for it on the axis: delivered and acknowledged per second.
 scenario_inbound() {
-  local waiting=$((DOCS + 1))
+  local waiting; waiting=$(measure pending "$AXIS_DB" "$B_CODE")
   log "(d) inbound: $waiting documents waiting for B"
   local axis_cpu; axis_cpu=$(cpu_seconds "$AX"); reset_peak "$AX"
   local start; start=$(now_ms)
