@@ -25,7 +25,8 @@ if [ ${#missing[@]} -gt 0 ]; then
   echo "bench.sh: missing ${missing[*]}; run scripts/install-debian-packages.sh (inotify-tools, openssl, curl, time, python3)" >&2
   exit 1
 fi
-if [ -z "${BIN:-}" ]; then
+BIN_GIVEN=${BIN:-}
+if [ -z "$BIN_GIVEN" ]; then
   echo "bench.sh: building release binaries (swift build -c release; give BIN=.build/release to reuse them)" >&2
   (cd "$ROOT" && swift build -c release)
   BIN=$ROOT/.build/release
@@ -54,4 +55,5 @@ for scenario in $SCENARIOS; do "scenario_$scenario"; done
 
 COMMAND="$(env | grep -E '^(DOCS|SINGLE|SINGLE_EVERY|CLAIM_FILES|BIG_MIB|SETTLE_MS|POLL_S|TIMEOUT_S|LIMIT_S)=' \
   | sort | tr '\n' ' ')scripts/bench.sh"
+[ -z "$BIN_GIVEN" ] || COMMAND="BIN=$BIN_GIVEN $COMMAND"
 python3 "$ROOT/Benchmarks/pipeline/report.py" "$RESULTS" "$OUT" "$COMMAND" "${LABEL:-}"
