@@ -11,6 +11,7 @@ packages=(
   faketime                               # tests run again with the clock on New Year's Eve and a leap day
   libp11-kit-dev                         # the OASIS pkcs11.h (CPKCS11); token modules are loaded with dlopen
   softhsm2 opensc gcc                    # tests sign through a SoftHSM2 token (pkcs11-tool, a fault-injecting module)
+  inotify-tools time                     # scripts/bench.sh: the shell-script baseline; its CPU and peak RSS
 )
 missing=()
 for package in "${packages[@]}"; do
