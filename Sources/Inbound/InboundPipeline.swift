@@ -11,8 +11,10 @@ import SystemSupport
 /// addressed agency's `inbox/` and one acknowledgement.
 ///
 /// Every poll lists pending documents and status messages once for the system id, records each new docId for the
-/// agency it is listed for (`listed`; ``InboundDispatch``), and then moves each due record one step: download
-/// (`downloaded`), parse, confirm the addressee and deliver (`delivered`), `updateStatus done` (`acknowledged`). When
+/// agency it is listed for (`listed`; ``InboundDispatch``), and then moves each due record through all its steps in
+/// one go, several docIds at once (``concurrency``): download (`downloaded`), parse, confirm the addressee and
+/// deliver (`delivered`), `updateStatus done` (`acknowledged`). The records of one docId are moved by one driver, in
+/// order, so that their one acknowledgement is never sent twice at once. When
 /// the envelope names several of our agencies, each gets its own record and copy, never another agency's; the axis
 /// is told once per docId, only after every copy is durable in its inbox (``InboundAcknowledgement``). A docId listed
 /// again after that is acknowledged again, never delivered twice; one listed only for agencies not served here is
@@ -68,10 +70,21 @@ public actor InboundPipeline {
     /// Why the last look at the queue failed, or nil.
     public private(set) var lastWorkError: String?
     private var prepared: Set<String> = []
+    /// How many docIds move through their steps at once.
+    let concurrency: Int
+    /// Steps one driver takes for one record at most: a record sent back to `listed` (its envelope left the spool)
+    /// is fetched again, but not in an endless loop.
+    static let maximumStepsPerDrive = 8
 
     /// `agencies` share one system id (one configuration); at least one.
-    public init(agencies configs: [AgencyConfig], dependencies: Dependencies, logger: Logger) {
+    /// - Parameter concurrency: docIds moved at once; by default as many documents as the outbound pipeline moves
+    ///   (downloads wait for the network while others parse, verify and deliver).
+    public init(
+        agencies configs: [AgencyConfig], dependencies: Dependencies, logger: Logger,
+        concurrency: Int = PipelineConcurrency.standard
+    ) {
         precondition(!configs.isEmpty, "an inbound pipeline serves at least one agency")
+        self.concurrency = max(1, concurrency)
         var logger = logger
         logger[metadataKey: "AGENCY"] = "\(configs.map(\.code).joined(separator: ","))"
         agencyCodes = configs.map(\.code)
@@ -229,25 +242,72 @@ public actor InboundPipeline {
         }
     }
 
+    /// Drives every due record to its end, at most ``concurrency`` docIds at once, oldest first; then once more for
+    /// records the pass itself created (a copy for another of our agencies named in an envelope), so that they do not
+    /// wait for the next poll.
     private func workThroughDueDocuments() async throws {
-        for document in try dependencies.store.dueInbound(agencies: agencyCodes) {
-            if Task.isCancelled { return }
-            await advance(document)
+        var tried: Set<Int64> = []
+        while !Task.isCancelled {
+            let fresh = try dependencies.store.dueInbound(agencies: agencyCodes).filter { !tried.contains($0.id!) }
+            guard !fresh.isEmpty else { return }
+            tried.formUnion(fresh.map { $0.id! })
+            var units: [[DocumentRecord]] = []
+            var unitOf: [String: Int] = [:]
+            for document in fresh {
+                let key = "\(document.messageType) \(document.axisDocId ?? "#\(document.id!)")"
+                if let index = unitOf[key] {
+                    units[index].append(document)
+                } else {
+                    unitOf[key] = units.count
+                    units.append([document])
+                }
+            }
+            await withTaskGroup(of: Void.self) { group in
+                var running = 0
+                for unit in units {
+                    if Task.isCancelled { break }
+                    if running == concurrency {
+                        await group.next()
+                        running -= 1
+                    }
+                    group.addTask { [weak self] in await self?.drive(unit) }
+                    running += 1
+                }
+            }
+        }
+    }
+
+    /// Moves the records of one docId, one after the other, each until it is acknowledged, redirected, waiting for a
+    /// retry or held back with its agency's share.
+    private func drive(_ records: [DocumentRecord]) async {
+        for record in records {
+            var current = record
+            for _ in 0..<Self.maximumStepsPerDrive {
+                guard !Task.isCancelled, await advance(current),
+                    let next = try? dependencies.store.document(current.id!),
+                    next.state != current.state
+                        || next.failAcknowledgementPending != current.failAcknowledgementPending,
+                    next.nextAttemptAt == nil,
+                    !next.state.isTerminal || (next.state == .quarantined && next.failAcknowledgementPending)
+                else { break }
+                current = next
+            }
         }
     }
 
     /// Steps that write into an agency's share wait while it is not prepared (not mounted, folders failing);
     /// acknowledging what is already delivered or quarantined touches only the spool and the axis, so it goes on.
-    private func advance(_ document: DocumentRecord) async {
-        guard let agency = agency(of: document) else { return }
+    /// Returns whether a step was taken (false when it waits for its share or is not this pipeline's).
+    private func advance(_ document: DocumentRecord) async -> Bool {
+        guard let agency = agency(of: document) else { return false }
         let touchesShare = document.state == .listed || document.state == .downloaded
-        guard !touchesShare || prepared.contains(agency.config.code) else { return }
+        guard !touchesShare || prepared.contains(agency.config.code) else { return false }
         do {
             switch document.state {
             case .listed: try await download(document)
             case .downloaded: try await deliver(document, to: agency)
             case .delivered, .quarantined: await acknowledge(document)
-            default: return
+            default: return false
             }
         } catch let failure as InboundFailure {
             switch failure {
@@ -260,6 +320,7 @@ public actor InboundPipeline {
         } catch {
             record(String(describing: error), of: document)
         }
+        return true
     }
 
     func record(_ failure: String, of document: DocumentRecord) {

@@ -63,11 +63,6 @@ public actor OutboundPipeline {
     /// The documents being moved on right now; the worker does not hand them out twice.
     private var inFlight: Set<Int64> = []
 
-    /// Documents moved at once by default: enough to keep both the CPU (hashing, signing) and the axis connection
-    /// busy while another document waits for I/O, within the ten connections the axis SDK allows a system.
-    public static var defaultConcurrency: Int {
-        min(10, max(2, 2 * ProcessInfo.processInfo.activeProcessorCount))
-    }
     /// What stops this agency's outbound work right now, by kind; each kind is cleared when it works again.
     private var troubles: [Trouble: String] = [:]
 
@@ -82,7 +77,8 @@ public actor OutboundPipeline {
     }
 
     public init(
-        agency: AgencyConfig, dependencies: Dependencies, logger: Logger, concurrency: Int = defaultConcurrency
+        agency: AgencyConfig, dependencies: Dependencies, logger: Logger,
+        concurrency: Int = PipelineConcurrency.standard
     ) {
         var logger = logger
         self.concurrency = max(1, concurrency)
