@@ -91,7 +91,8 @@ final class AgencyToken {
         try fault.write(toFile: faultFile, atomically: true, encoding: .utf8)
     }
 
-    /// How many times `C_Login` was called, by anyone, since the token was made.
+    /// How many times the daemon called `C_Login` (through the fault module; the set-up's pkcs11-tool calls go to
+    /// SoftHSM directly and are not counted).
     func loginCount() -> Int {
         let text = (try? String(contentsOfFile: faultFile + ".logins", encoding: .utf8)) ?? ""
         return text.split(separator: "\n").count

@@ -76,8 +76,17 @@ import Testing
         #expect(!logs.contains(AgencyToken.pin) && !logs.contains(AgencyToken.wrongPIN), "a PIN was shown:\n\(logs)")
     }
 
-    @Test func aDocumentWaitsWhileTheTokenIsUnpluggedAndIsSentOnceItIsBack() async throws {
-        let (world, token, daemon) = try Self.world(fault: "removed", withB: true)
+    /// Unplugged before the daemon starts, or after it opened its session and logged in (the session dies with the
+    /// token and is opened again once it is back): either way one login per time the token is plugged in.
+    @Test(arguments: [true, false])
+    func aDocumentWaitsWhileTheTokenIsUnpluggedAndIsSentOnceItIsBack(unpluggedAtStart: Bool) async throws {
+        let (world, token, daemon) = try Self.world(fault: unpluggedAtStart ? "removed" : "", withB: true)
+        if !unpluggedAtStart {
+            try #require(
+                await eventually(timeout: 20) { daemon.log.contains("signing key on token '\(AgencyToken.label)'") },
+                "the daemon did not open the token:\n\(daemon.log)")
+            try token.inject("removed")
+        }
         let name = "41_Token rut ra.pdf"
         let id = try await Self.dropAndWaitForRetries(name, 2, in: world)
 
@@ -104,11 +113,16 @@ import Testing
                 output = world.status(of: Self.a)
                 return output.contains("daemon: running") && !output.contains("token not present")
             }, "status still says the token is not present:\n\(output)")
+        #expect(
+            token.loginCount() == (unpluggedAtStart ? 1 : 2),
+            "C_Login called \(token.loginCount()) times:\n\(daemon.log)")
         Self.expectPINAbsent(in: daemon, world)
     }
 
     @Test func aWrongPINIsTriedOnceLoggedOnceWithoutThePINAndTheDocumentWaits() async throws {
         let (world, token, daemon) = try Self.world(wrongPIN: true)
+        let atStart = await Self.status(showing: "refused the PIN in \(token.wrongPINFile)", in: world)
+        #expect(atStart.shown, "status does not show the problem before a document meets it:\n\(atStart.output)")
         let name = "42_Sai PIN.pdf"
         let id = try await Self.dropAndWaitForRetries(name, 3, in: world)
 
