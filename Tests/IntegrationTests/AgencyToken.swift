@@ -86,6 +86,15 @@ final class AgencyToken {
         }
     }
 
+    /// Puts the right PIN into the file that held the wrong one, keeping the file and its mode 0600, as an admin
+    /// correcting it would.
+    func correctWrongPINFile() throws {
+        let file = try FileHandle(forWritingTo: URL(fileURLWithPath: wrongPINFile))
+        defer { try? file.close() }
+        try file.truncate(atOffset: 0)
+        try file.write(contentsOf: Data((Self.pin + "\n").utf8))
+    }
+
     /// Sets the injected fault: `removed` (unplugged), `locked` (the PIN is blocked), or "" for none.
     func inject(_ fault: String) throws {
         try fault.write(toFile: faultFile, atomically: true, encoding: .utf8)

@@ -4,7 +4,8 @@ import Testing
 /// The real `lienthong run` of agency A signing with its key on a SoftHSM2 token (``AgencyToken``), through the
 /// fault-injecting module: an unplugged token, a wrong PIN, a locked PIN and a missing key object each make a
 /// document wait (not failed, not sent), say so once in the log and in `lienthong status`, never show the PIN, and
-/// a token plugged back in signs the waiting document, which B receives with a valid signature.
+/// a token plugged back in signs the waiting document, which B receives with a valid signature; after a wrong PIN,
+/// the right one and a reload (SIGHUP) send it.
 @Suite(.serialized) struct TokenDaemonTests {
     static let a = TwoAgencies.codeA
     static let b = TwoAgencies.codeB
@@ -119,7 +120,7 @@ import Testing
         Self.expectPINAbsent(in: daemon, world)
     }
 
-    @Test func aWrongPINIsTriedOnceLoggedOnceWithoutThePINAndTheDocumentWaits() async throws {
+    @Test func aWrongPINIsTriedOnceLoggedOnceWithoutThePINAndTheDocumentWaitsUntilTheReload() async throws {
         let (world, token, daemon) = try Self.world(wrongPIN: true)
         let atStart = await Self.status(showing: "refused the PIN in \(token.wrongPINFile)", in: world)
         #expect(atStart.shown, "status does not show the problem before a document meets it:\n\(atStart.output)")
@@ -136,6 +137,24 @@ import Testing
                 && errors.first?.contains("in \(token.wrongPINFile)") == true, "\(daemon.log)")
         let status = await Self.status(showing: "refused the PIN in \(token.wrongPINFile)", in: world)
         #expect(status.shown, "\(status.output)")
+        Self.expectPINAbsent(in: daemon, world)
+
+        // The admin puts the right PIN in the file and reloads: the new key logs in once and the document goes.
+        try token.correctWrongPINFile()
+        daemon.send(SIGHUP)
+        let sent = world.share(Self.a) + "/sent"
+        #expect(
+            await eventually(timeout: 40) { world.files(under: sent).contains { $0.hasSuffix(name + ".receipt.txt") } },
+            "the document was not sent after the reload:\n\(world.logs)")
+        let stats = try AxisFaultTests.stats(world)
+        #expect(stats.bySender[Self.a] == 1, "stored exactly once: \(stats)")
+        #expect(token.loginCount() == 2, "C_Login called \(token.loginCount()) times:\n\(daemon.log)")
+        var output = ""
+        #expect(
+            await eventually(timeout: 20) {
+                output = world.status(of: Self.a)
+                return output.contains("daemon: running") && !output.contains("STOPPED, outbound:")
+            }, "status still shows a problem after the reload:\n\(output)")
         Self.expectPINAbsent(in: daemon, world)
     }
 
