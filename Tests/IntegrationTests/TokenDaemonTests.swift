@@ -46,7 +46,7 @@ import Testing
         return id
     }
 
-    /// The document waits: claimed (signed never), not in A's `failed/`, and nothing reached the axis.
+    /// The document waits: claimed and never signed, not in A's `failed/`, and nothing reached the axis.
     static func expectWaiting(_ id: String, named name: String, in world: TwoAgencies) throws {
         let history = try AxisFaultTests.show(id, in: world)
         #expect(history.contains("state             claimed"), "\(history)")
