@@ -29,7 +29,7 @@ struct AgencyRuntime: Sendable {
             credentials: .init(systemId: config.axis.systemId, secret: secret),
             logger: logger)
         let signers = try SignerFactory.signers(for: config)
-        Self.openToken(signers.key, logger: logger)
+        let keyProblem = Self.openToken(signers.key, logger: logger)
         let shares = ShareMarkers(stateDirectory: config.stateDirectory)
         outbound = config.agencies.map { agency in
             OutboundPipeline(
@@ -37,7 +37,7 @@ struct AgencyRuntime: Sendable {
                 dependencies: .init(
                     store: store, axis: axis, signer: signers.detached, pdfSigner: signers.pdf,
                     spoolDirectory: config.spoolDirectory,
-                    retry: config.retry, limits: config.limits, shares: shares),
+                    retry: config.retry, limits: config.limits, shares: shares, signingKeyProblem: keyProblem),
                 logger: logger)
         }
         inbound =
@@ -54,13 +54,20 @@ struct AgencyRuntime: Sendable {
     /// Opens a token key's session at start-up so that a wrong PIN or a missing token is reported now. Not fatal: a
     /// daemon that exits would be restarted by systemd and try a wrong PIN again until the token locks; instead the
     /// key stops (wrong PIN) or retries (token absent) and documents wait, as `lienthong status` says.
-    private static func openToken(_ key: any SigningKey, logger: Logger) {
-        guard let token = key as? PKCS11Key else { return }
+    ///
+    /// - Returns: the problem for `lienthong status` from the start, worded as the pipeline words it, when an admin
+    ///   must act (a refused or locked PIN, a missing key object); nil when the token is ready, or only absent: it
+    ///   may be plugged in before any document needs it, and `status` would go on calling it missing.
+    private static func openToken(_ key: any SigningKey, logger: Logger) -> String? {
+        guard let token = key as? PKCS11Key else { return nil }
         do {
             let description = try SignerFactory.describe(token)
             logger.notice("\(description)")
+            return nil
         } catch {
             logger.error("the signing token is not ready, documents wait: \(error)")
+            if case .token(let tokenError) = error as? SigningError, tokenError.isTokenAbsent { return nil }
+            return "cannot sign: \(error)"
         }
     }
 

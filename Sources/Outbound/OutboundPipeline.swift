@@ -25,10 +25,15 @@ public actor OutboundPipeline {
         public var limits: Limits
         /// Tells a mounted share from the empty mount point it leaves when unmounted.
         public var shares: ShareMarkers
+        /// What the signing key said when the daemon opened it (a refused or locked PIN, a missing key object), as
+        /// the pipeline words it ("cannot sign: …"): shown by `lienthong status` from the start, before a document
+        /// meets it, and not logged a second time when one does. Nil when the key is ready.
+        public var signingKeyProblem: String?
 
         public init(
             store: DocumentStore, axis: AxisClient, signer: any Signer, pdfSigner: PAdESSigner,
-            spoolDirectory: String, retry: RetryPolicy, limits: Limits, shares: ShareMarkers
+            spoolDirectory: String, retry: RetryPolicy, limits: Limits, shares: ShareMarkers,
+            signingKeyProblem: String? = nil
         ) {
             self.store = store
             self.axis = axis
@@ -38,6 +43,7 @@ public actor OutboundPipeline {
             self.retry = retry
             self.limits = limits
             self.shares = shares
+            self.signingKeyProblem = signingKeyProblem
         }
     }
 
@@ -96,6 +102,7 @@ public actor OutboundPipeline {
         packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
         sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
         filer = OutboundFiler(agency: agency, store: store, spool: spool, logger: logger)
+        if let problem = dependencies.signingKeyProblem { troubles[.signingKey] = problem }
         let watchLogger = logger
         watcher = FolderWatcher(folder: Self.watchedFolder(for: agency)) { diagnostic in
             let level: Logger.Level =
