@@ -21,7 +21,8 @@ struct PDFIncrementalUpdate {
     ) throws(PDFError) -> PDFIncrementalUpdate {
         guard let catalogReference = document.catalogReference else { throw document.damaged("no catalog") }
         var catalog = try document.catalog()
-        if try certificationPermission(catalog, document) == 1 { throw .certifiedWithoutChanges(path: document.path) }
+        let certification = try PDFDocMDPPermission.ofCertification(in: document)
+        if certification == .noChanges { throw .certifiedWithoutChanges(path: document.path) }
         let page = try document.firstPage()
         let first = document.nextObjectNumber
         let signatureReference = PDFReference(number: first, generation: 0)
@@ -150,24 +151,6 @@ struct PDFIncrementalUpdate {
         case .inObjectStream?: return PDFReference(number: reference.number, generation: 0)
         default: throw document.damaged("object \(reference) is referenced but missing")
         }
-    }
-
-    /// `/P` of the certification signature's DocMDP transform (1: no changes, 2: forms and signing, 3: also
-    /// annotations), or nil when the document is not certified.
-    private static func certificationPermission(_ catalog: PDFDictionary, _ document: PDFDocument) throws(PDFError)
-        -> Int?
-    {
-        guard let permissions = try document.resolve(catalog["Perms"]).dictionary,
-            let signature = try document.resolve(permissions["DocMDP"]).dictionary
-        else { return nil }
-        for reference in try document.resolve(signature["Reference"]).array ?? [] {
-            guard let transform = try document.resolve(reference).dictionary,
-                transform["TransformMethod"]?.name == "DocMDP"
-            else { continue }
-            let parameters = try document.resolve(transform["TransformParams"]).dictionary
-            return try document.resolve(parameters?["P"]).integer ?? 2
-        }
-        return nil
     }
 
     private static func uniqueFieldName(_ fields: [PDFObject], document: PDFDocument) throws(PDFError) -> String {
