@@ -76,20 +76,19 @@ struct ModificationAnalysis {
         -> PDFLaterChanges
     {
         let later = revisions.filter { $0.offset >= signedEnd }
-        if later.isEmpty && structureProblem == nil {
-            return trailingBytes(after: signedEnd)
-                ? .notPermitted(
-                    .unanalysable(
-                        "bytes after the signed revision are not an incremental update")) : .none
+        if let structureProblem, document.sections.contains(where: { $0.offset >= signedEnd }) {
+            return .notPermitted(structureProblem)
         }
-        if let structureProblem { return .notPermitted(structureProblem) }
         do {
             guard try continuesSignedRevision(signedEnd) else {
-                return .notPermitted(.unanalysable("the next revision does not continue the signed one"))
+                return .notPermitted(.unanalysable("the file does not continue from the signed revision"))
             }
         } catch {
             return .notPermitted(.unanalysable(Self.detail(error)))
         }
+        // Bytes after the signed revision that are not a revision (no cross-reference section) change nothing a
+        // reader shows, as pyHanko also judges; ``PDFSignatureReport/modifiedAfterSigning`` still tells.
+        if later.isEmpty { return .none }
         let level = own ?? certification ?? .formFillingAndSigning
         var kinds: Set<PDFPermittedChange> = []
         for revision in later {
@@ -112,16 +111,8 @@ struct ModificationAnalysis {
         return .permitted(kinds.sorted())
     }
 
-    /// Whether anything but whitespace follows the end of the signed revision (a signature that ends at a
-    /// revision's end, with nothing after it, covers the whole file).
-    private func trailingBytes(after end: Int64) -> Bool {
-        guard end < document.fileSize else { return false }
-        let tail = (try? document.reader.read(at: end, count: 3)) ?? []
-        return tail.count > 2 || tail.contains { !PDFParser.isWhitespace($0) }
-    }
-
-    /// Whether the oldest later revision's chain leads to the section that the signed revision's own `startxref`
-    /// names: otherwise a later update could hide or replace part of what was signed.
+    /// Whether the newest revision's chain leads to the section that the signed revision's own `startxref` names:
+    /// otherwise a later update (or a final `startxref` pointing back) could hide or replace what was signed.
     private func continuesSignedRevision(_ signedEnd: Int64) throws(PDFError) -> Bool {
         guard let newestSigned = document.sections.first(where: { $0.offset < signedEnd }) else { return false }
         let window = Int(min(signedEnd, 1024))

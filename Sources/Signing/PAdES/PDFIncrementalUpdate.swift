@@ -10,6 +10,8 @@ struct PDFIncrementalUpdate {
     /// Where the `/Contents` hex string (`<` to `>` inclusive) lies within ``bytes``.
     let contentsRange: Range<Int>
     let fieldName: String
+    /// Whether the visible box was drawn (see ``PAdESOptions/visibleBox`` for when it is left out).
+    let isVisible: Bool
 
     static let byteRangeWidth = 64
 
@@ -83,7 +85,7 @@ struct PDFIncrementalUpdate {
         // visible box with its appearance stream.
         var nextNumber = first + 2
         var appearance: SignatureAppearance?
-        if let box = options.visibleBox {
+        if let box = options.visibleBox, certification == nil || options.drawsBoxOnCertifiedDocuments {
             let geometry = try PageGeometry(document: document, page: page.dictionary)
             do {
                 appearance = try SignatureAppearance(
@@ -142,7 +144,8 @@ struct PDFIncrementalUpdate {
         guard text.count <= byteRangeWidth else { throw .limitExceeded(path: document.path, detail: "file too large") }
         let placeholder = signatureBodyOffset + byteRangeStart
         writer.bytes.replaceSubrange(placeholder..<placeholder + text.count, with: text)
-        return PDFIncrementalUpdate(bytes: writer.bytes, contentsRange: contents, fieldName: fieldName)
+        return PDFIncrementalUpdate(
+            bytes: writer.bytes, contentsRange: contents, fieldName: fieldName, isVisible: appearance != nil)
     }
 
     private static func revision(_ reference: PDFReference, _ document: PDFDocument) throws(PDFError) -> PDFReference {
