@@ -134,7 +134,9 @@ import Testing
         #expect(found.checks[0].laterChanges == SignatureCheck.LaterChanges(status: .permitted, kinds: ["signature"]))
         #expect(found.verdict == .allValid)
         let block = SignaturesReport.block(found.checks[0])
-        #expect(block.contains("Thay đổi sau khi ký / Later changes: được phép: chữ ký số khác / permitted: another signature"))
+        #expect(
+            block.contains(
+                "Thay đổi sau khi ký / Later changes: được phép: chữ ký số khác / permitted: another signature"))
     }
 
     @Test func aDamagedPDFAndAMalformedP7sCannotBeCheckedButDoNotThrow() throws {

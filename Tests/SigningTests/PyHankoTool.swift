@@ -82,165 +82,165 @@ struct PyHankoTool {
     }
 
     static let script = #"""
-import json, sys
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.reader import PdfFileReader
+        import json, sys
+        from pyhanko.pdf_utils import generic
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+        from pyhanko.pdf_utils.reader import PdfFileReader
 
 
-def make(args):
-    """A two-page PDF drawn by reportlab, with a text field on page 1."""
-    from reportlab.pdfgen import canvas
-    c = canvas.Canvas(args[0])
-    c.drawString(72, 770, "Cong van so 123/UBND-VP")
-    c.acroForm.textfield(name='ghichu', x=72, y=600, width=200, height=20, value='')
-    c.showPage()
-    c.drawString(72, 770, "Trang 2")
-    c.showPage()
-    c.save()
+        def make(args):
+            """A two-page PDF drawn by reportlab, with a text field on page 1."""
+            from reportlab.pdfgen import canvas
+            c = canvas.Canvas(args[0])
+            c.drawString(72, 770, "Cong van so 123/UBND-VP")
+            c.acroForm.textfield(name='ghichu', x=72, y=600, width=200, height=20, value='')
+            c.showPage()
+            c.drawString(72, 770, "Trang 2")
+            c.showPage()
+            c.save()
 
 
-def writer(path):
-    return IncrementalPdfFileWriter(open(path, 'rb'))
+        def writer(path):
+            return IncrementalPdfFileWriter(open(path, 'rb'))
 
 
-def finish(w, out):
-    with open(out, 'wb') as f:
-        w.write(f)
+        def finish(w, out):
+            with open(out, 'wb') as f:
+                w.write(f)
 
 
-def sign(args):
-    from pyhanko.sign import signers, fields
-    src, out, key, cert, ca, field, level, box = args
-    signer = signers.SimpleSigner.load(key, cert, ca_chain_files=(ca,))
-    level = int(level)
-    meta = signers.PdfSignatureMetadata(
-        field_name=field, certify=level > 0,
-        docmdp_permissions=fields.MDPPerm(level) if level > 0 else fields.MDPPerm.FILL_FORMS)
-    spec = None
-    if box == 'visible':
-        spec = fields.SigFieldSpec(field, on_page=0, box=(300, 700, 500, 760))
-    w = writer(src)
-    with open(out, 'wb') as f:
-        signers.sign_pdf(w, meta, signer=signer, output=f, new_field_spec=spec)
+        def sign(args):
+            from pyhanko.sign import signers, fields
+            src, out, key, cert, ca, field, level, box = args
+            signer = signers.SimpleSigner.load(key, cert, ca_chain_files=(ca,))
+            level = int(level)
+            meta = signers.PdfSignatureMetadata(
+                field_name=field, certify=level > 0,
+                docmdp_permissions=fields.MDPPerm(level) if level > 0 else fields.MDPPerm.FILL_FORMS)
+            spec = None
+            if box == 'visible':
+                spec = fields.SigFieldSpec(field, on_page=0, box=(300, 700, 500, 760))
+            w = writer(src)
+            with open(out, 'wb') as f:
+                signers.sign_pdf(w, meta, signer=signer, output=f, new_field_spec=spec)
 
 
-def content(args):
-    src, out = args
-    w = writer(src)
-    page_ref = w.root['/Pages']['/Kids'][0]
-    page = page_ref.get_object()
-    contents = page.raw_get('/Contents')
-    stream = contents.get_object()
-    data = stream.data.replace(b'123', b'999')
-    assert data != stream.data
-    new = generic.StreamObject(dict(stream.items()), stream_data=data)
-    for k in ('/Filter', '/Length', '/DecodeParms'):
-        new.pop(k, None)
-    w.mark_update(contents)
-    w.objects[(contents.generation, contents.idnum)] = new
-    finish(w, out)
+        def content(args):
+            src, out = args
+            w = writer(src)
+            page_ref = w.root['/Pages']['/Kids'][0]
+            page = page_ref.get_object()
+            contents = page.raw_get('/Contents')
+            stream = contents.get_object()
+            data = stream.data.replace(b'123', b'999')
+            assert data != stream.data
+            new = generic.StreamObject(dict(stream.items()), stream_data=data)
+            for k in ('/Filter', '/Length', '/DecodeParms'):
+                new.pop(k, None)
+            w.mark_update(contents)
+            w.objects[(contents.generation, contents.idnum)] = new
+            finish(w, out)
 
 
-def annotation(args):
-    src, out = args
-    w = writer(src)
-    page_ref = w.root['/Pages']['/Kids'][0]
-    page = page_ref.get_object()
-    annot = generic.DictionaryObject({
-        generic.NameObject('/Type'): generic.NameObject('/Annot'),
-        generic.NameObject('/Subtype'): generic.NameObject('/Square'),
-        generic.NameObject('/Rect'): generic.ArrayObject(list(map(generic.FloatObject, (60, 760, 300, 790)))),
-        generic.NameObject('/C'): generic.ArrayObject([generic.FloatObject(1), generic.FloatObject(0), generic.FloatObject(0)]),
-        generic.NameObject('/P'): page_ref,
-    })
-    ref = w.add_object(annot)
-    annots = page.get('/Annots')
-    if annots is None:
-        page['/Annots'] = generic.ArrayObject([ref])
-    else:
-        annots.append(ref)
-        if isinstance(page.raw_get('/Annots'), generic.IndirectObject):
-            w.mark_update(page.raw_get('/Annots'))
-    w.update_container(page)
-    finish(w, out)
-
-
-def fill(args):
-    src, out, name, value = args
-    w = writer(src)
-    for field_ref in w.root['/AcroForm']['/Fields']:
-        field = field_ref.get_object()
-        if field.get('/T') == name:
-            field['/V'] = generic.TextStringObject(value)
-            w.mark_update(field_ref)
-            break
-    else:
-        sys.exit('no field ' + name)
-    finish(w, out)
-
-
-def timestamp(args):
-    from pyhanko.sign import signers, timestamps
-    from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
-    src, out, key, cert = args
-    tsa = timestamps.DummyTimeStamper(
-        tsa_cert=load_cert_from_pemder(cert), tsa_key=load_private_key_from_pemder(key, None))
-    w = writer(src)
-    with open(out, 'wb') as f:
-        signers.PdfTimeStamper(tsa).timestamp_pdf(w, 'sha256', None, output=f)
-
-
-def dss(args):
-    from pyhanko.sign.validation.dss import DocumentSecurityStore
-    from pyhanko.keys import load_cert_from_pemder
-    src, out, *certs = args
-    w = writer(src)
-    signature = w.prev.embedded_signatures[-1].sig_object['/Contents']
-    DocumentSecurityStore.supply_dss_in_writer(
-        w, signature, certs=[load_cert_from_pemder(c) for c in certs])
-    finish(w, out)
-
-
-def validate(args):
-    """Prints pyHanko's verdict on every approval and certification signature, as JSON."""
-    from pyhanko.sign.validation import validate_pdf_signature
-    from pyhanko.sign.diff_analysis import (
-        DEFAULT_DIFF_POLICY, StandardDiffPolicy, FormUpdatingRule, SigFieldCreationRule,
-        SigFieldModificationRule, GenericFieldModificationRule)
-    from pyhanko.keys import load_cert_from_pemder
-    from pyhanko_certvalidator import ValidationContext
-    ca, path, *policy = args
-    diff_policy = DEFAULT_DIFF_POLICY
-    if policy == ['acrobat']:
-        # The default policy with new visible signature fields allowed after a certification, as Acrobat does.
-        diff_policy = StandardDiffPolicy(
-            global_rules=DEFAULT_DIFF_POLICY.global_rules,
-            form_rule=FormUpdatingRule(field_rules=[
-                SigFieldCreationRule(allow_new_visible_after_certify=True),
-                SigFieldModificationRule(), GenericFieldModificationRule()]))
-    vc = ValidationContext(trust_roots=[load_cert_from_pemder(ca)])
-    result = []
-    with open(path, 'rb') as f:
-        reader = PdfFileReader(f)
-        for sig in reader.embedded_regular_signatures:
-            status = validate_pdf_signature(sig, vc, diff_policy=diff_policy)
-            level = status.modification_level
-            diff = status.diff_result
-            result.append({
-                'field': sig.field_name,
-                'intact': status.intact,
-                'trusted': status.trusted,
-                'docmdp_ok': status.docmdp_ok,
-                'modification_level': level.name if level else None,
-                'docmdp': sig.docmdp_level.value if sig.docmdp_level else None,
-                'bottom_line': status.bottom_line,
-                'objection': None if diff is None or hasattr(diff, 'modification_level') else str(diff),
+        def annotation(args):
+            src, out = args
+            w = writer(src)
+            page_ref = w.root['/Pages']['/Kids'][0]
+            page = page_ref.get_object()
+            annot = generic.DictionaryObject({
+                generic.NameObject('/Type'): generic.NameObject('/Annot'),
+                generic.NameObject('/Subtype'): generic.NameObject('/Square'),
+                generic.NameObject('/Rect'): generic.ArrayObject(list(map(generic.FloatObject, (60, 760, 300, 790)))),
+                generic.NameObject('/C'): generic.ArrayObject([generic.FloatObject(1), generic.FloatObject(0), generic.FloatObject(0)]),
+                generic.NameObject('/P'): page_ref,
             })
-    print(json.dumps(result))
+            ref = w.add_object(annot)
+            annots = page.get('/Annots')
+            if annots is None:
+                page['/Annots'] = generic.ArrayObject([ref])
+            else:
+                annots.append(ref)
+                if isinstance(page.raw_get('/Annots'), generic.IndirectObject):
+                    w.mark_update(page.raw_get('/Annots'))
+            w.update_container(page)
+            finish(w, out)
 
 
-if __name__ == '__main__':
-    globals()[sys.argv[1]](sys.argv[2:])
-"""#
+        def fill(args):
+            src, out, name, value = args
+            w = writer(src)
+            for field_ref in w.root['/AcroForm']['/Fields']:
+                field = field_ref.get_object()
+                if field.get('/T') == name:
+                    field['/V'] = generic.TextStringObject(value)
+                    w.mark_update(field_ref)
+                    break
+            else:
+                sys.exit('no field ' + name)
+            finish(w, out)
+
+
+        def timestamp(args):
+            from pyhanko.sign import signers, timestamps
+            from pyhanko.keys import load_cert_from_pemder, load_private_key_from_pemder
+            src, out, key, cert = args
+            tsa = timestamps.DummyTimeStamper(
+                tsa_cert=load_cert_from_pemder(cert), tsa_key=load_private_key_from_pemder(key, None))
+            w = writer(src)
+            with open(out, 'wb') as f:
+                signers.PdfTimeStamper(tsa).timestamp_pdf(w, 'sha256', None, output=f)
+
+
+        def dss(args):
+            from pyhanko.sign.validation.dss import DocumentSecurityStore
+            from pyhanko.keys import load_cert_from_pemder
+            src, out, *certs = args
+            w = writer(src)
+            signature = w.prev.embedded_signatures[-1].sig_object['/Contents']
+            DocumentSecurityStore.supply_dss_in_writer(
+                w, signature, certs=[load_cert_from_pemder(c) for c in certs])
+            finish(w, out)
+
+
+        def validate(args):
+            """Prints pyHanko's verdict on every approval and certification signature, as JSON."""
+            from pyhanko.sign.validation import validate_pdf_signature
+            from pyhanko.sign.diff_analysis import (
+                DEFAULT_DIFF_POLICY, StandardDiffPolicy, FormUpdatingRule, SigFieldCreationRule,
+                SigFieldModificationRule, GenericFieldModificationRule)
+            from pyhanko.keys import load_cert_from_pemder
+            from pyhanko_certvalidator import ValidationContext
+            ca, path, *policy = args
+            diff_policy = DEFAULT_DIFF_POLICY
+            if policy == ['acrobat']:
+                # The default policy with new visible signature fields allowed after a certification, as Acrobat does.
+                diff_policy = StandardDiffPolicy(
+                    global_rules=DEFAULT_DIFF_POLICY.global_rules,
+                    form_rule=FormUpdatingRule(field_rules=[
+                        SigFieldCreationRule(allow_new_visible_after_certify=True),
+                        SigFieldModificationRule(), GenericFieldModificationRule()]))
+            vc = ValidationContext(trust_roots=[load_cert_from_pemder(ca)])
+            result = []
+            with open(path, 'rb') as f:
+                reader = PdfFileReader(f)
+                for sig in reader.embedded_regular_signatures:
+                    status = validate_pdf_signature(sig, vc, diff_policy=diff_policy)
+                    level = status.modification_level
+                    diff = status.diff_result
+                    result.append({
+                        'field': sig.field_name,
+                        'intact': status.intact,
+                        'trusted': status.trusted,
+                        'docmdp_ok': status.docmdp_ok,
+                        'modification_level': level.name if level else None,
+                        'docmdp': sig.docmdp_level.value if sig.docmdp_level else None,
+                        'bottom_line': status.bottom_line,
+                        'objection': None if diff is None or hasattr(diff, 'modification_level') else str(diff),
+                    })
+            print(json.dumps(result))
+
+
+        if __name__ == '__main__':
+            globals()[sys.argv[1]](sys.argv[2:])
+        """#
 }
