@@ -21,6 +21,8 @@ struct ModificationAnalysis {
     static let maxRevisions = 256
     /// Objects of the signed revision read to find references left dangling.
     static let maxScannedObjects = 500_000
+    /// Cross-reference entries merged to rebuild the revisions (objects × later revisions).
+    static let maxMergedEntries = 20_000_000
 
     private let document: PDFDocument
     private var revisions: [Revision] = []
@@ -41,8 +43,11 @@ struct ModificationAnalysis {
             structureProblem = .unanalysable("the cross-reference sections are not in file order")
             return
         }
-        guard later <= Self.maxRevisions, later < sections.count else {
-            structureProblem = .unanalysable("more than \(Self.maxRevisions) revisions after a signature")
+        guard later <= Self.maxRevisions, later < sections.count,
+            document.xref.count * (later + 1) <= Self.maxMergedEntries
+        else {
+            structureProblem = .unanalysable(
+                "more than \(Self.maxRevisions) revisions after a signature, or too many objects")
             return
         }
         var previous = document.revision(sectionIndex: later)

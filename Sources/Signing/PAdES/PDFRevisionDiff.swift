@@ -87,8 +87,8 @@ struct PDFRevisionDiff {
         }
     }
 
-    /// The catalog may gain or change `/AcroForm` (checked by ``compareForm()``), `/DSS`, `/Extensions` and
-    /// `/Metadata`; any other entry is a change to the document.
+    /// The catalog may gain or change `/AcroForm` (checked by ``compareForm()``), `/DSS`, `/Extensions`,
+    /// `/Metadata`, `/MarkInfo` and `/Version` (as pyHanko allows); any other entry is a change to the document.
     private mutating func compareCatalog() throws(PDFError) {
         guard let root = new.catalogReference, root == old.catalogReference else {
             fail(.catalog(key: "Root"))
@@ -105,7 +105,7 @@ struct PDFRevisionDiff {
             case "DSS", "Extensions":
                 kinds.insert(.validationData)
                 try explainNew(after[key], as: .validationData)
-            case "Metadata":
+            case "Metadata", "MarkInfo", "Version":
                 kinds.insert(.metadata)
                 try explainNew(after[key], as: .metadata)
             default:
