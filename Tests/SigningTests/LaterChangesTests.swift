@@ -81,6 +81,10 @@ import Testing
         #expect(!verdicts.isEmpty)
         for verdict in verdicts {
             let report = try #require(byField[verdict.field], "lienthong did not report \(verdict.field)")
+            print(
+                "\((file as NSString).lastPathComponent) \(verdict.field): pyHanko \(verdict.modificationLevel ?? "-") "
+                    + "docmdp_ok=\(verdict.docmdpOK.map(String.init) ?? "-") bottom_line=\(verdict.bottomLine); "
+                    + "lienthong \(report.isValid ? "VALID" : "NOT VALID") \(report.laterChanges)")
             #expect(
                 report.isValid == verdict.bottomLine,
                 "\(verdict.field): pyHanko \(verdict), lienthong \(report.laterChanges) \(report.problems)")
@@ -204,5 +208,103 @@ import Testing
             try PDFSignatureVerifier.verify(pdfAt: annotatedUnderP2, trustedCertificatePaths: [ca.certificatePath])
                 .first)
         #expect(strict.laterChanges == .notPermitted(.annotation(page: 1)))
+    }
+
+    /// Appends an unsigned revision with a classic cross-reference table defining `objects` and freeing `freed`;
+    /// `offsetShift` moves every entry's offset, to make a damaged revision.
+    private func appendRevision(
+        to path: String, objects: [(number: Int, body: String)], freed: [Int] = [], offsetShift: Int = 0
+    ) throws {
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let text = String(decoding: bytes, as: UTF8.self)
+        let marker = try #require(text.range(of: "startxref", options: .backwards))
+        let previous = text[marker.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+        let sizeKey = try #require(text.range(of: "/Size ", options: .backwards))
+        let oldSize = try #require(Int(text[sizeKey.upperBound...].prefix { $0.isNumber }))
+        let size = max(oldSize, (objects.map(\.number).max() ?? 0) + 1)
+        var entries: [(Int, String)] = freed.map { ($0, "0000000000 65535 f \n") }
+        for object in objects {
+            let offset = String(bytes.count + offsetShift)
+            entries.append((object.number, String(repeating: "0", count: 10 - offset.count) + offset + " 00000 n \n"))
+            bytes += Array("\(object.number) 0 obj\n\(object.body)\nendobj\n".utf8)
+        }
+        let xref = bytes.count
+        var table = "xref\n0 1\n0000000000 65535 f \n"
+        for (number, line) in entries.sorted(by: { $0.0 < $1.0 }) { table += "\(number) 1\n" + line }
+        table += "trailer\n<< /Size \(size) /Root 1 0 R /Prev \(previous) >>\nstartxref\n\(xref)\n%%EOF\n"
+        try Data(bytes + Array(table.utf8)).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// A one-page PDF signed by lienthong; with `dangling`, the page's `/Contents` also names a stream (object 40)
+    /// that does not exist.
+    private func signedPage(dangling: Bool = false) throws -> String {
+        let content = "BT /F1 12 Tf 72 720 Td (duyet chi 10 trieu) Tj ET"
+        let pdf = MinimalPDF(objects: [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+                + "/Contents [4 0 R\(dangling ? " 40 0 R" : "")] >>",
+            "<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ])
+        let original = tool.path("dangling.pdf")
+        try pdf.write(to: original)
+        let signed = tool.path("dangling-signed.pdf")
+        try signer.sign(pdfAt: original, to: signed)
+        return signed
+    }
+
+    /// A reference the signed revision left dangling, filled in afterwards, draws on the page without any object
+    /// of the signed revision changing (a "shadow" attack): not permitted.
+    /// pyHanko cannot judge this file: its difference analysis stops at the reference it cannot resolve.
+    @Test func anObjectDefinedLaterWhereTheSignedRevisionReferredToAMissingOneIsNotPermitted() throws {
+        let file = try signedPage(dangling: true)
+        let forged = "BT /F1 12 Tf 72 700 Td (chi 90 trieu) Tj ET"
+        try appendRevision(
+            to: file, objects: [(40, "<< /Length \(forged.utf8.count) >>\nstream\n\(forged)\nendstream")])
+
+        let report = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: file, trustedCertificatePaths: [ca.certificatePath]).first)
+
+        #expect(report.integrityValid && report.chainValid)
+        #expect(report.laterChanges == .notPermitted(.object(number: 40, type: nil)))
+        #expect(!report.isValid)
+    }
+
+    @Test func anObjectFreedAfterSigningIsNotPermitted() throws {
+        let file = try signedPage()
+        try appendRevision(to: file, objects: [], freed: [5])
+
+        let reports = try expectSameVerdictsAsPyHanko(file)
+
+        #expect(reports["Signature1"]?.laterChanges == .notPermitted(.objectDeleted(number: 5)))
+    }
+
+    /// A later revision whose cross-reference data points at the wrong bytes is reported, never thrown: nothing
+    /// shows that what it changes is permitted.
+    @Test func aDamagedLaterRevisionCannotBeAnalysedAndTheSignatureIsNotValid() throws {
+        let file = try signedPage()
+        try appendRevision(
+            to: file, objects: [(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")], offsetShift: 7)
+
+        let report = try #require(
+            try PDFSignatureVerifier.verify(pdfAt: file, trustedCertificatePaths: [ca.certificatePath]).first)
+
+        #expect(report.integrityValid && report.chainValid)
+        guard case .notPermitted(.unanalysable(let detail)) = report.laterChanges else {
+            Issue.record("\(report.laterChanges)")
+            return
+        }
+        #expect(!detail.isEmpty)
+        #expect(!report.isValid)
+    }
+
+    @Test func aFontReplacedAfterSigningIsAChangeToThePagesResources() throws {
+        let file = try signedPage()
+        try appendRevision(to: file, objects: [(5, "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>")])
+
+        let reports = try expectSameVerdictsAsPyHanko(file)
+
+        #expect(reports["Signature1"]?.laterChanges == .notPermitted(.pageResources(page: 1)))
     }
 }
