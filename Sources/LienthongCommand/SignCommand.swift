@@ -48,8 +48,9 @@ struct SignCommand: ParsableCommand {
                 print("signed \(output) (field \(field.name)) as \(subject)")
                 if options.visibleBox != nil, !field.isVisible {
                     print(
-                        "  without the visible box: the document is certified by its author, and a new visible "
-                            + "signature field would show that certification as broken")
+                        "  without the visible box: the document is certified by its author and has no empty "
+                            + "signature field for it; a new visible signature field would show that certification "
+                            + "as broken")
                 }
             } else {
                 let output = out ?? file + ".p7s"

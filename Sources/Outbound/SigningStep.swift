@@ -58,7 +58,8 @@ struct SigningStep: Sendable {
             let kind =
                 switch (options.visibleBox != nil, field.isVisible) {
                 case (_, true): "PAdES, Decree 30 visible box"
-                case (true, false): "PAdES, invisible: the author certified the PDF, a new visible box would break it"
+                case (true, false):
+                    "PAdES, invisible: the author certified the PDF without an empty signature field for the box"
                 case (false, false): "PAdES"
                 }
             return "\(name): signed inside the PDF (\(kind), field \(field.name))"

@@ -93,4 +93,33 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: tool.path("signed.pdf")))
     }
+
+    /// A signature field the author prepared before certifying takes the box: filling it is permitted by P=2 and
+    /// P=3, for pyHanko's default policy as for lienthong.
+    @Test(arguments: [2, 3])
+    func theBoxGoesIntoASignatureFieldTheAuthorPreparedAndTheCertificationStaysIntact(level: Int) throws {
+        let original = try tool.make("original.pdf")
+        let prepared = try tool.update(
+            "addfield", original, "prepared.pdf", ["ChuKyCoQuan", "380", "740", "560", "790"])
+        let input = try tool.sign(prepared, "certified.pdf", as: author, field: "TacGia", certify: level)
+        let signed = tool.path("signed.pdf")
+
+        let field = try signer.sign(pdfAt: input, to: signed, options: PAdESOptions(visibleBox: box))
+
+        #expect(field == PAdESSignedField(name: "ChuKyCoQuan", isVisible: true))
+        let verdicts = try tool.validate(signed)
+        #expect(Set(verdicts.map(\.field)) == ["TacGia", "ChuKyCoQuan"])
+        #expect(verdicts.allSatisfy { $0.bottomLine }, "\(verdicts)")
+        let reports = try PDFSignatureVerifier.verify(pdfAt: signed, trustedCertificatePaths: [ca.certificatePath])
+        #expect(reports.allSatisfy { $0.isValid }, "\(reports.map(\.laterChanges))")
+        let authorReport = try #require(reports.first { $0.fieldName == "TacGia" })
+        #expect(authorReport.docMDP?.rawValue == level)
+        #expect(authorReport.laterChanges == .permitted([.signature]))
+        let document = try PDFDocument(path: signed)
+        let widget = try #require(
+            try PDFSignatureVerifier.signatureFields(document).first { $0.name == "ChuKyCoQuan" })
+        #expect(widget.signature["SubFilter"]?.name == "ETSI.CAdES.detached")
+        let check = try ExternalTools.run("qpdf", ["--check", signed], in: pki.directory)
+        #expect(check.succeeded, "\(check.output)")
+    }
 }

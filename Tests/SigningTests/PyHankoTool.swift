@@ -68,7 +68,7 @@ struct PyHankoTool {
         return path(name)
     }
 
-    /// An unsigned incremental update of `command` (content, annotation, fill, timestamp, dss).
+    /// An unsigned incremental update of `command` (content, annotation, fill, timestamp, dss, addfield).
     func update(_ command: String, _ input: String, _ name: String, _ arguments: [String] = []) throws -> String {
         try run(command, [input, path(name)] + arguments)
         return path(name)
@@ -123,6 +123,15 @@ struct PyHankoTool {
             w = writer(src)
             with open(out, 'wb') as f:
                 signers.sign_pdf(w, meta, signer=signer, output=f, new_field_spec=spec)
+
+
+        def addfield(args):
+            """An empty signature field prepared on page 1: IN OUT NAME X1 Y1 X2 Y2."""
+            from pyhanko.sign import fields
+            src, out, name, *box = args
+            w = writer(src)
+            fields.append_signature_field(w, fields.SigFieldSpec(name, on_page=0, box=tuple(int(v) for v in box)))
+            finish(w, out)
 
 
         def content(args):

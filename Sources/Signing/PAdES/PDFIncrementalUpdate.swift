@@ -26,9 +26,13 @@ struct PDFIncrementalUpdate {
         let certification = try PDFDocMDPPermission.ofCertification(in: document)
         if certification == .noChanges { throw .certifiedWithoutChanges(path: document.path) }
         let page = try document.firstPage()
+        // A certified document takes the box only in a signature field its author prepared.
+        let prepared =
+            certification != nil && options.visibleBox != nil
+            ? try PreparedSignatureField.find(in: document, page: page) : nil
         let first = document.nextObjectNumber
         let signatureReference = PDFReference(number: first, generation: 0)
-        let fieldReference = PDFReference(number: first + 1, generation: 0)
+        let fieldReference = prepared?.reference ?? PDFReference(number: first + 1, generation: 0)
 
         var writer = Writer(base: document.fileSize, needsLeadingNewline: try endsWithoutNewline(document))
 
@@ -42,9 +46,16 @@ struct PDFIncrementalUpdate {
             acroForm = try document.resolve(catalog["AcroForm"]).dictionary ?? PDFDictionary()
         }
         var fields = try document.resolve(acroForm["Fields"]).array ?? []
-        let fieldName = try uniqueFieldName(fields, document: document)
-        fields.append(.reference(fieldReference))
-        acroForm["Fields"] = .array(fields)
+        let fieldName: String
+        if let prepared {
+            fieldName = prepared.name
+        } else {
+            fieldName = try uniqueFieldName(fields, document: document)
+        }
+        if prepared == nil {
+            fields.append(.reference(fieldReference))
+            acroForm["Fields"] = .array(fields)
+        }
         acroForm["SigFlags"] = .integer(3)  // SignaturesExist | AppendOnly
         if let acroFormReference {
             revisedAcroForm = (acroFormReference, acroForm)
@@ -83,28 +94,40 @@ struct PDFIncrementalUpdate {
 
         // 2. The field merged with its widget annotation, printed and locked: invisible (zero rectangle), or the
         // visible box with its appearance stream.
-        var nextNumber = first + 2
+        var nextNumber = first + (prepared == nil ? 2 : 1)
         var appearance: SignatureAppearance?
-        if let box = options.visibleBox, certification == nil || options.drawsBoxOnCertifiedDocuments {
+        if let box = options.visibleBox, certification == nil || prepared != nil || options.drawsBoxOnCertifiedDocuments
+        {
             let geometry = try PageGeometry(document: document, page: page.dictionary)
             do {
                 appearance = try SignatureAppearance(
-                    box: box, lines: box.lines(signingTime: pdfDate), geometry: geometry, first: nextNumber)
+                    box: box, lines: box.lines(signingTime: pdfDate), geometry: geometry, first: nextNumber,
+                    prepared: prepared?.rectangle)
             } catch {
                 throw .unsupported(path: document.path, detail: "the signature box cannot be drawn: \(error)")
             }
             nextNumber += appearance?.objects.count ?? 0
         }
         var field = PDFDictionary()
-        field["Type"] = .name("Annot")
-        field["Subtype"] = .name("Widget")
-        field["FT"] = .name("Sig")
-        field["T"] = PDFObject.textString(fieldName)
-        field["V"] = .reference(signatureReference)
-        field["F"] = .integer(132)
-        field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
-        field["P"] = .reference(page.reference)
-        if let appearance {
+        if let prepared {
+            // Only the value and the appearance change: the author's field is filled in, not redefined.
+            field = prepared.dictionary
+            field["V"] = .reference(signatureReference)
+        } else {
+            field["Type"] = .name("Annot")
+            field["Subtype"] = .name("Widget")
+            field["FT"] = .name("Sig")
+            field["T"] = PDFObject.textString(fieldName)
+            field["V"] = .reference(signatureReference)
+            field["F"] = .integer(132)
+            field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
+            field["P"] = .reference(page.reference)
+        }
+        if let appearance, prepared != nil {
+            var normal = PDFDictionary()
+            normal["N"] = .reference(appearance.formReference)
+            field["AP"] = .dictionary(normal)
+        } else if let appearance {
             let rectangle = appearance.rectangle
             field["Rect"] = .array(
                 [rectangle.left, rectangle.bottom, rectangle.right, rectangle.top].map { .real(PDFNumber.format($0)) })
@@ -116,7 +139,10 @@ struct PDFIncrementalUpdate {
         for object in appearance?.objects ?? [] { _ = writer.append(object.reference, body: object.body) }
 
         // 3. New revisions of existing objects keep their numbers and generations.
-        _ = writer.append(try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
+        if prepared == nil {
+            _ = writer.append(
+                try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
+        }
         if let (reference, dictionary) = revisedAcroForm {
             _ = writer.append(try revision(reference, document), body: PDFObject.dictionary(dictionary).serialized)
         } else {

@@ -62,8 +62,9 @@ extension PDFRevisionDiff {
         try explainNew(.dictionary(rest), as: .signature)
     }
 
-    /// An existing field may change its value (a signature field only from empty), its appearance and, for
-    /// buttons, its appearance state; appearance streams and values may also be rewritten in place.
+    /// An existing field may change its value (a signature field only from empty), its appearance, its flags
+    /// (`/Ff`, e.g. read-only) and, for buttons, its appearance state; appearance streams and values may also be
+    /// rewritten in place.
     private mutating func compareField(
         _ number: Int, _ node: PDFFormFieldTree.Node, _ previous: PDFFormFieldTree.Node
     ) throws(PDFError) {
@@ -75,7 +76,7 @@ extension PDFRevisionDiff {
                 switch key {
                 case "V" where isSignature && previous.dictionary["V"] == nil && !node.isWidgetOnly:
                     try acceptSignatureValue(node)
-                case "V" where !isSignature, "AS" where !isSignature, "AP":
+                case "V" where !isSignature, "AS" where !isSignature, "AP", "Ff":
                     kinds.insert(kind)
                     try explainNew(node.dictionary[key], as: kind)
                 default:
