@@ -10,7 +10,9 @@ struct AttachmentSignatures: Sendable, Equatable {
 
     /// Whether the document as a whole is validly signed, from its attachments' signatures.
     var verdict: SignatureVerdict {
-        if checks.contains(where: { $0.outcome == .integrityBroken }) { return .tampered }
+        if checks.contains(where: { $0.outcome == .integrityBroken || $0.outcome == .modifiedAfterSigning }) {
+            return .tampered
+        }
         let covered = Set(checks.filter(\.coversWholeFile).map(\.file))
         if covered.isEmpty { return .noneValid }
         return signable.allSatisfy(covered.contains) ? .allValid : .partlyValid
@@ -29,8 +31,9 @@ enum SignatureVerdict: String, Codable, Sendable {
     case allValid = "all_valid"
     /// At least one attachment does, at least one does not; no signature is broken.
     case partlyValid = "partly_valid"
-    /// No attachment does (unsigned, untrusted, unreadable or changed after signing), or there are no attachments.
+    /// No attachment does (unsigned, untrusted or unreadable), or there are no attachments.
     case noneValid = "none_valid"
-    /// At least one signature's integrity is broken: the signed content was altered.
+    /// At least one signature is broken: the signed content was altered, or a later revision of a PDF changed it
+    /// in a way the signature does not permit (what was signed is not what arrived).
     case tampered
 }

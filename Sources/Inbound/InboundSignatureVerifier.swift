@@ -56,13 +56,14 @@ struct InboundSignatureVerifier: Sendable {
                     problems: [Self.named(error.description, path: path, file: file)])
             ]
         }
-        let wholeFileCovered = reports.contains { $0.isValid && !$0.modifiedAfterSigning }
         return reports.map { report in
             let outcome: SignatureCheck.Outcome
             if report.subFilter != "ETSI.CAdES.detached" && report.subFilter != "adbe.pkcs7.detached" {
                 outcome = .unreadable
             } else if !report.integrityValid {
                 outcome = .integrityBroken
+            } else if !report.laterChanges.isPermitted {
+                outcome = .modifiedAfterSigning
             } else {
                 outcome = report.chainValid ? .valid : .untrusted
             }
@@ -70,8 +71,9 @@ struct InboundSignatureVerifier: Sendable {
                 file: file, kind: .pdf, field: report.fieldName, subject: report.signerSubject,
                 serial: report.signerSerialHex, signingTime: report.signingTime,
                 outcome: outcome,
-                changedAfterSigning: outcome == .valid && report.modifiedAfterSigning && !wholeFileCovered,
+                changedAfterSigning: report.integrityValid && !report.laterChanges.isPermitted,
                 problems: report.problems.map { Self.named($0, path: path, file: file) },
+                laterChanges: report.integrityValid ? report.laterChanges : nil, docMDP: report.docMDP,
                 timestamp: report.timestamp, notes: report.notes)
         }
     }

@@ -16,6 +16,9 @@ struct SignatureCheck: Codable, Sendable, Equatable {
     enum Outcome: String, Codable, Sendable {
         /// The signed bytes were altered, or the signature belongs to other content: the document was tampered with.
         case integrityBroken = "integrity_broken"
+        /// The signature is intact, but a later revision of the PDF made a change it does not permit (page content,
+        /// annotations, fields beyond filling them) or that cannot be analysed: what was signed is not what arrived.
+        case modifiedAfterSigning = "modified_after_signing"
         /// The signature or the file cannot be read (damaged PDF, malformed `.p7s`, unsupported format).
         case unreadable
         /// Intact, but the signer's certificate does not chain to `inbound.trusted_roots` (or is expired).
@@ -42,15 +45,69 @@ struct SignatureCheck: Codable, Sendable, Equatable {
     /// The signing time the signer claims (`/M` or the signing-time attribute), ISO 8601 in Vietnam time.
     var signingTime: String?
     var outcome: Outcome
-    /// Intact and trusted, but the PDF was updated after this signature and no later valid signature covers it.
-    /// Only meaningful for ``Kind/pdf``; the signature then proves an earlier revision, not the file as delivered.
+    /// Intact, but the PDF was updated after this signature in a way it does not permit (``Outcome/modifiedAfterSigning``
+    /// when the signature is otherwise good). Only meaningful for ``Kind/pdf``; the signature then proves an earlier
+    /// revision, not the file as delivered. Updates it permits (later signatures, form filling, validation data)
+    /// are in ``laterChanges`` and leave this false.
     var changedAfterSigning: Bool
+    /// For ``Kind/pdf``: what the revisions after the signed one changed; nil for detached signatures and when the
+    /// signature's ranges could not be used.
+    var laterChanges: LaterChanges?
+    /// For a certification (author) signature: the DocMDP level, 1 (no changes), 2 (form filling and signing) or
+    /// 3 (also annotations).
+    var docMDP: Int?
     /// Why it is not valid, in the verifier's words (English), file paths reduced to the file's name.
     var problems: [String]
     /// The RFC 3161 timestamp (PAdES B-T), when the signature carries one.
     var timestamp: Timestamp?
     /// Worth telling even when valid (e.g. the certificate expired after the timestamped signing time).
     var notes: [String]
+
+    /// The later revisions of a PDF as judged against the signature.
+    struct LaterChanges: Codable, Sendable, Equatable {
+        enum Status: String, Codable, Sendable {
+            /// The signature covers the whole file.
+            case none
+            /// Only changes the signature permits.
+            case permitted
+            /// A change it does not permit, or one that cannot be analysed.
+            case notPermitted = "not_permitted"
+        }
+
+        var status: Status
+        /// The permitted kinds found (``PDFPermittedChange`` raw values, e.g. `signature`, `form_filling`).
+        var kinds: [String]
+        /// Why the change is not permitted, Vietnamese.
+        var reasonVietnamese: String?
+        /// Why the change is not permitted, English.
+        var reasonEnglish: String?
+
+        init(_ changes: PDFLaterChanges) {
+            switch changes {
+            case .none:
+                self.init(status: .none, kinds: [])
+            case .permitted(let kinds):
+                self.init(status: .permitted, kinds: kinds.map(\.rawValue))
+            case .notPermitted(let problem):
+                self.init(
+                    status: .notPermitted, kinds: [], reasonVietnamese: problem.vietnamese,
+                    reasonEnglish: problem.english)
+            }
+        }
+
+        init(status: Status, kinds: [String], reasonVietnamese: String? = nil, reasonEnglish: String? = nil) {
+            self.status = status
+            self.kinds = kinds
+            self.reasonVietnamese = reasonVietnamese
+            self.reasonEnglish = reasonEnglish
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case status, kinds
+            case reasonVietnamese = "reason_vi"
+            case reasonEnglish = "reason_en"
+        }
+    }
 
     /// A signature timestamp: the time an authority vouches for, which proves when the signature was made.
     struct Timestamp: Codable, Sendable, Equatable {
@@ -65,7 +122,8 @@ struct SignatureCheck: Codable, Sendable, Equatable {
     init(
         file: String, kind: Kind, signatureFile: String? = nil, field: String? = nil, subject: String? = nil,
         serial: String? = nil, signingTime: Date? = nil, outcome: Outcome, changedAfterSigning: Bool,
-        problems: [String], timestamp: TimestampReport? = nil, notes: [String] = []
+        problems: [String], laterChanges: PDFLaterChanges? = nil, docMDP: PDFDocMDPPermission? = nil,
+        timestamp: TimestampReport? = nil, notes: [String] = []
     ) {
         let name = subject.map(DistinguishedName.init)
         self.file = file
@@ -80,6 +138,8 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         self.outcome = outcome
         self.changedAfterSigning = changedAfterSigning
         self.problems = problems
+        self.laterChanges = laterChanges.map(LaterChanges.init)
+        self.docMDP = docMDP?.rawValue
         self.timestamp = timestamp.map {
             Timestamp(time: $0.time.map(VietnamTime.iso8601), authority: $0.authority, valid: $0.isValid)
         }
@@ -92,8 +152,10 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         case signerName = "signer_name"
         case signingTime = "signing_time"
         case changedAfterSigning = "changed_after_signing"
+        case laterChanges = "later_changes"
+        case docMDP = "docmdp"
     }
 
-    /// Valid and covering the file as delivered.
+    /// Valid and covering the file as delivered (up to changes the signature permits).
     var coversWholeFile: Bool { outcome == .valid && !changedAfterSigning }
 }

@@ -12,7 +12,9 @@ import Config
 /// "Valid" means intact, chaining to `inbound.trusted_roots`, and covering the file as delivered (no unsigned
 /// later revision of a PDF). "None valid" covers unsigned documents, untrusted or unreadable signatures, and
 /// documents without attachments. "Tampered" is a broken integrity check (altered signed bytes, a `.p7s` that does
-/// not match its file): hostile, so only `accept` delivers it. `accept` delivers silently: no warning line, but
+/// not match its file) or a PDF changed after a signature in a way the signature does not permit (a page's content,
+/// an annotation, anything that cannot be analysed: what the signer signed is not what arrived): hostile, so only
+/// `accept` delivers it. `accept` delivers silently: no warning line, but
 /// `signatures.txt` always tells the truth.
 enum SignaturePolicy {
     enum Decision: Equatable, Sendable {
@@ -58,11 +60,20 @@ enum SignaturePolicy {
     /// Why the document was quarantined, for `reason.txt`, the log and the axis's `fail`: Vietnamese, then English.
     static func quarantineReason(policy: InboundPolicy, signatures: AttachmentSignatures) -> String {
         if signatures.verdict == .tampered {
-            let files = Array(Set(signatures.checks.filter { $0.outcome == .integrityBroken }.map(\.file))).sorted()
-                .joined(separator: ", ")
-            return "Chữ ký số bị phá vỡ (nội dung bị sửa sau khi ký hoặc chữ ký không thuộc tệp): \(files).\n"
+            let broken = signatures.checks.filter {
+                $0.outcome == .integrityBroken || $0.outcome == .modifiedAfterSigning
+            }
+            let files = Array(Set(broken.map(\.file))).sorted().joined(separator: ", ")
+            let vietnamese = broken.compactMap { check in
+                check.laterChanges?.reasonVietnamese.map { "\(check.file) (\(check.field ?? "?")): \($0)" }
+            }
+            let english = broken.compactMap { check in
+                check.laterChanges?.reasonEnglish.map { "\(check.file) (\(check.field ?? "?")): \($0)" }
+            }
+            return "Chữ ký số bị phá vỡ (nội dung bị sửa sau khi ký hoặc chữ ký không thuộc tệp): \(files)."
+                + vietnamese.map { "\n  \($0)." }.joined() + "\n"
                 + "Broken digital signature (content altered after signing, or a signature of another file): "
-                + "\(files)."
+                + "\(files)." + english.map { "\n  \($0)." }.joined()
         }
         return "Không tệp đính kèm nào có chữ ký số hợp lệ (inbound_policy: \(policy.rawValue)).\n"
             + "No attachment carries a valid digital signature (inbound_policy: \(policy.rawValue))."

@@ -1,3 +1,5 @@
+import Signing
+
 /// `signatures.txt` in an inbox folder: who signed which attachment and whether each signature is valid, for
 /// clerks. Vietnamese first, then English, on every line; one block per signature, then the attachments without one.
 struct SignaturesReport {
@@ -39,9 +41,29 @@ struct SignaturesReport {
             "Dấu thời gian / Timestamp:      \(timestamp(check.timestamp))",
             "Kết quả / Result:               \(verdict(check))",
         ]
+        if let changes = laterChangesLine(check) { lines.append("Thay đổi sau khi ký / Later changes: \(changes)") }
         lines += check.problems.map { "  - \($0)" }
         lines += check.notes.map { "  * \($0)" }
         return lines
+    }
+
+    /// The permitted changes made after a PDF signature, and the author's certification level; nil when neither
+    /// applies. A change that is not permitted is the verdict itself.
+    static func laterChangesLine(_ check: SignatureCheck) -> String? {
+        let certification = check.docMDP.map { level in
+            " (chữ ký chứng nhận, DocMDP P=\(level) / certification signature, DocMDP P=\(level))"
+        }
+        guard let changes = check.laterChanges else { return nil }
+        switch changes.status {
+        case .none:
+            return certification.map { "không có / none" + $0 }
+        case .notPermitted:
+            return "KHÔNG được phép, xem kết quả / NOT permitted, see the result" + (certification ?? "")
+        case .permitted:
+            let kinds = changes.kinds.compactMap(PDFPermittedChange.init(rawValue:))
+            return "được phép: \(kinds.map(\.vietnamese).joined(separator: ", ")) / permitted: "
+                + kinds.map(\.english).joined(separator: ", ") + (certification ?? "")
+        }
     }
 
     /// When an authority says the signature was made; only this time is proven (the signing time is the signer's).
@@ -57,9 +79,10 @@ struct SignaturesReport {
     /// "valid or why not", Vietnamese then English.
     static func verdict(_ check: SignatureCheck) -> String {
         switch check.outcome {
-        case .valid where check.changedAfterSigning:
-            "KHÔNG HỢP LỆ: tệp bị sửa sau khi ký (chữ ký chỉ đúng với bản trước) / "
-                + "NOT VALID: changed after signing (the signature covers an earlier version only)"
+        case .modifiedAfterSigning:
+            "KHÔNG HỢP LỆ: \(check.laterChanges?.reasonVietnamese ?? "tệp bị sửa sau khi ký"); điều người ký đã ký "
+                + "không phải điều nhận được / NOT VALID: \(check.laterChanges?.reasonEnglish ?? "changed after signing")"
+                + "; what the signer signed is not what arrived"
         case .valid:
             "HỢP LỆ / VALID"
         case .untrusted:

@@ -45,7 +45,13 @@ struct SignCommand: ParsableCommand {
                     options.visibleBox = try VisibleSignatureBox(numberNotation: visibleNotation, fontPath: font)
                 }
                 let field = try signers.pdf.sign(pdfAt: file, to: output, options: options)
-                print("signed \(output) (field \(field)) as \(subject)")
+                print("signed \(output) (field \(field.name)) as \(subject)")
+                if options.visibleBox != nil, !field.isVisible {
+                    print(
+                        "  without the visible box: the document is certified by its author and has no empty "
+                            + "signature field for it; a new visible signature field would show that certification "
+                            + "as broken")
+                }
             } else {
                 let output = out ?? file + ".p7s"
                 let signature = try signers.detached.detachedSignature(ofFileAt: file)

@@ -50,14 +50,20 @@ struct SigningStep: Sendable {
             try Directories.removeTree(signed)
             try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700)
             let options = try options()
-            let field: String
+            let field: PAdESSignedField
             do {
                 field = try pdfSigner.sign(pdfAt: original, to: signed, options: options)
             } catch {
                 throw Self.failure(error, file: original)
             }
-            let kind = options.visibleBox == nil ? "PAdES" : "PAdES, Decree 30 visible box"
-            return "\(name): signed inside the PDF (\(kind), field \(field))"
+            let kind =
+                switch (options.visibleBox != nil, field.isVisible) {
+                case (_, true): "PAdES, Decree 30 visible box"
+                case (true, false):
+                    "PAdES, invisible: the author certified the PDF without an empty signature field for the box"
+                case (false, false): "PAdES"
+                }
+            return "\(name): signed inside the PDF (\(kind), field \(field.name))"
         }
         let signaturePath = spool.signature(of: id, fileName: name)
         if skipDone, (try? FileStatus.lstat(signaturePath)) != nil { return "\(name): signed before a restart" }

@@ -74,14 +74,13 @@ import Testing
         #expect(found.verdict == .tampered)
     }
 
-    @Test func anUnsignedRevisionAppendedAfterTheSignatureMeansChangedAfterSigning() throws {
+    @Test func bytesAppendedWithoutANewRevisionChangeNothingShownAndTheSignatureStaysValid() throws {
         let fixtures = try SignedFixtures()
         defer { fixtures.remove() }
         let folder = try fixtures.folder("doc")
         try fixtures.writeSignedPDF("a.pdf", in: folder)
         let bytes = try fixtures.read("a.pdf", in: folder)
-        // A later revision that repeats the last cross-reference position: the file reads the same, but it is no
-        // longer the revision that was signed.
+        // No new cross-reference section: readers still show the signed revision (pyHanko agrees: no modification).
         let text = String(decoding: bytes, as: UTF8.self)
         let marker = try #require(text.range(of: "startxref\n", options: .backwards))
         let offset = text[marker.upperBound...].prefix { $0.isNumber }
@@ -90,9 +89,54 @@ import Testing
             folder: folder, files: ["a.pdf"])
         let check = try #require(found.checks.first)
         #expect(check.outcome == .valid)
-        #expect(check.changedAfterSigning)
-        #expect(found.verdict == .noneValid)
-        #expect(SignaturesReport.verdict(check).contains("changed after signing"))
+        #expect(!check.changedAfterSigning)
+        #expect(check.laterChanges?.status == SignatureCheck.LaterChanges.Status.none)
+        #expect(found.verdict == .allValid)
+    }
+
+    @Test func aPageChangedByAnUnsignedRevisionBreaksTheSignatureEvenWhenAnotherSignatureCoversTheFile() throws {
+        let fixtures = try SignedFixtures()
+        defer { fixtures.remove() }
+        let folder = try fixtures.folder("doc")
+        try fixtures.writeSignedPDF("a.pdf", in: folder)
+        try fixtures.appendPageContentRevision("a.pdf", in: folder)
+        try fixtures.signAgain("a.pdf", in: folder)
+
+        let found = try InboundSignatureVerifier(trustedRoots: [fixtures.certificate]).check(
+            folder: folder, files: ["a.pdf"])
+
+        #expect(found.checks.map(\.outcome) == [.modifiedAfterSigning, .valid])
+        let leader = try #require(found.checks.first)
+        #expect(leader.changedAfterSigning)
+        #expect(leader.laterChanges?.status == .notPermitted)
+        #expect(leader.laterChanges?.reasonEnglish == "the content of page 1 was changed after signing")
+        #expect(found.checks[1].laterChanges?.status == SignatureCheck.LaterChanges.Status.none)
+        #expect(found.verdict == .tampered)
+        let verdict = SignaturesReport.verdict(leader)
+        #expect(verdict.hasPrefix("KHÔNG HỢP LỆ: nội dung trang 1 bị thay đổi sau khi ký"), "\(verdict)")
+        #expect(verdict.contains("NOT VALID: the content of page 1 was changed after signing"), "\(verdict)")
+        let vietnamese = try #require(verdict.range(of: "nội dung trang 1"))
+        let english = try #require(verdict.range(of: "the content of page 1"))
+        #expect(vietnamese.lowerBound < english.lowerBound)
+    }
+
+    @Test func aSecondSignatureIsAPermittedChangeAndBothCoverTheFile() throws {
+        let fixtures = try SignedFixtures()
+        defer { fixtures.remove() }
+        let folder = try fixtures.folder("doc")
+        try fixtures.writeSignedPDF("a.pdf", in: folder)
+        try fixtures.signAgain("a.pdf", in: folder)
+
+        let found = try InboundSignatureVerifier(trustedRoots: [fixtures.certificate]).check(
+            folder: folder, files: ["a.pdf"])
+
+        #expect(found.checks.map(\.outcome) == [.valid, .valid])
+        #expect(found.checks[0].laterChanges == SignatureCheck.LaterChanges(status: .permitted, kinds: ["signature"]))
+        #expect(found.verdict == .allValid)
+        let block = SignaturesReport.block(found.checks[0])
+        #expect(
+            block.contains(
+                "Thay đổi sau khi ký / Later changes: được phép: chữ ký số khác / permitted: another signature"))
     }
 
     @Test func aDamagedPDFAndAMalformedP7sCannotBeCheckedButDoNotThrow() throws {

@@ -81,4 +81,22 @@ import Testing
             policy: .quarantine, signatures: Self.signatures([], files: ["a.pdf"]))
         #expect(unsigned.contains("inbound_policy: quarantine") && unsigned.contains("No attachment"))
     }
+
+    @Test func aPDFChangedAfterSigningInAWayTheSignatureDoesNotPermitIsTamperedAndItsReasonIsGiven() {
+        var leader = Self.check("a.pdf", .modifiedAfterSigning, changed: true)
+        leader.field = "LanhDao"
+        leader.laterChanges = SignatureCheck.LaterChanges(.notPermitted(.pageContent(page: 1)))
+        let signatures = Self.signatures([leader, Self.check("a.pdf", .valid)], files: ["a.pdf"])
+
+        #expect(signatures.verdict == .tampered)
+        #expect(SignaturePolicy.decide(policy: .warn, verdict: signatures.verdict) == .quarantine)
+        #expect(SignaturePolicy.decide(policy: .quarantine, verdict: signatures.verdict) == .quarantine)
+        let reason = SignaturePolicy.quarantineReason(policy: .warn, signatures: signatures)
+        let lines = reason.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4, "\(reason)")
+        #expect(lines[0].hasPrefix("Chữ ký số bị phá vỡ") && lines[0].hasSuffix("a.pdf."))
+        #expect(lines[1] == "  a.pdf (LanhDao): nội dung trang 1 bị thay đổi sau khi ký.")
+        #expect(lines[2].hasPrefix("Broken digital signature"))
+        #expect(lines[3] == "  a.pdf (LanhDao): the content of page 1 was changed after signing.")
+    }
 }

@@ -118,4 +118,38 @@ import Testing
         let plainJSON = try #require(try JSONSerialization.jsonObject(with: Data(plain.json)) as? [String: Any])
         #expect(plainJSON["signatures"] == nil)
     }
+
+    @Test func aChangeAfterSigningIsInDocumentJSONWithItsReasonInBothLanguages() throws {
+        var broken = SignatureCheck(
+            file: "cong-van.pdf", kind: .pdf, field: "LanhDao", subject: "CN=A", outcome: .modifiedAfterSigning,
+            changedAfterSigning: true, problems: [], laterChanges: .notPermitted(.annotation(page: 2)))
+        broken.docMDP = 2
+        let signed = SignatureCheck(
+            file: "cong-van.pdf", kind: .pdf, field: "Signature1", subject: "CN=B", outcome: .valid,
+            changedAfterSigning: false, problems: [], laterChanges: .permitted([.signature, .formFilling]))
+        let header = DocumentHeader(from: Organization(organId: "000.00.00.H41", organName: "UBND tỉnh Nghệ An"))
+        let summary = DocumentSummary(
+            axisDocId: "d1", header: header, attachments: [], warnings: [], receivedAt: Self.signedAt,
+            signatures: AttachmentSignatures(checks: [broken, signed], unsigned: [], signable: ["cong-van.pdf"]))
+
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(summary.json)) as? [String: Any])
+
+        let signatures = try #require(json["signatures"] as? [String: Any])
+        #expect(signatures["verdict"] as? String == "tampered")
+        let checks = try #require(signatures["checks"] as? [[String: Any]])
+        #expect(checks[0]["outcome"] as? String == "modified_after_signing")
+        #expect(checks[0]["changed_after_signing"] as? Bool == true)
+        #expect(checks[0]["docmdp"] as? Int == 2)
+        let changes = try #require(checks[0]["later_changes"] as? [String: Any])
+        #expect(changes["status"] as? String == "not_permitted")
+        #expect(changes["reason_vi"] as? String == "chú thích trên trang 2 bị thêm, sửa hoặc xóa sau khi ký")
+        #expect(
+            changes["reason_en"] as? String == "an annotation on page 2 was added, changed or removed after signing")
+        let permitted = try #require(checks[1]["later_changes"] as? [String: Any])
+        #expect(permitted["status"] as? String == "permitted")
+        #expect(permitted["kinds"] as? [String] == ["signature", "form_filling"])
+        let text = SignaturesReport(signatures: summary.signatures!, warning: []).text
+        #expect(text.contains("Kết quả / Result:               KHÔNG HỢP LỆ: chú thích trên trang 2"))
+        #expect(text.contains("(chữ ký chứng nhận, DocMDP P=2 / certification signature, DocMDP P=2)"))
+    }
 }

@@ -61,6 +61,32 @@ struct SignedFixtures {
         try PAdESSigner(identity: identity).sign(pdfAt: unsigned, to: folder + "/" + name)
     }
 
+    /// Appends to `name` an unsigned incremental update that replaces page 1's content stream (object 4) with one
+    /// that shows `text`: what a forger would do to a signed PDF.
+    func appendPageContentRevision(_ name: String, in folder: String, text: String = "forged") throws {
+        let bytes = try read(name, in: folder)
+        let file = String(decoding: bytes, as: UTF8.self)
+        guard let marker = file.range(of: "startxref", options: .backwards),
+            let size = file.range(of: #"/Size (\d+)"#, options: [.regularExpression, .backwards])
+        else { throw FixtureError("\(name) has no startxref or /Size") }
+        let previous = file[marker.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+        let content = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
+        let object = "4 0 obj\n<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream\nendobj\n"
+        let objectOffset = bytes.count
+        let xrefOffset = objectOffset + object.utf8.count
+        let update =
+            object + "xref\n0 1\n0000000000 65535 f \n4 1\n" + String(format: "%010d 00000 n \n", objectOffset)
+            + "trailer\n<< \(file[size]) /Root 1 0 R /Prev \(previous) >>\nstartxref\n\(xrefOffset)\n%%EOF\n"
+        try write(bytes + Array(update.utf8), name, in: folder)
+    }
+
+    /// Signs `name` again with this signer (as the sending agency would), in place.
+    func signAgain(_ name: String, in folder: String) throws {
+        let input = directory + "/resign-\(UUID().uuidString).pdf"
+        try FileManager.default.moveItem(atPath: folder + "/" + name, toPath: input)
+        try PAdESSigner(identity: identity).sign(pdfAt: input, to: folder + "/" + name)
+    }
+
     /// Writes `bytes` as `name` and its detached signature as `name.p7s`.
     func writeSignedFile(_ bytes: [UInt8], _ name: String, in folder: String) throws {
         try write(bytes, name, in: folder)

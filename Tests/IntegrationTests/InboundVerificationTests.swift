@@ -160,4 +160,58 @@ extension TwoAgencies {
         let list = try runCommand(world.lienthong, ["list", "--config", world.config(b)])
         #expect(list.output.contains("\tquarantined\t"), "\(list.output)")
     }
+
+    /// The case on the real binaries: a leader signs, the page is changed by an unsigned update, then A
+    /// signs the whole file and sends it. B's default policy (warn) must quarantine it: what the leader signed is
+    /// not what arrived, and A's signature over the whole file does not make that right.
+    @Test func aPDFChangedAfterTheLeaderSignedIsQuarantinedUnderWarnWithTheReasonInVietnameseThenEnglish()
+        async throws
+    {
+        let world = try TwoAgencies()
+        let a = TwoAgencies.codeA
+        let b = TwoAgencies.codeB
+        let unsigned = world.home(a) + "/leader-unsigned.pdf"
+        let leaderSigned = world.home(a) + "/leader-signed.pdf"
+        try Data(TestPDF.make(note: "duyet chi 10 trieu")).write(to: URL(fileURLWithPath: unsigned))
+        let sign = try runCommand(
+            world.lienthong, ["sign", "--config", world.config(a), unsigned, "--out", leaderSigned])
+        try #require(sign.status == 0, "lienthong sign: \(sign.output)")
+        let changed = try TestPDF.changingPageContent(
+            of: Array(try Data(contentsOf: URL(fileURLWithPath: leaderSigned))), to: "duyet chi 90 trieu")
+        try Self.start(world)
+        try world.dropSidecar("so: 34\n", for: "Công văn 34.pdf", into: b, of: a)
+        try world.drop(changed, named: "Công văn 34.pdf", into: b, of: a)
+
+        let quarantine = world.share(b) + "/quarantine"
+        #expect(
+            await eventually(timeout: 90) { world.files(under: quarantine).contains { $0.hasSuffix("/reason.txt") } },
+            "nothing was quarantined at B:\n\(world.files(under: world.share(b)))\n\(world.logs)")
+        let files = world.files(under: quarantine)
+        let reasonPath = try #require(files.first { $0.hasSuffix("/reason.txt") }, "\(files)")
+        let reason = try String(contentsOfFile: quarantine + "/" + reasonPath, encoding: .utf8)
+        let vietnamese = try #require(
+            reason.range(of: "Signature1): nội dung trang 1 bị thay đổi sau khi ký"), "\(reason)")
+        let english = try #require(reason.range(of: "Signature1): the content of page 1 was changed after signing"))
+        #expect(vietnamese.upperBound < english.lowerBound, "\(reason)")
+        #expect(
+            reason.contains(
+                "Chữ ký số bị phá vỡ (nội dung bị sửa sau khi ký hoặc chữ ký không thuộc tệp): Công văn 34.pdf."),
+            "\(reason)")
+        let signaturesPath = try #require(files.first { $0.hasSuffix("/signatures.txt") }, "\(files)")
+        let signatures = try String(contentsOfFile: quarantine + "/" + signaturesPath, encoding: .utf8)
+        #expect(signatures.hasPrefix("!!! CẢNH BÁO: có chữ ký số bị phá vỡ"), "\(signatures)")
+        #expect(
+            signatures.contains(
+                "Kết quả / Result:               KHÔNG HỢP LỆ: nội dung trang 1 bị thay đổi sau khi ký; điều người ký "
+                    + "đã ký không phải điều nhận được / NOT VALID: the content of page 1 was changed after signing"),
+            "\(signatures)")
+        #expect(!signatures.contains("HỢP LỆ / VALID"), "\(signatures)")
+        #expect(world.files(under: world.share(b) + "/inbox").isEmpty, "a document changed after signing was delivered")
+        let forged = world.home(a) + "/forged.pdf"
+        try Data(changed).write(to: URL(fileURLWithPath: forged))
+        let verify = try runCommand(world.lienthong, ["verify", forged, "--trust", world.home(a) + "/agency-cert.pem"])
+        #expect(verify.status != 0, "\(verify.output)")
+        #expect(
+            verify.output.contains("NOT VALID: the content of page 1 was changed after signing"), "\(verify.output)")
+    }
 }

@@ -21,8 +21,28 @@ enum TestPDF {
         }
         let xref = bytes.count
         var table = "xref\n0 \(objects.count + 1)\n0000000000 65535 f \n"
-        for offset in offsets { table += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n" }
+        for offset in offsets {
+            table += String(repeating: "0", count: 10 - String(offset).count) + "\(offset) 00000 n \n"
+        }
         table += "trailer\n<< /Size \(objects.count + 1) /Root 1 0 R >>\nstartxref\n\(xref)\n%%EOF\n"
         return bytes + Array(table.utf8)
+    }
+
+    /// `pdf` (a ``make(note:)`` file, possibly signed since) with an unsigned incremental update appended that
+    /// replaces page 1's content stream (object 4) by one showing `text`: a forged change after signing.
+    static func changingPageContent(of pdf: [UInt8], to text: String) throws -> [UInt8] {
+        let file = String(decoding: pdf, as: UTF8.self)
+        guard let marker = file.range(of: "startxref", options: .backwards),
+            let size = file.range(of: #"/Size (\d+)"#, options: [.regularExpression, .backwards])
+        else { throw IntegrationError("the PDF has no startxref or /Size") }
+        let previous = file[marker.upperBound...].drop { !$0.isNumber }.prefix { $0.isNumber }
+        let content = "BT /F1 12 Tf 72 720 Td (\(text)) Tj ET"
+        let object = "4 0 obj\n<< /Length \(content.utf8.count) >>\nstream\n\(content)\nendstream\nendobj\n"
+        let offset = String(pdf.count)
+        let update =
+            object + "xref\n0 1\n0000000000 65535 f \n4 1\n" + String(repeating: "0", count: 10 - offset.count)
+            + offset + " 00000 n \ntrailer\n<< \(file[size]) /Root 1 0 R /Prev \(previous) >>\nstartxref\n"
+            + "\(pdf.count + object.utf8.count)\n%%EOF\n"
+        return pdf + Array(update.utf8)
     }
 }

@@ -14,7 +14,17 @@ public struct PAdESOptions: Sendable {
     public var signatureCapacity: Int
     /// The Decree 30 agency box at the top right of page 1 (number and notation, signing time); nil signs
     /// invisibly. The time shown is the one written to `/M`.
+    ///
+    /// On a document certified by its author (DocMDP P=2 or P=3) the box goes into the first empty visible signature
+    /// field the author prepared on page 1 (filling it is form filling, which the certification permits), and is
+    /// left out when there is none: the signature is then invisible (``PAdESSignedField/isVisible`` is false),
+    /// because a new *visible* signature field after a certification is read as a change to the page by pyHanko's
+    /// default policy (stricter than Acrobat), which would report the author's certification as broken. P=1 refuses
+    /// signing altogether.
     public var visibleBox: VisibleSignatureBox?
+    /// Draws the box on certified documents too (what Acrobat accepts); for tests that show that the box adds
+    /// nothing else a validator rejects.
+    var drawsBoxOnCertifiedDocuments = false
 
     public init(
         reason: String? = nil,

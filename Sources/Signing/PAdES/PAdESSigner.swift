@@ -34,13 +34,13 @@ public struct PAdESSigner: Sendable {
     /// With a timestamper, ``Timestamper/reservation`` bytes are reserved in `/Contents` on top of
     /// ``PAdESOptions/signatureCapacity``. The input is read once, in 64 KiB blocks; memory does not grow with its
     /// size.
-    /// - Returns: the name of the new signature field, e.g. "Signature2".
+    /// - Returns: the new signature field: its name, e.g. "Signature2", and whether the visible box was drawn.
     /// - Throws: ``PAdESError``; a timestamp authority that is down or refuses gives
     ///   ``PAdESError/signing(_:)`` with ``SigningError/timestampUnavailable(authority:detail:)`` or
     ///   ``SigningError/timestampRejected(authority:detail:)``, both worth retrying later.
     @discardableResult
     public func sign(pdfAt input: String, to output: String, options: PAdESOptions = .init())
-        throws(PAdESError) -> String
+        throws(PAdESError) -> PAdESSignedField
     {
         var options = options
         if timestamper != nil { options.signatureCapacity += Timestamper.reservation }
@@ -92,7 +92,7 @@ public struct PAdESSigner: Sendable {
             file.abandon()
             throw error
         }
-        return update.fieldName
+        return PAdESSignedField(name: update.fieldName, isVisible: update.isVisible)
     }
 
     /// Copies the original PDF, unchanged, to the start of `file`.

@@ -10,6 +10,8 @@ struct PDFIncrementalUpdate {
     /// Where the `/Contents` hex string (`<` to `>` inclusive) lies within ``bytes``.
     let contentsRange: Range<Int>
     let fieldName: String
+    /// Whether the visible box was drawn (see ``PAdESOptions/visibleBox`` for when it is left out).
+    let isVisible: Bool
 
     static let byteRangeWidth = 64
 
@@ -21,11 +23,16 @@ struct PDFIncrementalUpdate {
     ) throws(PDFError) -> PDFIncrementalUpdate {
         guard let catalogReference = document.catalogReference else { throw document.damaged("no catalog") }
         var catalog = try document.catalog()
-        if try certificationPermission(catalog, document) == 1 { throw .certifiedWithoutChanges(path: document.path) }
+        let certification = try PDFDocMDPPermission.ofCertification(in: document)
+        if certification == .noChanges { throw .certifiedWithoutChanges(path: document.path) }
         let page = try document.firstPage()
+        // A certified document takes the box only in a signature field its author prepared.
+        let prepared =
+            certification != nil && options.visibleBox != nil
+            ? try PreparedSignatureField.find(in: document, page: page) : nil
         let first = document.nextObjectNumber
         let signatureReference = PDFReference(number: first, generation: 0)
-        let fieldReference = PDFReference(number: first + 1, generation: 0)
+        let fieldReference = prepared?.reference ?? PDFReference(number: first + 1, generation: 0)
 
         var writer = Writer(base: document.fileSize, needsLeadingNewline: try endsWithoutNewline(document))
 
@@ -39,9 +46,16 @@ struct PDFIncrementalUpdate {
             acroForm = try document.resolve(catalog["AcroForm"]).dictionary ?? PDFDictionary()
         }
         var fields = try document.resolve(acroForm["Fields"]).array ?? []
-        let fieldName = try uniqueFieldName(fields, document: document)
-        fields.append(.reference(fieldReference))
-        acroForm["Fields"] = .array(fields)
+        let fieldName: String
+        if let prepared {
+            fieldName = prepared.name
+        } else {
+            fieldName = try uniqueFieldName(fields, document: document)
+        }
+        if prepared == nil {
+            fields.append(.reference(fieldReference))
+            acroForm["Fields"] = .array(fields)
+        }
         acroForm["SigFlags"] = .integer(3)  // SignaturesExist | AppendOnly
         if let acroFormReference {
             revisedAcroForm = (acroFormReference, acroForm)
@@ -80,28 +94,40 @@ struct PDFIncrementalUpdate {
 
         // 2. The field merged with its widget annotation, printed and locked: invisible (zero rectangle), or the
         // visible box with its appearance stream.
-        var nextNumber = first + 2
+        var nextNumber = first + (prepared == nil ? 2 : 1)
         var appearance: SignatureAppearance?
-        if let box = options.visibleBox {
+        if let box = options.visibleBox, certification == nil || prepared != nil || options.drawsBoxOnCertifiedDocuments
+        {
             let geometry = try PageGeometry(document: document, page: page.dictionary)
             do {
                 appearance = try SignatureAppearance(
-                    box: box, lines: box.lines(signingTime: pdfDate), geometry: geometry, first: nextNumber)
+                    box: box, lines: box.lines(signingTime: pdfDate), geometry: geometry, first: nextNumber,
+                    prepared: prepared?.rectangle)
             } catch {
                 throw .unsupported(path: document.path, detail: "the signature box cannot be drawn: \(error)")
             }
             nextNumber += appearance?.objects.count ?? 0
         }
         var field = PDFDictionary()
-        field["Type"] = .name("Annot")
-        field["Subtype"] = .name("Widget")
-        field["FT"] = .name("Sig")
-        field["T"] = PDFObject.textString(fieldName)
-        field["V"] = .reference(signatureReference)
-        field["F"] = .integer(132)
-        field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
-        field["P"] = .reference(page.reference)
-        if let appearance {
+        if let prepared {
+            // Only the value and the appearance change: the author's field is filled in, not redefined.
+            field = prepared.dictionary
+            field["V"] = .reference(signatureReference)
+        } else {
+            field["Type"] = .name("Annot")
+            field["Subtype"] = .name("Widget")
+            field["FT"] = .name("Sig")
+            field["T"] = PDFObject.textString(fieldName)
+            field["V"] = .reference(signatureReference)
+            field["F"] = .integer(132)
+            field["Rect"] = .array([.integer(0), .integer(0), .integer(0), .integer(0)])
+            field["P"] = .reference(page.reference)
+        }
+        if let appearance, prepared != nil {
+            var normal = PDFDictionary()
+            normal["N"] = .reference(appearance.formReference)
+            field["AP"] = .dictionary(normal)
+        } else if let appearance {
             let rectangle = appearance.rectangle
             field["Rect"] = .array(
                 [rectangle.left, rectangle.bottom, rectangle.right, rectangle.top].map { .real(PDFNumber.format($0)) })
@@ -113,7 +139,10 @@ struct PDFIncrementalUpdate {
         for object in appearance?.objects ?? [] { _ = writer.append(object.reference, body: object.body) }
 
         // 3. New revisions of existing objects keep their numbers and generations.
-        _ = writer.append(try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
+        if prepared == nil {
+            _ = writer.append(
+                try revision(page.reference, document), body: PDFObject.dictionary(pageDictionary).serialized)
+        }
         if let (reference, dictionary) = revisedAcroForm {
             _ = writer.append(try revision(reference, document), body: PDFObject.dictionary(dictionary).serialized)
         } else {
@@ -141,7 +170,8 @@ struct PDFIncrementalUpdate {
         guard text.count <= byteRangeWidth else { throw .limitExceeded(path: document.path, detail: "file too large") }
         let placeholder = signatureBodyOffset + byteRangeStart
         writer.bytes.replaceSubrange(placeholder..<placeholder + text.count, with: text)
-        return PDFIncrementalUpdate(bytes: writer.bytes, contentsRange: contents, fieldName: fieldName)
+        return PDFIncrementalUpdate(
+            bytes: writer.bytes, contentsRange: contents, fieldName: fieldName, isVisible: appearance != nil)
     }
 
     private static func revision(_ reference: PDFReference, _ document: PDFDocument) throws(PDFError) -> PDFReference {
@@ -150,24 +180,6 @@ struct PDFIncrementalUpdate {
         case .inObjectStream?: return PDFReference(number: reference.number, generation: 0)
         default: throw document.damaged("object \(reference) is referenced but missing")
         }
-    }
-
-    /// `/P` of the certification signature's DocMDP transform (1: no changes, 2: forms and signing, 3: also
-    /// annotations), or nil when the document is not certified.
-    private static func certificationPermission(_ catalog: PDFDictionary, _ document: PDFDocument) throws(PDFError)
-        -> Int?
-    {
-        guard let permissions = try document.resolve(catalog["Perms"]).dictionary,
-            let signature = try document.resolve(permissions["DocMDP"]).dictionary
-        else { return nil }
-        for reference in try document.resolve(signature["Reference"]).array ?? [] {
-            guard let transform = try document.resolve(reference).dictionary,
-                transform["TransformMethod"]?.name == "DocMDP"
-            else { continue }
-            let parameters = try document.resolve(transform["TransformParams"]).dictionary
-            return try document.resolve(parameters?["P"]).integer ?? 2
-        }
-        return nil
     }
 
     private static func uniqueFieldName(_ fields: [PDFObject], document: PDFDocument) throws(PDFError) -> String {

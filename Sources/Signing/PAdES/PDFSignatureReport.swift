@@ -20,11 +20,18 @@ public struct PDFSignatureReport: Sendable, Equatable {
     /// The signer certificate chains to a trusted certificate and was valid at the signing time (the timestamp's,
     /// else the claimed ``signingTime``), and any timestamp present verifies.
     public let chainValid: Bool
-    /// Why the signature is not valid: integrity problems first, then the chain. Empty when ``isValid``.
+    /// Why the signature itself is not valid: integrity problems first, then the chain. Changes made after signing
+    /// are in ``laterChanges``.
     public let problems: [String]
     /// Bytes were appended after the signed revision (later incremental updates: other signatures, form filling,
-    /// or changes). The signature still proves the signed revision, not the whole file.
+    /// or changes). Whether they were permitted is ``laterChanges``.
     public let modifiedAfterSigning: Bool
+    /// What the revisions after the signed one changed, judged against what this signature permits. A change that
+    /// is not permitted makes the signature not valid: what the signer signed is not what the file shows.
+    public internal(set) var laterChanges: PDFLaterChanges
+    /// For a certification (author) signature, the changes it permits after it (DocMDP `/P`); nil for an approval
+    /// signature.
+    public let docMDP: PDFDocMDPPermission?
     /// The revision the signature covers, counting `%%EOF` markers from the start of the file (1 = the original
     /// file; a linearized original counts its two markers).
     public let signedRevision: Int
@@ -35,7 +42,7 @@ public struct PDFSignatureReport: Sendable, Equatable {
     /// Remarks that do not make the signature invalid, e.g. that the certificate expired after the timestamp.
     public let notes: [String]
 
-    /// Integrity and chain both valid. ``modifiedAfterSigning`` is reported separately: later signatures are
-    /// incremental updates too.
-    public var isValid: Bool { integrityValid && chainValid }
+    /// Integrity and chain valid, and every change made after signing permitted (later signatures, form filling
+    /// and validation data usually are; see ``PDFLaterChanges``).
+    public var isValid: Bool { integrityValid && chainValid && laterChanges.isPermitted }
 }

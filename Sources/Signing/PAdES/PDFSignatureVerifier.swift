@@ -7,8 +7,10 @@ public enum PDFSignatureVerifier {
     /// excluding exactly the `/Contents` string), the digest against the signed message-digest attribute, the CMS
     /// signature, the RFC 3161 signature timestamp when present (PAdES B-T: imprint over the signature value, token
     /// signature, TSA chain to the same trust anchors), the signer's chain to `trustedCertificatePaths` (PEM files
-    /// of trust anchors) at the signing time (the timestamp's, else `/M`), and whether the file was updated after
-    /// the signed revision.
+    /// of trust anchors) at the signing time (the timestamp's, else `/M`), and what the revisions after the signed
+    /// one changed: each later revision is compared object by object with the one before it, and a change the
+    /// signature does not permit (page content, annotations, fields beyond filling them, anything not understood)
+    /// makes it not valid (``PDFSignatureReport/laterChanges``, ``ModificationAnalysis``).
     ///
     /// A broken or untrusted signature is reported in its ``PDFSignatureReport``, not thrown; an unsigned PDF gives
     /// an empty array. The file is streamed in 64 KiB blocks.
@@ -47,6 +49,7 @@ public enum PDFSignatureVerifier {
         for field in fields {
             reports.append(try report(field.name, field.signature, document, revisionEnds, trusted, now))
         }
+        judgeLaterChanges(&reports, document)
         do {
             try document.reader.confirmUnchanged()
         } catch {
@@ -120,6 +123,12 @@ public enum PDFSignatureVerifier {
             problems.append("the signed ranges do not end at the end of a revision (%%EOF)")
         }
         let later = revisionEnds.filter { $0.lowerBound > coveredEnd }.count
+        let docMDP: PDFDocMDPPermission?
+        do {
+            docMDP = try PDFDocMDPPermission.of(signature: signature, in: document)
+        } catch {
+            throw .pdf(error)
+        }
         var modified = later > 0
         if !modified, rangesUsable, coveredEnd < reader.size {
             let trailing = (try? reader.read(at: coveredEnd, count: 3)) ?? []
@@ -136,11 +145,32 @@ public enum PDFSignatureVerifier {
             chainValid: integrityValid && chainProblem == nil && timestampProblem == nil,
             problems: problems,
             modifiedAfterSigning: modified,
+            laterChanges: .none,
+            docMDP: docMDP,
             signedRevision: revision.map { $0 + 1 } ?? 0,
             laterRevisions: later,
             timestamp: check?.timestamp,
             notes: check?.notes ?? []
         )
+    }
+
+    /// Fills each report's ``PDFSignatureReport/laterChanges``. A signature whose ranges cannot be used proves
+    /// nothing already; the others are judged against their own DocMDP level, or the document's certification when
+    /// a certification signature precedes them.
+    private static func judgeLaterChanges(_ reports: inout [PDFSignatureReport], _ document: PDFDocument) {
+        let ends = reports.map {
+            $0.byteRange.count == 4 && $0.integrityValid ? $0.byteRange[2] + $0.byteRange[3] : nil
+        }
+        let analysis = ModificationAnalysis(document: document, earliestEnd: ends.compactMap { $0 }.min())
+        let certifications = zip(reports, ends).compactMap { report, end in
+            report.docMDP.flatMap { level in end.map { (level: level, end: $0) } }
+        }
+        for index in reports.indices {
+            guard let end = ends[index] else { continue }
+            let certification = certifications.filter { $0.end <= end }.map(\.level).min()
+            reports[index].laterChanges = analysis.laterChanges(
+                signedEnd: end, own: reports[index].docMDP, certification: certification)
+        }
     }
 
     /// Whether the bytes in `gap` are `<`, the hex of `contents`, `>`.

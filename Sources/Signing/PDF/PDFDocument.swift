@@ -52,6 +52,30 @@ final class PDFDocument {
         }
     }
 
+    /// The document as it stood after the revision whose cross-reference section is `sections[index]`: that section
+    /// and the older ones only. Later revisions' objects are invisible to it.
+    func revision(sectionIndex index: Int) -> PDFDocument {
+        var merged: [Int: PDFXrefEntry] = [:]
+        for section in sections[index...] {
+            for (number, entry) in section.entries where merged[number] == nil { merged[number] = entry }
+        }
+        return PDFDocument(
+            reader: reader, limits: limits, startXref: sections[index].offset, sections: Array(sections[index...]),
+            xref: merged)
+    }
+
+    private init(
+        reader: PDFFileReader, limits: PDFLimits, startXref: Int64, sections: [PDFXrefSection],
+        xref: [Int: PDFXrefEntry]
+    ) {
+        self.reader = reader
+        self.limits = limits
+        self.startXref = startXref
+        self.sections = sections
+        self.trailer = sections[0].trailer
+        self.xref = xref
+    }
+
     /// `/Size` of the newest trailer: the first object number an update may use.
     var nextObjectNumber: Int {
         let declared = trailer["Size"]?.integer ?? 0

@@ -13,22 +13,39 @@ struct SignatureAppearance {
     /// The form XObject, then the font objects.
     let objects: [PDFNewObject]
 
-    /// Lays out `lines` and numbers the new objects from `first`.
-    init(box: VisibleSignatureBox, lines: [String], geometry: PageGeometry, first: Int) throws(TrueTypeError) {
+    /// Lays out `lines` and numbers the new objects from `first`. With `prepared` (a signature field's `/Rect`, in
+    /// user space) the box fills that rectangle instead of the top right corner: the text keeps its size relative
+    /// to the box and is scaled, evenly, to fit.
+    init(
+        box: VisibleSignatureBox, lines: [String], geometry: PageGeometry, first: Int,
+        prepared: PageGeometry.Rectangle? = nil
+    ) throws(TrueTypeError) {
         let size = VisibleSignatureBox.fontSize
         let font = try EmbeddedFont(font: box.font, texts: lines)
         let ascent = Double(box.font.ascender) * size / Double(box.font.unitsPerEm)
         let descent = Double(-box.font.descender) * size / Double(box.font.unitsPerEm)
         let lineHeight = size * Self.leading
         let textWidth = lines.map { font.width($0, size: size) }.max() ?? 0
-        let width = (textWidth + 2 * Self.padding).rounded(.up)
-        let height = (2 * Self.padding + ascent + descent + Double(lines.count - 1) * lineHeight).rounded(.up)
+        var width = (textWidth + 2 * Self.padding).rounded(.up)
+        var height = (2 * Self.padding + ascent + descent + Double(lines.count - 1) * lineHeight).rounded(.up)
 
-        // Top right as displayed; on a page too narrow for the box it starts at the left edge instead.
-        let left = max(0, geometry.displayedWidth - box.margin - width)
-        let top = max(height, geometry.displayedHeight - box.margin)
-        rectangle = geometry.userRectangle(
-            PageGeometry.Rectangle(left: left, bottom: top - height, right: left + width, top: top))
+        if let prepared, prepared.width > 0, prepared.height > 0 {
+            // The form's box gets the field's proportions, large enough for the text: no distortion once mapped.
+            let upright = geometry.rotation % 180 == 0
+            let shown = (
+                width: upright ? prepared.width : prepared.height, height: upright ? prepared.height : prepared.width
+            )
+            let scale = max(width / shown.width, height / shown.height)
+            width = shown.width * scale
+            height = shown.height * scale
+            rectangle = prepared
+        } else {
+            // Top right as displayed; on a page too narrow for the box it starts at the left edge instead.
+            let left = max(0, geometry.displayedWidth - box.margin - width)
+            let top = max(height, geometry.displayedHeight - box.margin)
+            rectangle = geometry.userRectangle(
+                PageGeometry.Rectangle(left: left, bottom: top - height, right: left + width, top: top))
+        }
 
         var content = "q\nBT\n0 g\n/F1 \(PDFNumber.format(size)) Tf\n\(PDFNumber.format(lineHeight)) TL\n"
         content += "\(PDFNumber.format(Self.padding)) \(PDFNumber.format(height - Self.padding - ascent)) Td\n"
