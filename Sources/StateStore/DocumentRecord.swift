@@ -111,10 +111,9 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     }
 }
 
+/// Rows are mapped by hand (`DocumentRecord+Row.swift`), not through `Codable`.
 extension DocumentRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "documents"
-    public static let databaseColumnDecodingStrategy = DatabaseColumnDecodingStrategy.convertFromSnakeCase
-    public static let databaseColumnEncodingStrategy = DatabaseColumnEncodingStrategy.convertToSnakeCase
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 }

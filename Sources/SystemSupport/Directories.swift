@@ -9,6 +9,9 @@ public enum Directories {
     /// a component exists but is not a directory.
     public static func create(_ path: String, mode: UInt32 = 0o750) throws(SystemError) {
         guard !path.isEmpty else { throw SystemError(operation: "mkdir", path: path, errno: ENOENT) }
+        // The common case, a folder made before (every document's `sent/<date>/`): one stat, not a mkdir and a stat
+        // for every component of the path.
+        if let status = try? FileStatus.stat(path), status.kind == .directory { return }
         var prefix = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             let parent = prefix.isEmpty ? "/" : prefix
