@@ -111,7 +111,8 @@ struct AgencyRuntime: Sendable {
                     code: pipeline.agencyCode, outboxWatch: String(describing: await pipeline.watchMode),
                     lastSuccessfulPoll: await poller?.lastSuccessfulPoll, lastPollError: await poller?.lastPollError,
                     waitingFolders: await pipeline.waitingFolders, outboundProblem: await pipeline.problem,
-                    inboundProblem: await poller?.problem(of: pipeline.agencyCode)))
+                    inboundProblem: await poller?.problem(of: pipeline.agencyCode),
+                    axisUnreachableSince: await poller?.axisUnreachableSince))
         }
         return RuntimeStatus(
             pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)

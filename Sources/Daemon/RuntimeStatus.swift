@@ -10,6 +10,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
         public var outboxWatch: String
         public var lastSuccessfulPoll: Date?
         public var lastPollError: String?
+        /// Since when the axis cannot be reached (the first failed poll of the current outage); nil while it
+        /// answers. Absent in files written by older versions.
+        public var axisUnreachableSince: Date?
         /// Outbox folders holding files but no `document.meta.yaml` for a long time: nothing in them is sent.
         /// Absent in files written by older versions.
         public var waitingFolders: [String]?
@@ -20,8 +23,10 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
 
         public init(
             code: String, outboxWatch: String, lastSuccessfulPoll: Date?, lastPollError: String?,
-            waitingFolders: [String]? = nil, outboundProblem: String? = nil, inboundProblem: String? = nil
+            waitingFolders: [String]? = nil, outboundProblem: String? = nil, inboundProblem: String? = nil,
+            axisUnreachableSince: Date? = nil
         ) {
+            self.axisUnreachableSince = axisUnreachableSince
             self.code = code
             self.outboxWatch = outboxWatch
             self.lastSuccessfulPoll = lastSuccessfulPoll

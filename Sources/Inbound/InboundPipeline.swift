@@ -62,6 +62,10 @@ public actor InboundPipeline {
     public private(set) var lastSuccessfulPoll: Date?
     /// Why the last poll failed, or nil when it succeeded.
     public private(set) var lastPollError: String?
+    /// The current outage of the axis, as the polls see it.
+    private var outage = AxisOutage()
+    /// Since when the axis cannot be reached (the first failed poll after a good one); nil while it answers.
+    public var axisUnreachableSince: Date? { outage.since }
     /// The codes of the agencies served, in configuration order.
     public nonisolated let agencyCodes: [String]
     /// Agencies whose folders could not be prepared (a share unmounted, permissions), with the reason: their
@@ -185,18 +189,43 @@ public actor InboundPipeline {
         }
     }
 
+    /// Lists documents, then status messages. When the axis cannot be reached the rest of the poll is skipped, and
+    /// the journal hears of the outage once when it starts, at growing intervals while it lasts, and once when it
+    /// ends (``AxisOutage``).
     private func poll() async {
         for type in [AxisMessageType.edoc, .status] {
+            let items: [ReceivedEdocItem]
             do {
-                let items = try await dependencies.axis.getReceivedEdocList(messageType: type)
-                lastSuccessfulPoll = Date()
-                lastPollError = nil
-                try await record(items, type: type)
+                items = try await dependencies.axis.getReceivedEdocList(messageType: type)
             } catch {
                 if Task.isCancelled { return }
                 lastPollError = String(describing: error)
-                logger.warning("cannot list \(type.rawValue) messages on the axis: \(error)")
+                note(outage.failed("cannot list \(type.rawValue) messages: \(error)", at: Date()))
+                return
             }
+            lastSuccessfulPoll = Date()
+            lastPollError = nil
+            note(outage.succeeded(at: Date()))
+            do {
+                try await record(items, type: type)
+            } catch {
+                logger.error(
+                    "cannot record the \(type.rawValue) messages the axis listed: \(error); trying again at the next poll"
+                )
+            }
+        }
+    }
+
+    private func note(_ entry: AxisOutage.Entry?) {
+        switch entry {
+        case .started(let error):
+            logger.warning("the axis cannot be reached: \(error); documents wait and polling goes on")
+        case .continuing(let error, let since):
+            logger.warning("the axis still cannot be reached (since \(VietnamTime.iso8601(since))): \(error)")
+        case .ended(let duration):
+            logger.notice("the axis can be reached again, after \(duration) without it")
+        case nil:
+            break
         }
     }
 
