@@ -102,7 +102,7 @@ let package = Package(
         .executableTarget(
             name: "LienthongCommand",
             dependencies: [
-                "AxisClient", "AxisProtocol", "Config", "Daemon", "Outbound", "Signing", "StateStore", "Systemd",
+                "AxisClient", "AxisProtocol", "Config", "Daemon", "EdXML", "Outbound", "Signing", "StateStore", "Systemd",
                 "SystemSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -17,6 +17,10 @@ struct ListCommand: ParsableCommand {
     @Option(name: .customLong("direction"), help: "in or out.") var direction: DirectionArgument?
     @Option(help: "Only documents created since this date (YYYY-MM-DD).") var since: String?
     @Option(help: "At most this many.") var limit: Int = 50
+    @Flag(help: "Print the documents as a JSON array (every recorded field), for scripts.") var json = false
+
+    /// The text form's columns, tab-separated like its lines.
+    static let header = "ID\tSTATE\tCREATED (Vietnam time)\tDIRECTION AND OTHER SIDE\tFILE"
 
     func run() throws {
         var sinceDate: Date?
@@ -33,13 +37,18 @@ struct ListCommand: ParsableCommand {
         let documents = try store.documents(
             state: state, direction: direction.map { $0 == .in ? .inbound : .outbound }, since: sinceDate,
             limit: limit)
+        if json {
+            try printJSON(documents)
+            return
+        }
+        print(Self.header)
         for document in documents {
             let arrow = document.direction == .outbound ? "→" : "←"
             let other =
                 document.direction == .outbound
                 ? document.recipients.joined(separator: "+") : (document.counterpart ?? "")
             print(
-                "#\(document.id ?? 0)\t\(document.state.rawValue)\t\(localTime(document.createdAt))\t\(arrow) \(other)"
+                "#\(document.id ?? 0)\t\(document.state.rawValue)\t\(vietnamTime(document.createdAt))\t\(arrow) \(other)"
                     + "\t\(document.fileName)")
         }
     }

@@ -1,3 +1,4 @@
+import EdXML
 import Foundation
 
 /// Writes a line to standard error (messages for the admin that are not the command's output).
@@ -5,10 +6,21 @@ func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
 }
 
-/// A date as admins read it in a terminal: local time, to the second.
-func localTime(_ date: Date) -> String {
+/// A date as admins and clerks read it: Vietnam time to the second, whatever the host's zone (servers often run in
+/// UTC), so that `status`, `list` and `show` agree with `sent/<date>/`, the inbox folders and the receipts.
+func vietnamTime(_ date: Date) -> String {
     let formatter = DateFormatter()
     formatter.locale = Locale(identifier: "en_US_POSIX")
+    formatter.timeZone = VietnamTime.zone
     formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
     return formatter.string(from: date)
+}
+
+/// Writes `value` as the JSON of `--json` options: sorted snake_case keys, ISO 8601 times in UTC, a final newline.
+func printJSON(_ value: some Encodable) throws {
+    let encoder = JSONEncoder()
+    encoder.keyEncodingStrategy = .convertToSnakeCase
+    encoder.dateEncodingStrategy = .iso8601
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    FileHandle.standardOutput.write(try encoder.encode(value) + Data([0x0a]))
 }

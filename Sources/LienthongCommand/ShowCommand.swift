@@ -7,6 +7,14 @@ struct ShowCommand: ParsableCommand {
 
     @OptionGroup var database: StateOption
     @Argument(help: "The document id, as `lienthong list` prints it (with or without #).") var id: String
+    @Flag(help: "Print the document, its answers and its history as JSON, for scripts.") var json = false
+
+    /// What `show --json` prints.
+    struct Shown: Encodable {
+        let document: DocumentRecord
+        let answers: [AnswerRecord]
+        let history: [DocumentEvent]
+    }
 
     func run() throws {
         guard let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) else {
@@ -16,6 +24,11 @@ struct ShowCommand: ParsableCommand {
         guard let document = try store.document(number) else {
             printError("no document #\(number); `lienthong list` shows the ids")
             throw ExitCode.failure
+        }
+        if json {
+            try printJSON(
+                Shown(document: document, answers: try store.answers(of: number), history: try store.events(of: number)))
+            return
         }
         let fields: [(String, String?)] = [
             ("document", "#\(number) (\(document.direction == .outbound ? "outbound" : "inbound"))"),
@@ -32,7 +45,7 @@ struct ShowCommand: ParsableCommand {
             ("SHA-256", document.sha256),
             ("now in", document.destinationPath),
             ("attempts", document.attempts > 0 ? String(document.attempts) : nil),
-            ("next attempt", document.nextAttemptAt.map(localTime)),
+            ("next attempt", document.nextAttemptAt.map(vietnamTime)),
             ("last error", document.lastError),
         ]
         for (name, value) in fields {
@@ -50,7 +63,7 @@ struct ShowCommand: ParsableCommand {
         print("history:")
         for event in try store.events(of: number) {
             let move = event.toState.map { " → \($0.rawValue)" } ?? ""
-            print("  \(localTime(event.at))\(event.kind == .retry ? " retry" : move): \(event.message)")
+            print("  \(vietnamTime(event.at))\(event.kind == .retry ? " retry" : move): \(event.message)")
         }
     }
 
@@ -58,13 +71,13 @@ struct ShowCommand: ParsableCommand {
     static func describe(_ answer: AnswerRecord) -> String {
         var text = "\(answer.code.rawValue) \(answer.code.english): \(answer.state.rawValue)"
         switch answer.state {
-        case .sent: text += " \(answer.sentAt.map(localTime) ?? "")"
-        case .queued: text += " since \(localTime(answer.createdAt))"
-        case .failed: text += " \(localTime(answer.updatedAt))"
+        case .sent: text += " \(answer.sentAt.map(vietnamTime) ?? "")"
+        case .queued: text += " since \(vietnamTime(answer.createdAt))"
+        case .failed: text += " \(vietnamTime(answer.updatedAt))"
         }
         if let reason = answer.reason { text += "; reason: \(reason)" }
         if let error = answer.lastError { text += "; \(answer.state == .failed ? "error" : "last error"): \(error)" }
-        if answer.state == .queued, let next = answer.nextAttemptAt { text += "; next attempt \(localTime(next))" }
+        if answer.state == .queued, let next = answer.nextAttemptAt { text += "; next attempt \(vietnamTime(next))" }
         return text
     }
 }
