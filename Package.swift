@@ -81,7 +81,7 @@ let package = Package(
         .target(
             name: "Daemon",
             dependencies: [
-                "Config", "Inbound", "Outbound", "StateStore", "Systemd", "SystemSupport",
+                "Config", "EdXML", "Inbound", "Outbound", "StateStore", "Systemd", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]

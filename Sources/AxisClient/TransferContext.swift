@@ -31,6 +31,7 @@ final class TransferContext {
     private let stallTimeout: Duration?
     private var lastProgress: (downloaded: Int64, uploaded: Int64) = (0, 0)
     private var lastMovement = ContinuousClock.now
+    private var lastReported = ContinuousClock.now
 
     init(
         easy: CurlEasy, body: HTTPExchange.Body, sink: HTTPExchange.Sink, cancellation: CancellationFlag,
@@ -47,13 +48,18 @@ final class TransferContext {
     /// Called by libcurl about once a second and on every movement; a non-zero result aborts the transfer.
     func progress(downloaded: Int64, uploaded: Int64) -> Int32 {
         if cancellation.isCancelled { return 1 }
-        guard let stallTimeout else { return 0 }
         let now = ContinuousClock.now
         if downloaded != lastProgress.downloaded || uploaded != lastProgress.uploaded {
             lastProgress = (downloaded, uploaded)
             lastMovement = now
+            // Bytes moved: the work this transfer belongs to is alive (at most once a second, it is a lock).
+            if now - lastReported >= .seconds(1) {
+                lastReported = now
+                cancellation.activity?.progressed()
+            }
             return 0
         }
+        guard let stallTimeout else { return 0 }
         guard now - lastMovement >= stallTimeout else { return 0 }
         stalled = true
         return 1

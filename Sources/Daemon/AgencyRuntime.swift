@@ -19,7 +19,8 @@ struct AgencyRuntime: Sendable {
     private let axisEndpoint: String
     private let logger: Logger
 
-    init(config: LienthongConfig, store: DocumentStore, logger: Logger) throws {
+    /// - Parameter liveness: where the pipelines report their progress, for the systemd watchdog.
+    init(config: LienthongConfig, store: DocumentStore, logger: Logger, liveness: Liveness = Liveness()) throws {
         stateDirectory = config.stateDirectory
         axisEndpoint = config.axis.endpoint
         self.logger = logger
@@ -37,7 +38,8 @@ struct AgencyRuntime: Sendable {
                 dependencies: .init(
                     store: store, axis: axis, signer: signers.detached, pdfSigner: signers.pdf,
                     spoolDirectory: config.spoolDirectory,
-                    retry: config.retry, limits: config.limits, shares: shares, signingKeyProblem: keyProblem),
+                    retry: config.retry, limits: config.limits, shares: shares, signingKeyProblem: keyProblem,
+                    liveness: liveness),
                 logger: logger)
         }
         inbound =
@@ -47,7 +49,7 @@ struct AgencyRuntime: Sendable {
                 dependencies: .init(
                     store: store, axis: axis, spoolDirectory: config.spoolDirectory,
                     pollInterval: config.inbound.pollInterval, retry: config.retry, limits: config.limits,
-                    shares: shares),
+                    shares: shares, liveness: liveness),
                 logger: logger) : nil
     }
 

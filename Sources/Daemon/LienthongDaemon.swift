@@ -1,10 +1,11 @@
 import Config
+import EdXML
 import Foundation
 import Logging
 import ServiceLifecycle
 import StateStore
-import Systemd
 import SystemSupport
+import Systemd
 
 /// `lienthong run`: the pipelines of every configured agency, under systemd.
 ///
@@ -18,6 +19,10 @@ public final class LienthongDaemon: Service, Sendable {
     private let logger: Logger
     private let notifier: SystemdNotifier
     private let startedAt = Date()
+    /// Where the pipelines report progress; the watchdog is pinged only while none is wedged.
+    private let liveness = Liveness()
+    /// The runtime in force and what the last reload said, for the `STATUS=` line.
+    private let current = CurrentRuntime()
 
     public init(configPath: String, config: LienthongConfig, logger: Logger) {
         self.configPath = configPath
@@ -30,7 +35,8 @@ public final class LienthongDaemon: Service, Sendable {
         try Directories.create(initialConfig.stateDirectory, mode: 0o750)
         try Directories.create(initialConfig.spoolDirectory, mode: 0o700)
         let store = try DocumentStore(path: initialConfig.stateDatabasePath)
-        let runtime = try AgencyRuntime(config: initialConfig, store: store, logger: logger)
+        let runtime = try AgencyRuntime(config: initialConfig, store: store, logger: logger, liveness: liveness)
+        current.set(runtime)
         // Create the signal stream before READY=1: systemctl reload may follow at once.
         let signals = SignalEvents.stream()
         try? notifier.ready(status: Self.statusLine(initialConfig))
@@ -39,7 +45,7 @@ public final class LienthongDaemon: Service, Sendable {
         try await cancelWhenGracefulShutdown {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 if let interval = self.notifier.watchdogInterval {
-                    group.addTask { try await self.pingWatchdog(every: interval) }
+                    group.addTask { try await self.pingWatchdog(every: interval, store: store) }
                 }
                 try await self.supervise(runtime, config: self.initialConfig, store: store, signals: signals)
                 group.cancelAll()
@@ -75,14 +81,17 @@ public final class LienthongDaemon: Service, Sendable {
                 try? notifier.reloading(status: "reloading \(configPath)")
                 do {
                     let newConfig = try ConfigLoader.load(path: configPath)
-                    let newRuntime = try AgencyRuntime(config: newConfig, store: store, logger: logger)
+                    let newRuntime = try AgencyRuntime(
+                        config: newConfig, store: store, logger: logger, liveness: liveness)
                     generation.cancel()
                     _ = await generation.result
                     config = newConfig
                     runtime = newRuntime
+                    current.set(runtime)
                     generation = start(runtime, emit: emit)
                     logger.notice("configuration reloaded from \(configPath)")
                 } catch {
+                    current.reloadRefused("configuration reload refused: \(error)")
                     logger.error("configuration NOT reloaded, the previous one stays in force: \(error)")
                 }
                 try? notifier.ready(status: Self.statusLine(config))
@@ -119,10 +128,43 @@ public final class LienthongDaemon: Service, Sendable {
         }
     }
 
-    private func pingWatchdog(every interval: Duration) async throws {
+    /// Pings the watchdog every `interval` (half of `WatchdogSec=`) while no pipeline is wedged: a piece of work
+    /// that has made no progress for a whole `WatchdogSec=` (longer than any request timeout: a transfer that moves
+    /// bytes is progress) stops the pings, and systemd restarts the daemon. Each round also sends `STATUS=` with the
+    /// queue counts and the current trouble, which `systemctl status` shows.
+    private func pingWatchdog(every interval: Duration, store: DocumentStore) async throws {
+        let limit = interval * 2
+        var reported: [String] = []
         while !Task.isCancelled {
-            try? notifier.watchdog()
+            let stalls = liveness.stalls(longerThan: limit)
+            var trouble: String?
+            if stalls.isEmpty {
+                try? notifier.watchdog()
+                reported = []
+            } else {
+                let names = stalls.map(\.name)
+                trouble = "WEDGED: \(names[0]) has made no progress since \(VietnamTime.iso8601(stalls[0].since))"
+                if names != reported {
+                    let wedged = names.joined(separator: ", ")
+                    logger.critical(
+                        "no watchdog ping: \(wedged) made no progress for more than \(limit); systemd will restart lienthong"
+                    )
+                    reported = names
+                }
+            }
+            if trouble == nil { trouble = await current.trouble() }
+            try? notifier.status(Self.statusLine(counts: (try? store.countsByState()) ?? [:], trouble: trouble))
             try await Task.sleep(for: interval)
         }
+    }
+
+    /// `outbound waiting 3, inbound waiting 0, needs a person 1; axis unreachable since …`.
+    static func statusLine(counts: [DocumentState: Int], trouble: String?) -> String {
+        func waiting(_ direction: Direction) -> Int {
+            counts.filter { $0.key.direction == direction && !$0.key.isTerminal }.values.reduce(0, +)
+        }
+        var line = "outbound waiting \(waiting(.outbound)), inbound waiting \(waiting(.inbound))"
+        if let trouble { line += "; \(trouble)" }
+        return line
     }
 }

@@ -33,11 +33,14 @@ public actor InboundPipeline {
         public var limits: Limits
         /// Tells a mounted share from the empty mount point it leaves when unmounted.
         public var shares: ShareMarkers
+        /// Where the poll loop and each document's driver report progress, for the systemd watchdog.
+        public var liveness: Liveness
 
         public init(
             store: DocumentStore, axis: AxisClient, spoolDirectory: String, pollInterval: Duration,
-            retry: RetryPolicy, limits: Limits, shares: ShareMarkers
+            retry: RetryPolicy, limits: Limits, shares: ShareMarkers, liveness: Liveness = Liveness()
         ) {
+            self.liveness = liveness
             self.store = store
             self.axis = axis
             self.spoolDirectory = spoolDirectory
@@ -119,17 +122,26 @@ public actor InboundPipeline {
     /// One agency's trouble is its own: folders that cannot be prepared hold back that agency's documents only, and a
     /// failure to read the queue is reported and tried again at the next poll; neither ends the daemon.
     public func run() async {
+        let activity = dependencies.liveness.activity("inbound poll")
+        defer { activity.end() }
         while !Task.isCancelled {
-            await prepareAgencies()
-            await poll()
-            do {
-                try await workThroughDueDocuments()
-                lastWorkError = nil
-            } catch {
-                lastWorkError = String(describing: error)
-                logger.error("cannot read the inbound queue: \(error); trying again at the next poll")
+            activity.progressed()
+            await Liveness.Activity.$current.withValue(activity) {
+                await prepareAgencies()
+                activity.progressed()
+                await poll()
+                activity.progressed()
+                do {
+                    try await workThroughDueDocuments()
+                    lastWorkError = nil
+                } catch {
+                    lastWorkError = String(describing: error)
+                    logger.error("cannot read the inbound queue: \(error); trying again at the next poll")
+                }
+                activity.progressed()
+                await answerForClerks()
             }
-            await answerForClerks()
+            activity.resting()
             await wake.wait(timeout: dependencies.pollInterval)
         }
     }
@@ -291,6 +303,10 @@ public actor InboundPipeline {
                     units.append([document])
                 }
             }
+            // The drivers report their own progress; the poll loop only waits for them meanwhile.
+            let loop = Liveness.Activity.current
+            loop?.resting()
+            defer { loop?.progressed() }
             await withTaskGroup(of: Void.self) { group in
                 var running = 0
                 for unit in units {
@@ -309,10 +325,14 @@ public actor InboundPipeline {
     /// Moves the records of one docId, one after the other, each until it is acknowledged, redirected, waiting for a
     /// retry or held back with its agency's share.
     private func drive(_ records: [DocumentRecord]) async {
+        let activity = dependencies.liveness.activity("inbound \(records.first?.axisDocId ?? "")")
+        defer { activity.end() }
         for record in records {
             var current = record
             for _ in 0..<Self.maximumStepsPerDrive {
-                guard !Task.isCancelled, await advance(current),
+                activity.progressed()
+                guard !Task.isCancelled,
+                    await Liveness.Activity.$current.withValue(activity, operation: { await advance(current) }),
                     let next = try? dependencies.store.document(current.id!),
                     next.state != current.state
                         || next.failAcknowledgementPending != current.failAcknowledgementPending,

@@ -12,7 +12,9 @@ struct PollCommand: ParsableCommand {
     func run() throws {
         let config = try options.load()
         guard let pid = RunningDaemon.pid(stateDirectory: config.stateDirectory) else {
-            printError("the daemon is not running (no live lienthong in \(RuntimeStatus.path(stateDirectory: config.stateDirectory)))")
+            printError(
+                "the daemon is not running (no live lienthong in \(RuntimeStatus.path(stateDirectory: config.stateDirectory)))"
+            )
             throw ExitCode.failure
         }
         guard kill(pid, SIGUSR1) == 0 else {

@@ -27,7 +27,8 @@ struct ShowCommand: ParsableCommand {
         }
         if json {
             try printJSON(
-                Shown(document: document, answers: try store.answers(of: number), history: try store.events(of: number)))
+                Shown(document: document, answers: try store.answers(of: number), history: try store.events(of: number))
+            )
             return
         }
         let fields: [(String, String?)] = [
@@ -49,7 +50,9 @@ struct ShowCommand: ParsableCommand {
             ("last error", document.lastError),
         ]
         for (name, value) in fields {
-            if let value, !value.isEmpty { print("\(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)") }
+            if let value, !value.isEmpty {
+                print("\(name.padding(toLength: 17, withPad: " ", startingAt: 0)) \(value)")
+            }
         }
         if let notice = document.businessNotice {
             print("request:")

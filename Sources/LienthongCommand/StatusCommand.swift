@@ -13,7 +13,8 @@ import SystemSupport
 struct StatusCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "status",
-        abstract: "Whether the daemon runs, what waits and why, what needs a person (exit 0 running, 3 not, 4 unknown).")
+        abstract: "Whether the daemon runs, what waits and why, what needs a person (exit 0 running, 3 not, 4 unknown)."
+    )
 
     static let notRunning: Int32 = 3
     static let unknown: Int32 = 4
@@ -38,7 +39,8 @@ struct StatusCommand: ParsableCommand {
                 throw ExitCode(Self.unknown)
             }
         } else {
-            printError("daemon: not running (no state database at \(config.stateDatabasePath): has `lienthong run` started?)")
+            printError(
+                "daemon: not running (no state database at \(config.stateDatabasePath): has `lienthong run` started?)")
             throw ExitCode(Self.notRunning)
         }
         let report: StatusReport

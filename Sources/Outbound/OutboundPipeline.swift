@@ -29,12 +29,15 @@ public actor OutboundPipeline {
         /// the pipeline words it ("cannot sign: …"): shown by `lienthong status` from the start, before a document
         /// meets it, and not logged a second time when one does. Nil when the key is ready.
         public var signingKeyProblem: String?
+        /// Where the worker and each document's driver report progress, for the systemd watchdog.
+        public var liveness: Liveness
 
         public init(
             store: DocumentStore, axis: AxisClient, signer: any Signer, pdfSigner: PAdESSigner,
             spoolDirectory: String, retry: RetryPolicy, limits: Limits, shares: ShareMarkers,
-            signingKeyProblem: String? = nil
+            signingKeyProblem: String? = nil, liveness: Liveness = Liveness()
         ) {
+            self.liveness = liveness
             self.store = store
             self.axis = axis
             self.signer = signer
@@ -182,7 +185,12 @@ public actor OutboundPipeline {
 
     private func accept(_ file: ReadyFile, attempt: Int = 1) async {
         guard recording.insert(file.path).inserted else { return }
-        defer { recording.remove(file.path) }
+        let activity = dependencies.liveness.activity("outbound \(agency.code) recording \(file.path)")
+        activity.progressed()
+        defer {
+            activity.end()
+            recording.remove(file.path)
+        }
         do {
             let claimer = self.claimer
             let outcome = try await Offload.run { try claimer.record(file) }
@@ -225,11 +233,15 @@ public actor OutboundPipeline {
     /// backoff, and never ends the daemon.
     private func work() async {
         var failures = 0
+        let activity = dependencies.liveness.activity("outbound \(agency.code) worker")
+        defer { activity.end() }
         await withDiscardingTaskGroup { group in
             while !Task.isCancelled {
+                activity.progressed()
                 do {
                     guard try shareIsThere() else {
                         failures += 1
+                        activity.resting()
                         await backOff(after: failures)
                         continue
                     }
@@ -247,16 +259,19 @@ public actor OutboundPipeline {
                     }
                     // Every slot taken, or more were due than there were slots: a finishing driver wakes us.
                     if free <= 0 || due.count == free {
+                        activity.resting()
                         await sleep(until: nil)
                         continue
                     }
                     let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+                    activity.resting()
                     await sleep(until: next)
                 } catch {
                     failures += 1
                     troubles[.queue] = "cannot read the queue: \(describe(error))"
                     let delay = UnrecordedFile.backoff(attempt: failures)
                     logger.error("cannot read the outbound queue: \(describe(error)); trying again in \(delay)")
+                    activity.resting()
                     await backOff(after: failures)
                 }
             }
@@ -266,12 +281,17 @@ public actor OutboundPipeline {
     /// Moves one document through its steps until it is filed, failed or must wait for a retry, then frees its
     /// slot. Between steps it stops when the pipeline is cancelled; the database says where to resume.
     private func drive(_ document: DocumentRecord) async {
+        let activity = dependencies.liveness.activity("outbound \(agency.code) document #\(document.id!)")
         defer {
+            activity.end()
             inFlight.remove(document.id!)
             wake.signal()
         }
         var current = document
-        while !Task.isCancelled, let next = await advance(current) {
+        while !Task.isCancelled {
+            activity.progressed()
+            guard let next = await Liveness.Activity.$current.withValue(activity, operation: { await advance(current) })
+            else { return }
             guard !next.state.isTerminal, next.nextAttemptAt == nil, next.state != current.state else { return }
             current = next
         }

@@ -8,8 +8,9 @@ import Foundation
 /// would, right between an effect and the commit that records it (reliability.md: "kill -9 at every step boundary").
 ///
 /// `LIENTHONG_FAILPOINT=send.stored` makes the process `_exit(86)` the first time it reaches that place;
-/// `send.stored:3` the third time. Nothing is flushed or cleaned up. Debug builds only: in a release build
-/// ``reached(_:)`` is empty and the variable is never read.
+/// `send.stored:3` the third time. Nothing is flushed or cleaned up. `sign.written:hang` instead blocks the thread
+/// that reaches it forever, as a hung disk or a lock never released would: the watchdog test's wedge. Debug builds
+/// only: in a release build ``reached(_:)`` is empty and the variable is never read.
 public enum Failpoint {
     /// The exit status of a process stopped by a failpoint, so a test can tell it from a crash.
     public static let exitStatus: Int32 = 86
@@ -29,6 +30,8 @@ public enum Failpoint {
         private final class Armed: @unchecked Sendable {
             let name: String
             let hit: Int
+            /// Block instead of exiting.
+            let hangs: Bool
             private let lock = NSLock()
             private var reached = 0
 
@@ -36,7 +39,8 @@ public enum Failpoint {
                 guard let value, !value.isEmpty else { return nil }
                 let parts = value.split(separator: ":", maxSplits: 1)
                 name = String(parts[0])
-                hit = parts.count == 2 ? max(1, Int(parts[1]) ?? 1) : 1
+                hangs = parts.count == 2 && parts[1] == "hang"
+                hit = parts.count == 2 && !hangs ? max(1, Int(parts[1]) ?? 1) : 1
             }
 
             func reach(_ place: String) {
@@ -46,6 +50,11 @@ public enum Failpoint {
                 let now = reached == hit
                 lock.unlock()
                 guard now else { return }
+                if hangs {
+                    let line = "lienthong: failpoint \(place) reached; this thread hangs\n"
+                    _ = line.withCString { write(2, $0, strlen($0)) }
+                    while true { sleep(3600) }
+                }
                 let line = "lienthong: failpoint \(place) reached; exiting with status \(Failpoint.exitStatus)\n"
                 _ = line.withCString { write(2, $0, strlen($0)) }
                 _exit(Failpoint.exitStatus)

@@ -205,7 +205,13 @@ extension TwoAgencies {
                 "Kết quả / Result:               KHÔNG HỢP LỆ: nội dung trang 1 bị thay đổi sau khi ký; điều người ký "
                     + "đã ký không phải điều nhận được / NOT VALID: the content of page 1 was changed after signing"),
             "\(signatures)")
-        #expect(!signatures.contains("HỢP LỆ / VALID"), "\(signatures)")
+        // The leader's signature (Signature1) is broken; A's own signature over the whole file (Signature2) is
+        // valid, since B trusts the demo CA that issued A's certificate, and does not make the document valid.
+        let blocks = signatures.components(separatedBy: "\n\n")
+        let leader = try #require(blocks.first { $0.contains("(Signature1)") }, "\(signatures)")
+        let agency = try #require(blocks.first { $0.contains("(Signature2)") }, "\(signatures)")
+        #expect(!leader.contains("HỢP LỆ / VALID"), "\(leader)")
+        #expect(agency.contains("Kết quả / Result:               HỢP LỆ / VALID"), "\(agency)")
         #expect(world.files(under: world.share(b) + "/inbox").isEmpty, "a document changed after signing was delivered")
         let forged = world.home(a) + "/forged.pdf"
         try Data(changed).write(to: URL(fileURLWithPath: forged))

@@ -72,12 +72,15 @@ import Testing
         let list = try runCommand(world.lienthong, ["list", "--config", world.config(Self.a)]).output
         #expect(list.hasPrefix("ID\tSTATE\t"), "\(list)")
         let listed = try JSONSerialization.jsonObject(
-            with: Data(try runCommand(world.lienthong, ["list", "--config", world.config(Self.a), "--json"]).output.utf8))
+            with: Data(
+                try runCommand(world.lienthong, ["list", "--config", world.config(Self.a), "--json"]).output.utf8))
         let documents = try #require(listed as? [[String: Any]])
         #expect(documents.count == 1 && documents.first?["state"] as? String == "failed", "\(documents)")
         let id = try #require(documents.first?["id"] as? Int)
         let shown = try JSONSerialization.jsonObject(
-            with: Data(try runCommand(world.lienthong, ["show", "\(id)", "--config", world.config(Self.a), "--json"]).output.utf8))
+            with: Data(
+                try runCommand(world.lienthong, ["show", "\(id)", "--config", world.config(Self.a), "--json"]).output
+                    .utf8))
         let history = try #require((shown as? [String: Any])?["history"] as? [[String: Any]])
         #expect(history.contains { $0["to_state"] as? String == "failed" }, "\(history)")
     }

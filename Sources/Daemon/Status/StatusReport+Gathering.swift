@@ -74,7 +74,8 @@ extension StatusReport {
 extension StatusReport.Document {
     init(_ record: DocumentRecord) {
         self.init(
-            id: record.id ?? 0, direction: record.direction == .outbound ? "outbound" : "inbound", agency: record.agency,
+            id: record.id ?? 0, direction: record.direction == .outbound ? "outbound" : "inbound",
+            agency: record.agency,
             fileName: record.fileName, state: record.state.rawValue, since: record.createdAt,
             updatedAt: record.updatedAt, attempts: record.attempts, nextAttemptAt: record.nextAttemptAt,
             reason: record.state == .quarantined ? (record.quarantineReason ?? record.lastError) : record.lastError,

@@ -1,0 +1,37 @@
+import EdXML
+import Foundation
+
+/// The runtime in force (a reload replaces it) and whether the last reload was refused, for the daemon's `STATUS=`
+/// line.
+final class CurrentRuntime: @unchecked Sendable {
+    // Guarded by `lock`.
+    private let lock = NSLock()
+    private var runtime: AgencyRuntime?
+    private var refusedReload: String?
+
+    func set(_ runtime: AgencyRuntime) {
+        lock.withLock {
+            self.runtime = runtime
+            refusedReload = nil
+        }
+    }
+
+    func reloadRefused(_ reason: String) { lock.withLock { refusedReload = reason } }
+
+    /// The first thing an admin should know: a refused reload, then per agency an unreachable axis, a stopped
+    /// outbound or inbound pipeline.
+    func trouble() async -> String? {
+        let (runtime, refusedReload) = lock.withLock { (self.runtime, self.refusedReload) }
+        if let refusedReload { return refusedReload }
+        guard let runtime else { return nil }
+        let status = await runtime.status(pid: getpid(), startedAt: Date(), axisEndpoint: "")
+        for agency in status.agencies {
+            if let since = agency.axisUnreachableSince {
+                return "axis unreachable since \(VietnamTime.iso8601(since))"
+            }
+            if let problem = agency.outboundProblem { return "\(agency.code) outbound: \(problem)" }
+            if let problem = agency.inboundProblem { return "\(agency.code) inbound: \(problem)" }
+        }
+        return nil
+    }
+}
