@@ -43,12 +43,15 @@ def entries(lines):
             if match["dash"]:
                 indent += len(match["dash"])
             key = match["key"]
-            if match["comment"] and (not CONFIG_KEY.match(key) or key in ("http", "https")):
+            if match["comment"] and (not CONFIG_KEY.match(key) or key in ("http", "https") or indent % 2):
                 # Prose that happens to look like "word: ..." inside a comment.
                 comment.append(line.strip().lstrip("#").strip())
                 continue
             while stack and stack[-1][0] >= indent:
                 stack.pop()
+            if match["dash"] and stack:
+                # "  - system_id: ..." opens an item of the list above.
+                stack[-1] = (stack[-1][0], stack[-1][1], True)
             name = key if CONFIG_KEY.match(key) else "<name>"
             path = ".".join(s[1] + ("[]" if s[2] else "") for s in stack)
             path = f"{path}.{name}" if path else name
