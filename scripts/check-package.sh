@@ -18,6 +18,12 @@ arch=$(dpkg --print-architecture)
 step() { echo "== check-package: $*"; }
 fail() { echo "check-package: FAILED: $*" >&2; exit 1; }
 
+if dpkg-query -W -f='${Status}' lienthong lienthong-axis 2>/dev/null | grep -q "install ok"; then
+    fail "lienthong or lienthong-axis is installed on this machine; this script would purge it"
+fi
+# Whatever happens below, leave no package installed.
+trap 'dpkg --purge lienthong lienthong-axis >/dev/null 2>&1 || true' EXIT
+
 step "dpkg-buildpackage -b -us -uc (lienthong $version)"
 start=$(date +%s)
 dpkg-buildpackage -b -us -uc
