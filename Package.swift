@@ -30,6 +30,8 @@ let package = Package(
         .systemLibrary(name: "CPKCS11", providers: [.apt(["libp11-kit-dev"])]),
 
         // Building blocks.
+        // The version string, in one place (debian/rules checks debian/changelog against it).
+        .target(name: "LienthongVersion"),
         .target(name: "SystemSupport", dependencies: ["CLinux"]),
         .target(name: "CryptoPrimitives", dependencies: ["COpenSSL"]),
         .target(
@@ -102,15 +104,16 @@ let package = Package(
         .executableTarget(
             name: "LienthongCommand",
             dependencies: [
-                "AxisClient", "AxisProtocol", "Config", "Daemon", "EdXML", "Outbound", "Signing", "StateStore", "Systemd",
-                "SystemSupport", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "AxisClient", "AxisProtocol", "Config", "Daemon", "EdXML", "LienthongVersion", "Outbound", "Signing",
+                "StateStore", "Systemd", "SystemSupport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(
             name: "LienthongAxisCommand",
             dependencies: [
-                "AxisSimulator", "Systemd",
+                "AxisSimulator", "LienthongVersion", "Systemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -151,7 +154,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
-        .testTarget(name: "IntegrationTests"),
+        .testTarget(name: "IntegrationTests", dependencies: ["LienthongVersion"]),
     ],
     swiftLanguageModes: [.v6]
 )

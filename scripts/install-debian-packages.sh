@@ -12,6 +12,8 @@ packages=(
   libp11-kit-dev                         # the OASIS pkcs11.h (CPKCS11); token modules are loaded with dlopen
   softhsm2 opensc gcc                    # tests sign through a SoftHSM2 token (pkcs11-tool, a fault-injecting module)
   inotify-tools time                     # scripts/bench.sh: the shell-script baseline; its CPU and peak RSS
+  build-essential debhelper dpkg-dev     # scripts/check-package.sh: dpkg-buildpackage (debhelper compat 13)
+  lintian systemd man-db groff-base      # ... then lintian, systemd-analyze verify (man pages present), man --warnings
 )
 missing=()
 for package in "${packages[@]}"; do

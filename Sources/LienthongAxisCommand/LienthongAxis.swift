@@ -1,6 +1,7 @@
 import ArgumentParser
 import AxisSimulator
 import Foundation
+import LienthongVersion
 import Logging
 import Systemd
 
@@ -15,7 +16,8 @@ struct LienthongAxis: ParsableCommand {
             systems and secrets, agencies, tls (https with an optional required client certificate) and \
             append_trace_header. A loopback admin listener serves GET /admin/stats, POST /admin/reset-counters \
             and POST/GET/DELETE /admin/faults (fault injection for tests).
-            """)
+            """,
+        version: LienthongVersion.current)
 
     @Option(name: .long, help: "The YAML configuration file.")
     var config: String

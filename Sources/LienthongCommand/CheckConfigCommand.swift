@@ -68,6 +68,11 @@ struct CheckConfigCommand: AsyncParsableCommand {
             print("configuration \(options.config) is valid: \(config.agencies.count) agency(ies)")
         } else {
             for problem in problems { printError("error: \(problem)") }
+            // lienthong.service runs this as ExecStartPre=, so this line is what `journalctl -u lienthong` shows
+            // after a fresh install, before the example configuration has been edited.
+            printError(
+                "configuration \(options.config) is not usable (\(problems.count) problem(s) above): fix it; "
+                    + "lienthong.service does not start until `lienthong check-config` passes")
             throw ExitCode.failure
         }
     }

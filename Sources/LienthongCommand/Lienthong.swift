@@ -1,4 +1,5 @@
 import ArgumentParser
+import LienthongVersion
 
 /// `lienthong`: links an agency's shared folders to the national document axis.
 @main
@@ -11,6 +12,7 @@ struct Lienthong: AsyncParsableCommand {
             them on the axis, and brings documents from other agencies into inbox/. Exit codes: 0 ok, 1 failure,
             64 usage.
             """,
+        version: LienthongVersion.current,
         subcommands: [
             RunCommand.self, CheckConfigCommand.self, StatusCommand.self, ListCommand.self, ShowCommand.self,
             RetryCommand.self, PollCommand.self, SignCommand.self, VerifyCommand.self, DemoCommand.self,
