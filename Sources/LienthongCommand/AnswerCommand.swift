@@ -10,9 +10,9 @@ struct AnswerCommand: ParsableCommand {
         commandName: "answer",
         abstract: "Send a status about a received document: 02 reject, 03 accept, 04, 05, 06; 15/16 for requests.",
         discussion: """
-            Codes: \(AnswerCode.allowedList). Statuses follow the order receivers use: 03 or 02, then 04, 05, 06;
-            each is sent once. 15 and 16 answer a revoke, update or replace request. The answer is kept in the state
-            database and sent by the running daemon (woken now); if lienthong is not running it is sent when it
+            Codes: \(AnswerCode.allowedList). Statuses follow the order receivers use: 03 or 02, then 04, 05, 06; \
+            each is sent once. 15 and 16 answer a revoke, update or replace request. The answer is kept in the state \
+            database and sent by the running daemon (woken now); if lienthong is not running it is sent when it \
             starts. `lienthong show ID` shows whether it was sent.
             """)
 

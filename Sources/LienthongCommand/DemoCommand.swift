@@ -44,8 +44,8 @@ struct DemoCommand: ParsableCommand {
               \(a.name) (\(a.code)):  \(environment.share(a))
               \(b.name) (\(b.code)):  \(environment.share(b))
 
-            Try it: copy a PDF named "<number>_<subject>.pdf" (for example "12_Giấy mời họp.pdf") into
-              \(environment.share(a))/outbox/\(b.code)/
+            Try it: paste this command (it drops a sample PDF named "<number>_<subject>.pdf" into A's outbox for B)
+              cp "\(environment.samplePDF)" "\(environment.share(a))/outbox/\(b.code)/"
             and within seconds it appears, with the agency's signature inside the PDF, in
               \(environment.share(b))/inbox/\(a.code)/
             The original moves to \(environment.share(a))/sent/<date>/ with a receipt.

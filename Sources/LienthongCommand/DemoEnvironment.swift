@@ -37,12 +37,16 @@ struct DemoEnvironment {
     var timestampURL: String { "http://127.0.0.1:\(port)/tsa" }
     func agencyConfig(_ agency: Agency) -> String { root + "/" + agency.folder + "/lienthong.yaml" }
     func share(_ agency: Agency) -> String { root + "/" + agency.folder + "/share" }
+    /// A sample PDF to drop, named as clerks would name it.
+    var samplePDF: String { root + "/samples/" + DemoSamplePDF.fileName }
 
     /// Writes every file. Existing keys and secrets are kept, so a second run reuses the same identities (a demo
     /// directory from a version without the demo authority gets new certificates issued by it).
     func prepare() throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: root + "/axis/data", withIntermediateDirectories: true)
+        try manager.createDirectory(atPath: root + "/samples", withIntermediateDirectories: true)
+        try Data(DemoSamplePDF.bytes()).write(to: URL(fileURLWithPath: samplePDF))
         try manager.createDirectory(atPath: root + "/ca", withIntermediateDirectories: true)
         let newAuthority = !manager.fileExists(atPath: certificateAuthority)
         if newAuthority { try makeCertificateAuthority() }

@@ -8,8 +8,8 @@ struct Lienthong: AsyncParsableCommand {
         commandName: "lienthong",
         abstract: "Links an agency's shared folders to the national document axis (Trục liên thông văn bản quốc gia).",
         discussion: """
-            Clerks drop documents into outbox/<recipient code>/; lienthong signs them, wraps them in edXML, sends
-            them on the axis, and brings documents from other agencies into inbox/. Exit codes: 0 ok, 1 failure,
+            Clerks drop documents into outbox/<recipient code>/; lienthong signs them, wraps them in edXML, sends \
+            them on the axis, and brings documents from other agencies into inbox/. Exit codes: 0 ok, 1 failure, \
             64 usage.
             """,
         version: LienthongVersion.current,

@@ -6,9 +6,9 @@ struct ReplaceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "replace", abstract: "Send a document that replaces a sent one (thay thế).",
         discussion: """
-            Queues a replacement (BussinessDocType 3): NEWFILE is copied into the spool (yours stays where it is),
-            signed, and sent to the recipients of the replaced document, naming it and them in ReplacementInfoList.
-            It keeps the replaced document's metadata unless NEWFILE.meta.yaml gives new values (a new number,
+            Queues a replacement (BussinessDocType 3): NEWFILE is copied into the spool (yours stays where it is), \
+            signed, and sent to the recipients of the replaced document, naming it and them in ReplacementInfoList. \
+            It keeps the replaced document's metadata unless NEWFILE.meta.yaml gives new values (a new number, \
             notation or date gives it a new DocumentId).
             """)
 

@@ -6,8 +6,8 @@ struct RevokeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revoke", abstract: "Ask the recipients of a sent document to take it back (thu hồi).",
         discussion: """
-            Queues a revoke request (BussinessDocType 1) that the daemon sends like any document, to the same
-            recipients, with the document's own metadata and DocumentId and the reason. The recipients answer with
+            Queues a revoke request (BussinessDocType 1) that the daemon sends like any document, to the same \
+            recipients, with the document's own metadata and DocumentId and the reason. The recipients answer with \
             status 15 (agree) or 16 (refuse); both appear in the document's receipt in sent/ and in `lienthong show`.
             """)
 

@@ -6,8 +6,8 @@ struct UpdateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "update", abstract: "Send a corrected file for a sent document, same number (cập nhật).",
         discussion: """
-            Queues an update (BussinessDocType 2): NEWFILE is copied into the spool (yours stays where it is),
-            signed, and sent to the document's recipients under its DocumentId, with its metadata unless
+            Queues an update (BussinessDocType 2): NEWFILE is copied into the spool (yours stays where it is), \
+            signed, and sent to the document's recipients under its DocumentId, with its metadata unless \
             NEWFILE.meta.yaml gives new values. The number, notation and date cannot change: use `replace` for that.
             """)
 
