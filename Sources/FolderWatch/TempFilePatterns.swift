@@ -7,7 +7,7 @@ public enum TempFilePatterns {
     /// Ignored: `~$*` (Office owner files), `~WRL*.tmp` and any `*.tmp`, `.~lock.*#` (LibreOffice), every hidden
     /// name (leading dot, which includes lienthong's own `.lienthong-tmp-*` and macOS `.DS_Store`), Excel's
     /// extension-less temporary names (exactly 8 letters or digits, e.g. `A1B2C3D4`), `Thumbs.db`, `desktop.ini`,
-    /// and the sidecars `*.meta.yaml`, `*.error.txt`, `*.receipt.txt`, `*.receipt.json`. Sidecars are not documents
+    /// lienthong's `DANG-CHO-GUI.txt`, and the sidecars `*.meta.yaml`, `*.error.txt`, `*.receipt.txt`, `*.receipt.json`. Sidecars are not documents
     /// themselves; the metadata step (issue 4) reads `*.meta.yaml` next to the document it describes.
     public static func isIgnored(_ fileName: String) -> Bool {
         if fileName.isEmpty || fileName.hasPrefix(".") || fileName.hasPrefix("~$") { return true }
@@ -18,7 +18,9 @@ public enum TempFilePatterns {
         return isExcelTemporaryName(fileName)
     }
 
-    private static let systemFiles: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db"]
+    /// Windows' and lienthong's own files: `dang-cho-gui.txt` is the notice lienthong keeps in `outbox/` while
+    /// documents wait (Outbound's `WaitingNotice`).
+    private static let systemFiles: Set<String> = ["thumbs.db", "desktop.ini", "ehthumbs.db", "dang-cho-gui.txt"]
 
     private static let sidecarSuffixes = [".meta.yaml", ".meta.yml", ".error.txt", ".receipt.txt", ".receipt.json"]
 

@@ -67,6 +67,8 @@ public actor OutboundPipeline {
     /// Paths being recorded right now: a file the watcher offers again meanwhile is not recorded twice.
     private var recording: Set<String> = []
     private let reoffer = WakeSignal()
+    /// Signalled when the queue changes; `DANG-CHO-GUI.txt` is rewritten at most once a second after it.
+    private let queueChanged = WakeSignal()
     /// How many documents move through their steps at once.
     private let concurrency: Int
     /// The documents being moved on right now; the worker does not hand them out twice.
@@ -136,6 +138,7 @@ public actor OutboundPipeline {
     public func run() async throws {
         guard await prepareFolders() else { return }
         let watcher = self.watcher
+        queueChanged.signal()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run() }
             group.addTask { [weak self] in
@@ -146,6 +149,7 @@ public actor OutboundPipeline {
             }
             group.addTask { [weak self] in await self?.work() }
             group.addTask { [weak self] in await self?.reofferUnrecorded() }
+            group.addTask { [weak self] in await self?.keepWaitingNotice() }
             try await group.next()
             group.cancelAll()
         }
@@ -199,6 +203,7 @@ public actor OutboundPipeline {
                 _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
             case .recorded:
                 wake.signal()
+                queueChanged.signal()
             case .skipped(let reason):
                 logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
             }
@@ -286,6 +291,7 @@ public actor OutboundPipeline {
             activity.end()
             inFlight.remove(document.id!)
             wake.signal()
+            queueChanged.signal()
         }
         var current = document
         while !Task.isCancelled {
@@ -294,6 +300,38 @@ public actor OutboundPipeline {
             else { return }
             guard !next.state.isTerminal, next.nextAttemptAt == nil, next.state != current.state else { return }
             current = next
+        }
+    }
+
+    /// Keeps `outbox/DANG-CHO-GUI.txt` (``WaitingNotice``) in step with the queue: after a change, once the burst
+    /// has settled for a second, at start (a notice left by a crash), and every 30 s. Never while the share is not there, whose empty
+    /// mount point is the server's own disk.
+    private func keepWaitingNotice() async {
+        // What the file says now; nil until the first look (a notice a crash left must be brought up to date).
+        var published: String??
+        while !Task.isCancelled {
+            await queueChanged.wait(timeout: .seconds(30))
+            try? await Task.sleep(for: .seconds(1))
+            guard (try? shareIsThere()) == true, troubles[.folders] == nil else { continue }
+            let reason: WaitingNotice.CommonReason? =
+                troubles[.signingKey] != nil
+                ? .signingKeyNotReady : (troubles[.queue] ?? troubles[.recording]) != nil ? .serverTrouble : nil
+            let store = dependencies.store
+            let code = agency.code
+            let outbox = agency.folders.outbox
+            do {
+                let notice = try await Offload.run { () throws -> WaitingNotice in
+                    WaitingNotice(
+                        documents: try store.waiting(
+                            limit: WaitingNotice.listLimit, agency: code, direction: .outbound),
+                        total: try store.waitingCount(agency: code, direction: .outbound), reason: reason)
+                }
+                if let published, published == notice.text { continue }
+                try await Offload.run { try notice.publish(in: outbox) }
+                published = .some(notice.text)
+            } catch {
+                logger.warning("cannot update \(outbox)/\(WaitingNotice.fileName): \(describe(error))")
+            }
         }
     }
 

@@ -17,12 +17,23 @@ extension DocumentStore {
         }
     }
 
-    /// Documents still being worked on (not in a final state), oldest first: what is stuck is at the top.
-    public func waiting(limit: Int) throws -> [DocumentRecord] {
+    /// Documents still being worked on (not in a final state), oldest first: what is stuck is at the top. Only one
+    /// agency's in one direction when they are given.
+    public func waiting(limit: Int, agency: String? = nil, direction: Direction? = nil) throws -> [DocumentRecord] {
+        try pool.read { db in try waitingRequest(agency: agency, direction: direction).limit(limit).fetchAll(db) }
+    }
+
+    /// How many documents ``waiting(limit:agency:direction:)`` would list without a limit.
+    public func waitingCount(agency: String? = nil, direction: Direction? = nil) throws -> Int {
+        try pool.read { db in try waitingRequest(agency: agency, direction: direction).fetchCount(db) }
+    }
+
+    private func waitingRequest(agency: String?, direction: Direction?) -> QueryInterfaceRequest<DocumentRecord> {
         let active = DocumentState.allCases.filter { !$0.isTerminal }.map(\.rawValue)
-        return try pool.read { db in
-            try DocumentRecord.filter(active.contains(Column("state"))).order(Column("id")).limit(limit).fetchAll(db)
-        }
+        var request = DocumentRecord.filter(active.contains(Column("state")))
+        if let agency { request = request.filter(Column("agency") == agency) }
+        if let direction { request = request.filter(Column("direction") == direction.rawValue) }
+        return request.order(Column("id"))
     }
 
     /// Documents that ended where a person must act: outbound `failed`, inbound `quarantined`, newest first, at most

@@ -63,7 +63,12 @@ extension TwoAgencies {
 
         // Nothing is left behind in A's outbox: the metadata file went into the spool with the document.
         let sentA = world.share(TwoAgencies.codeA) + "/sent"
-        #expect(await eventually(timeout: 15) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } })
-        #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
+        #expect(
+            await eventually(timeout: 15) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } }
+        )
+        // Nothing is left in the outbox; DANG-CHO-GUI.txt goes a second after the last document.
+        #expect(
+            await eventually(timeout: 15) { world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty },
+            "\(world.files(under: world.share(TwoAgencies.codeA) + "/outbox"))")
     }
 }

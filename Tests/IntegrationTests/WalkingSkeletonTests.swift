@@ -102,7 +102,10 @@ import Testing
             contentsOf: URL(fileURLWithPath: sentA + "/" + receiptPath.replacingOccurrences(of: ".txt", with: ".json")))
         let statuses = (try JSONSerialization.jsonObject(with: receiptJSON) as? [String: Any])?["statuses"] as? [Any]
         #expect(statuses?.count == 1, "receipt.json statuses: \(String(describing: statuses))")
-        #expect(world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty)
+        // Nothing is left in the outbox; DANG-CHO-GUI.txt goes a second after the last document.
+        #expect(
+            await eventually(timeout: 15) { world.files(under: world.share(TwoAgencies.codeA) + "/outbox").isEmpty },
+            "\(world.files(under: world.share(TwoAgencies.codeA) + "/outbox"))")
 
         // The unknown recipient: the original in failed/ and a reason quoting the axis, Vietnamese then English.
         let reason = try String(contentsOfFile: failedA + "/nham-noi.pdf.error.txt", encoding: .utf8)
