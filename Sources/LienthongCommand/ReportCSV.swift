@@ -18,7 +18,12 @@ struct ReportCSV {
                 "Tháng / Month", "Mã cơ quan / Agency code", "Tên cơ quan / Agency name",
                 "Mã bên kia / Counterpart code", "Tên bên kia / Counterpart name",
             ]
-            + ReportMeasure.all.map(\.heading)
+            + ReportMeasure.all.map { measure in
+                if case .duration = measure.value(MonthlyReportRow(agency: "", counterpart: "")) {
+                    return measure.heading + " (giây / s)"
+                }
+                return measure.heading
+            }
         var lines = [header]
         for row in report.rows {
             let values = ReportMeasure.all.map { measure -> String in

@@ -40,10 +40,10 @@ struct ReportMeasure: Sendable {
             }
         }
         + [
-            ReportMeasure(vietnamese: "Trung vị thả → trục (giây)", english: "Median drop → axis (s)") {
+            ReportMeasure(vietnamese: "Trung vị thả → trục", english: "Median drop → axis") {
                 .duration($0.medianSecondsToAxis)
             },
-            ReportMeasure(vietnamese: "Trung vị liệt kê → hộp đến (giây)", english: "Median listing → inbox (s)") {
+            ReportMeasure(vietnamese: "Trung vị liệt kê → hộp đến", english: "Median listing → inbox") {
                 .duration($0.medianSecondsToInbox)
             },
         ]
