@@ -1,3 +1,5 @@
+import StateStore
+
 /// Every signature found on the attachments of one received document, and the attachments without any.
 struct AttachmentSignatures: Sendable, Equatable {
     /// One entry per signature, in attachment order.
@@ -23,17 +25,4 @@ struct AttachmentSignatures: Sendable, Equatable {
         let covered = Set(checks.filter(\.coversWholeFile).map(\.file))
         return signable.filter { !covered.contains($0) }
     }
-}
-
-/// How well a received document is signed, for ``SignaturePolicy``.
-enum SignatureVerdict: String, Codable, Sendable {
-    /// Every attachment carries a valid signature covering the file as delivered.
-    case allValid = "all_valid"
-    /// At least one attachment does, at least one does not; no signature is broken.
-    case partlyValid = "partly_valid"
-    /// No attachment does (unsigned, untrusted or unreadable), or there are no attachments.
-    case noneValid = "none_valid"
-    /// At least one signature is broken: the signed content was altered, or a later revision of a PDF changed it
-    /// in a way the signature does not permit (what was signed is not what arrived).
-    case tampered
 }

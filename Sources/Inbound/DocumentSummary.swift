@@ -1,5 +1,6 @@
 import EdXML
 import Foundation
+import StateStore
 
 /// What a received document is, for people (`document.txt`) and software (`document.json`).
 struct DocumentSummary {

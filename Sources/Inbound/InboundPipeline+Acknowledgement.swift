@@ -144,9 +144,10 @@ extension InboundPipeline {
     }
 
     /// Keeps the envelope in `quarantine/<axis doc id>/` with `reason.txt` (and `signatures.txt` when the
-    /// signatures were the reason), records the state with the `fail` still to send, and sends it.
+    /// signatures were the reason, with their `verdict`), records the state with the `fail` still to send, and sends it.
     func quarantine(
-        _ document: DocumentRecord, of agency: InboundAgency, reason: String, signaturesText: String? = nil
+        _ document: DocumentRecord, of agency: InboundAgency, reason: String, signaturesText: String? = nil,
+        verdict: SignatureVerdict? = nil
     ) async {
         let id = document.id!
         agency.logger.error("quarantined: \(reason)", metadata: ["DOC_ID": "\(id)"])
@@ -178,6 +179,7 @@ extension InboundPipeline {
                 $0.quarantineReason = reason
                 $0.failAcknowledgementPending = true
                 $0.destinationPath = folder
+                if let verdict { $0.signatureVerdict = verdict }
             }
         } catch {
             record("cannot quarantine (\(reason)): \(error)", of: document)

@@ -361,8 +361,8 @@ public actor InboundPipeline {
         } catch let failure as InboundFailure {
             switch failure {
             case .rejected(let reason): await quarantine(document, of: agency, reason: reason)
-            case .rejectedSignatures(let reason, let text):
-                await quarantine(document, of: agency, reason: reason, signaturesText: text)
+            case .rejectedSignatures(let reason, let text, let verdict):
+                await quarantine(document, of: agency, reason: reason, signaturesText: text, verdict: verdict)
             case .unreadable(let detail): await fetchedUnreadable(document, of: agency, detail: detail)
             case .transient: record(failure.description, of: document)
             }

@@ -37,10 +37,12 @@ struct InboxWriter: Sendable {
         let summary: DocumentSummary
         let delivered: [DeliveredAttachment]
         let planned: String
+        let verdict: SignatureVerdict
         do {
             let assembled = try assemble(document, message: message, header: header, in: staging, now: now)
             summary = assembled.summary
             delivered = assembled.delivered
+            verdict = assembled.verdict
             let notice = assembled.notice
             try Directories.create(senderFolder)
             let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
@@ -54,6 +56,8 @@ struct InboxWriter: Sendable {
                 record.businessDocType = notice?.kind.rawValue
                 record.businessDocumentId = notice?.earlier.first?.documentId
                 record.businessNotice = notice?.text
+                // Kept with the planned folder too, so a delivery finished after a restart still has it.
+                record.signatureVerdict = verdict
             }
             Failpoint.reached("deliver.planned")
             try FileMover.moveReplacingNothing(from: staging, to: planned)
@@ -76,6 +80,7 @@ struct InboxWriter: Sendable {
             $0.edxmlDocumentId = header.documentId
             $0.fileName = firstFile
             $0.recipients = message.recipientIds
+            $0.signatureVerdict = verdict
         }
     }
 
@@ -83,7 +88,9 @@ struct InboxWriter: Sendable {
     /// `document.txt` and any revoke/update/replace notice into `staging`, and syncs it.
     private func assemble(
         _ document: DocumentRecord, message: EdXMLMessage, header: DocumentHeader, in staging: String, now: Date
-    ) throws -> (summary: DocumentSummary, delivered: [DeliveredAttachment], notice: BusinessNotice?) {
+    ) throws -> (
+        summary: DocumentSummary, delivered: [DeliveredAttachment], notice: BusinessNotice?, verdict: SignatureVerdict
+    ) {
         let id = document.id!
         var delivered: [DeliveredAttachment] = []
         var taken = Set<String>()
@@ -133,7 +140,7 @@ struct InboxWriter: Sendable {
             if notice.kind == .revoke { leaveRevokeNotice(notice, document: document) }
         }
         try Directories.sync(staging)
-        return (summary, delivered, notice)
+        return (summary, delivered, notice, signatures.verdict)
     }
 
     /// Verifies every signature of the staged attachments and applies the agency's `inbound_policy`
@@ -154,7 +161,7 @@ struct InboxWriter: Sendable {
             let text = SignaturesReport(signatures: signatures, warning: SignaturePolicy.warning(for: signatures)).text
             throw InboundFailure.rejectedSignatures(
                 reason: SignaturePolicy.quarantineReason(policy: agency.inboundPolicy, signatures: signatures),
-                signaturesText: text)
+                signaturesText: text, verdict: verdict)
         case .deliverWithWarning:
             let files = signatures.filesWithoutValidSignature.joined(separator: ", ")
             logger.warning(

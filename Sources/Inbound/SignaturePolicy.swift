@@ -1,4 +1,5 @@
 import Config
+import StateStore
 
 /// What happens to a received document, from the agency's `inbound_policy` and its ``SignatureVerdict``.
 ///

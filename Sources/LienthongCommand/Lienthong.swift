@@ -16,7 +16,7 @@ struct Lienthong: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, CheckConfigCommand.self, StatusCommand.self, ListCommand.self, ShowCommand.self,
             RetryCommand.self, PollCommand.self, SignCommand.self, VerifyCommand.self, DemoCommand.self,
-            AnswerCommand.self,
+            AnswerCommand.self, ReportCommand.self,
             RevokeCommand.self, UpdateCommand.self, ReplaceCommand.self,
         ]
     )

@@ -49,6 +49,8 @@ extension DocumentRecord {
         unreadableFetches = row["unreadable_fetches"]
         failAcknowledgementPending = row["fail_acknowledgement_pending"]
         quarantineReason = row["quarantine_reason"]
+        // A value this version does not know reads as unknown rather than making the row unreadable.
+        signatureVerdict = (row["signature_verdict"] as String?).flatMap(SignatureVerdict.init(rawValue:))
         updatedAt = row["updated_at"]
     }
 
@@ -89,6 +91,7 @@ extension DocumentRecord {
         container["unreadable_fetches"] = unreadableFetches
         container["fail_acknowledgement_pending"] = failAcknowledgementPending
         container["quarantine_reason"] = quarantineReason
+        container["signature_verdict"] = signatureVerdict?.rawValue
         container["created_at"] = createdAt
         container["updated_at"] = updatedAt
     }

@@ -75,6 +75,9 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     public var failAcknowledgementPending: Bool
     /// Inbound, quarantined: why, as in `reason.txt` (`last_error` may since hold a failed acknowledgement's error).
     public var quarantineReason: String?
+    /// Inbound: how well the document was signed, as judged when it was delivered (or quarantined for its
+    /// signatures); nil before v8 and for documents quarantined before their signatures were checked.
+    public var signatureVerdict: SignatureVerdict?
     public var createdAt: Date
     public var updatedAt: Date
 

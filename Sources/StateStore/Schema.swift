@@ -129,6 +129,13 @@ enum Schema {
                 t.add(column: "send_started_at", .datetime)
             }
         }
+        migrator.registerMigration("v8: signature verdict") { db in
+            // Inbound: the verdict on the document's signatures (`SignatureVerdict`), kept for the monthly report
+            // because `document.json` in the inbox is the clerks' to move. NULL for documents received before.
+            try db.alter(table: "documents") { t in
+                t.add(column: "signature_verdict", .text)
+            }
+        }
         return migrator
     }
 }

@@ -1,5 +1,6 @@
 import Config
 import Foundation
+import StateStore
 import Testing
 
 @testable import Inbound

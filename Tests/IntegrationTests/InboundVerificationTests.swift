@@ -159,6 +159,11 @@ extension TwoAgencies {
         #expect(calls < Int(4 * seconds) + 40, "\(calls) getReceivedEdocList calls in \(Int(seconds)) s")
         let list = try runCommand(world.lienthong, ["list", "--config", world.config(b)])
         #expect(list.output.contains("\tquarantined\t"), "\(list.output)")
+        // The verdict stays in the database for the monthly report, whatever becomes of the quarantine folder.
+        let database = StateDatabase(path: world.home(b) + "/state/state.db")
+        let verdict = try database.query(
+            "SELECT signature_verdict FROM documents WHERE state = 'quarantined' AND message_type = 'edoc'")
+        #expect(verdict == "none_valid", "\(verdict)")
     }
 
     /// The case on the real binaries: a leader signs, the page is changed by an unsigned update, then A

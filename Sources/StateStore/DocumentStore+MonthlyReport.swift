@@ -1,0 +1,33 @@
+import Foundation
+import GRDB
+
+/// The query behind `lienthong report`.
+extension DocumentStore {
+    /// The report of `month` counted in `zone` (pass Vietnam time), optionally for one agency: the `edoc` documents
+    /// created in the month, the events that time them or carry statuses, and their answers, read in one
+    /// transaction.
+    public func monthlyReport(_ month: ReportMonth, zone: TimeZone, agency: String? = nil) throws -> MonthlyReport {
+        let interval = month.interval(in: zone)
+        let range: StatementArguments = [interval.start, interval.end]
+        let inMonth = "documents.created_at >= ? AND documents.created_at < ? AND documents.message_type = 'edoc'"
+        return try pool.read { db in
+            let documents = try DocumentRecord.fetchAll(
+                db, sql: "SELECT * FROM documents WHERE \(inMonth) ORDER BY id", arguments: range)
+            let events = try DocumentEvent.fetchAll(
+                db,
+                sql: """
+                    SELECT events.* FROM events JOIN documents ON documents.id = events.document_id
+                    WHERE \(inMonth) AND ((events.kind = 'transition' AND events.to_state IN ('sent', 'delivered'))
+                      OR (events.kind = 'note' AND events.message LIKE 'status %'))
+                    ORDER BY events.id
+                    """, arguments: range)
+            let answers = try AnswerRecord.fetchAll(
+                db,
+                sql: """
+                    SELECT answers.* FROM answers JOIN documents ON documents.id = answers.document_id
+                    WHERE \(inMonth) AND answers.state = 'sent' ORDER BY answers.id
+                    """, arguments: range)
+            return MonthlyReport(month: month, documents: documents, events: events, answers: answers, agency: agency)
+        }
+    }
+}
