@@ -95,7 +95,7 @@ import Testing
         try Self.outbound(store, created: Self.base + 300, toAxis: nil)
         let waiting = DocumentRecord(
             direction: .outbound, agency: Self.us, fileName: "x.pdf", recipients: [Self.them], now: Self.base)
-        try store.insert(waiting, note: "found")
+        _ = try store.insert(waiting, note: "found")
 
         let report = try store.monthlyReport(Self.november, zone: Self.vietnam)
         #expect(report.rows.map(\.counterpart) == [Self.other, Self.them])
