@@ -116,7 +116,9 @@ import Testing
 
         // B received documents; it cannot revoke one of them: only the sender can.
         let listB = try Self.lienthong(world, ["list", "--direction", "in"], as: Self.recipient)
-        let inboundId = try #require(listB.output.split(separator: "\n").first.map { String($0.prefix { $0 != "\t" }) })
+        let inboundId = try #require(
+            listB.output.split(separator: "\n").first { $0.hasPrefix("#") }.map { String($0.prefix { $0 != "\t" }) },
+            "\(listB.output)")
         let refused = try Self.lienthong(world, ["revoke", inboundId, "--reason", "x"], as: Self.recipient)
         #expect(refused.status == 1 && refused.output.contains("not sent by us"), "\(refused.output)")
     }
