@@ -22,12 +22,13 @@ struct SigningStep: Sendable {
 
     func sign(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
-        try refuseSecret(document)
+        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
+        try refuseSecret(document, metadata: metadata)
         var notes: [String] = []
         var options: PAdESOptions?
         let pdfOptions = { () throws(OutboundFailure) -> PAdESOptions in
             if let options { return options }
-            let made = try self.pdfOptions(for: document)
+            let made = try self.pdfOptions(for: metadata)
             options = made
             return made
         }
@@ -80,8 +81,7 @@ struct SigningStep: Sendable {
     /// The last gate before the agency key touches the document: a secret one (văn bản mật) is refused even when
     /// a crash skipped the check at the claim. A metadata file that cannot be read cannot say the document is not
     /// secret, so it stops the document here with the metadata problems.
-    private func refuseSecret(_ document: DocumentRecord) throws(OutboundFailure) {
-        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
+    private func refuseSecret(_ document: DocumentRecord, metadata: OutboundMetadata) throws(OutboundFailure) {
         if let marking = SecretMarking.of(metadata) {
             marking.log(documentID: document.id!, fileName: document.fileName, logger: logger)
             throw marking.failure
@@ -91,8 +91,7 @@ struct SigningStep: Sendable {
 
     /// The PAdES options for the document's PDFs: the visible box when the first folder below `outbox/` (the
     /// recipient or route folder) is listed in `visible_signature.folders`.
-    func pdfOptions(for document: DocumentRecord) throws(OutboundFailure) -> PAdESOptions {
-        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
+    func pdfOptions(for metadata: OutboundMetadata) throws(OutboundFailure) -> PAdESOptions {
         let components = metadata.relativeComponents
         let folder = components.count >= 2 ? components[0] : ""
         let settings = agency.visibleSignature
