@@ -1,99 +1,96 @@
 import Foundation
 import GRDB
 
-/// The `documents` row of a record, column by column.
+/// The `documents` row of a record, column by column, in the table's order (``columns``).
 ///
 /// Written out rather than derived from `Codable`: GRDB's coder-based mapping cost about a tenth of the daemon's CPU
-/// per outbound document (every transition fetches, encodes and decodes the whole record). The formats are the ones
-/// the coder wrote, so databases written before read the same: dates as GRDB's `yyyy-MM-dd HH:mm:ss.SSS` text (UTC),
-/// `recipients` as a JSON array of strings, booleans as 0 or 1.
+/// per outbound document (every transition fetches, encodes and decodes the whole record). Rows are read by position
+/// when their columns are exactly ``columns`` (a `SELECT *` of a migrated database, the cached statements), by name
+/// otherwise (an older database opened read-only): GRDB's lookup by name hashes a lowercased copy of the name. The formats are the
+/// ones the coder wrote, so databases written before read the same: dates as GRDB's `yyyy-MM-dd HH:mm:ss.SSS` text
+/// (UTC), `recipients` as a JSON array of strings, booleans as 0 or 1.
 extension DocumentRecord {
+    /// Every column of `documents`, in the table's order (migrations append columns at the end, so a `SELECT *`
+    /// of a database at the current version lists them so), which is the order ``databaseValues`` and
+    /// ``init(row:)`` follow. A new column goes at the end of all three.
+    static let columns = [
+        "id", "direction", "agency", "state", "message_type", "file_name", "source_path", "file_size",
+        "file_modified_nanos", "file_inode", "sha256", "recipients", "counterpart", "subject", "code_notation",
+        "edxml_document_id", "axis_doc_id", "destination_path", "attempts", "next_attempt_at", "last_error",
+        "clerk_notice", "filing_pending", "send_uncertain", "created_at", "updated_at", "arrival_status_sent",
+        "business_doc_type", "business_document_id", "business_notice", "related_document_id", "business_reason",
+        "unreadable_fetches", "fail_acknowledgement_pending", "quarantine_reason", "send_started_at",
+        "arrival_status_started_at", "arrival_status_doc_id", "signature_verdict",
+    ]
+
     public init(row: Row) throws {
-        guard let direction = Direction(rawValue: row["direction"]),
-            let state = DocumentState(rawValue: row["state"])
-        else {
+        var column = ColumnCursor(row: row, names: Self.columns)
+        let id: Int64? = column.nextOrNil()
+        let directionName: String = column.next()
+        let agency: String = column.next()
+        let stateName: String = column.next()
+        let messageType: String = column.next()
+        let fileName: String = column.next()
+        guard let direction = Direction(rawValue: directionName), let state = DocumentState(rawValue: stateName) else {
             throw RowDecodingError(row: row)
         }
-        self.init(
-            direction: direction, agency: row["agency"], messageType: row["message_type"], fileName: row["file_name"],
-            now: row["created_at"])
-        id = row["id"]
+        self.init(direction: direction, agency: agency, messageType: messageType, fileName: fileName)
+        self.id = id
         self.state = state
-        sourcePath = row["source_path"]
-        fileSize = row["file_size"]
-        fileModifiedNanos = row["file_modified_nanos"]
-        fileInode = row["file_inode"]
-        sha256 = row["sha256"]
-        recipients = try Self.recipients(fromJSON: row["recipients"], row: row)
-        counterpart = row["counterpart"]
-        subject = row["subject"]
-        codeNotation = row["code_notation"]
-        edxmlDocumentId = row["edxml_document_id"]
-        axisDocId = row["axis_doc_id"]
-        destinationPath = row["destination_path"]
-        attempts = row["attempts"]
-        nextAttemptAt = row["next_attempt_at"]
-        lastError = row["last_error"]
-        clerkNotice = row["clerk_notice"]
-        filingPending = row["filing_pending"]
-        sendUncertain = row["send_uncertain"]
-        sendStartedAt = row["send_started_at"]
-        arrivalStatusSent = row["arrival_status_sent"]
-        arrivalStatusStartedAt = row["arrival_status_started_at"]
-        arrivalStatusDocId = row["arrival_status_doc_id"]
-        businessDocType = row["business_doc_type"]
-        businessDocumentId = row["business_document_id"]
-        businessNotice = row["business_notice"]
-        relatedDocumentId = row["related_document_id"]
-        businessReason = row["business_reason"]
-        unreadableFetches = row["unreadable_fetches"]
-        failAcknowledgementPending = row["fail_acknowledgement_pending"]
-        quarantineReason = row["quarantine_reason"]
-        // A value this version does not know reads as unknown rather than making the row unreadable.
-        signatureVerdict = (row["signature_verdict"] as String?).flatMap(SignatureVerdict.init(rawValue:))
-        updatedAt = row["updated_at"]
+        sourcePath = column.nextOrNil()
+        fileSize = column.nextOrNil()
+        fileModifiedNanos = column.nextOrNil()
+        fileInode = column.nextOrNil()
+        sha256 = column.nextOrNil()
+        recipients = try Self.recipients(fromJSON: column.next(), row: row)
+        counterpart = column.nextOrNil()
+        subject = column.nextOrNil()
+        codeNotation = column.nextOrNil()
+        edxmlDocumentId = column.nextOrNil()
+        axisDocId = column.nextOrNil()
+        destinationPath = column.nextOrNil()
+        attempts = column.next()
+        nextAttemptAt = column.nextOrNil()
+        lastError = column.nextOrNil()
+        clerkNotice = column.nextOrNil()
+        filingPending = column.next()
+        sendUncertain = column.next()
+        createdAt = column.next()
+        updatedAt = column.next()
+        arrivalStatusSent = column.next()
+        businessDocType = column.nextOrNil()
+        businessDocumentId = column.nextOrNil()
+        businessNotice = column.nextOrNil()
+        relatedDocumentId = column.nextOrNil()
+        businessReason = column.nextOrNil()
+        unreadableFetches = column.next()
+        failAcknowledgementPending = column.next()
+        quarantineReason = column.nextOrNil()
+        sendStartedAt = column.nextOrNil()
+        arrivalStatusStartedAt = column.nextOrNil()
+        arrivalStatusDocId = column.nextOrNil()
+        // Missing before v8 (a read-only opening of an older database), or a value this version does not know:
+        // unknown, rather than an unreadable row.
+        signatureVerdict = (column.nextOrNil() as String?).flatMap(SignatureVerdict.init(rawValue:))
+    }
+
+    /// The record's values in the order of ``columns``.
+    var databaseValues: [(any DatabaseValueConvertible)?] {
+        get throws {
+            [
+                id, direction.rawValue, agency, state.rawValue, messageType, fileName, sourcePath, fileSize,
+                fileModifiedNanos, fileInode, sha256, try Self.json(recipients), counterpart, subject, codeNotation,
+                edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt, lastError, clerkNotice,
+                filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
+                businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
+                failAcknowledgementPending, quarantineReason, sendStartedAt, arrivalStatusStartedAt,
+                arrivalStatusDocId, signatureVerdict?.rawValue,
+            ]
+        }
     }
 
     public func encode(to container: inout PersistenceContainer) throws {
-        container["id"] = id
-        container["direction"] = direction.rawValue
-        container["agency"] = agency
-        container["state"] = state.rawValue
-        container["message_type"] = messageType
-        container["file_name"] = fileName
-        container["source_path"] = sourcePath
-        container["file_size"] = fileSize
-        container["file_modified_nanos"] = fileModifiedNanos
-        container["file_inode"] = fileInode
-        container["sha256"] = sha256
-        container["recipients"] = try Self.json(recipients)
-        container["counterpart"] = counterpart
-        container["subject"] = subject
-        container["code_notation"] = codeNotation
-        container["edxml_document_id"] = edxmlDocumentId
-        container["axis_doc_id"] = axisDocId
-        container["destination_path"] = destinationPath
-        container["attempts"] = attempts
-        container["next_attempt_at"] = nextAttemptAt
-        container["last_error"] = lastError
-        container["clerk_notice"] = clerkNotice
-        container["filing_pending"] = filingPending
-        container["send_uncertain"] = sendUncertain
-        container["send_started_at"] = sendStartedAt
-        container["arrival_status_sent"] = arrivalStatusSent
-        container["arrival_status_started_at"] = arrivalStatusStartedAt
-        container["arrival_status_doc_id"] = arrivalStatusDocId
-        container["business_doc_type"] = businessDocType
-        container["business_document_id"] = businessDocumentId
-        container["business_notice"] = businessNotice
-        container["related_document_id"] = relatedDocumentId
-        container["business_reason"] = businessReason
-        container["unreadable_fetches"] = unreadableFetches
-        container["fail_acknowledgement_pending"] = failAcknowledgementPending
-        container["quarantine_reason"] = quarantineReason
-        container["signature_verdict"] = signatureVerdict?.rawValue
-        container["created_at"] = createdAt
-        container["updated_at"] = updatedAt
+        for (name, value) in zip(Self.columns, try databaseValues) { container[name] = value }
     }
 
     private static func json(_ codes: [String]) throws -> String {

@@ -17,7 +17,7 @@ extension DocumentStore {
     ) throws -> AnswerRecord {
         let reason = try AnswerRules.normalizedReason(reason, for: code)
         return try pool.write { db in
-            guard let document = try DocumentRecord.fetchOne(db, key: documentId) else {
+            guard let document = try DocumentRecord.fetch(db, id: documentId) else {
                 throw AnswerRefusal.unknownDocument(documentId)
             }
             let existing = try AnswerRecord.filter(Column("document_id") == documentId).fetchAll(db)
@@ -175,8 +175,6 @@ extension DocumentStore {
                 sql: "UPDATE documents SET last_error = ?, updated_at = ? WHERE id = ?",
                 arguments: [documentError, at, answer.documentId])
         }
-        var event = DocumentEvent(
-            documentId: answer.documentId, at: at, kind: kind, fromState: nil, toState: nil, message: message)
-        try event.insert(db)
+        try log(db, answer.documentId, kind: kind, from: nil, to: nil, message, at: at)
     }
 }

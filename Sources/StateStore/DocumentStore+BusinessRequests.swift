@@ -29,7 +29,7 @@ extension DocumentStore {
             var request = request
             request.direction = .outbound
             request.state = DocumentState.initial(for: .outbound)
-            try request.insert(db)
+            try request.add(db)
             let id = request.id!
             try Self.log(db, id, kind: .transition, from: nil, to: request.state, note, at: request.createdAt)
             try Self.log(
@@ -46,7 +46,7 @@ extension DocumentStore {
         _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard let request = try DocumentRecord.fetchOne(db, key: id) else {
+            guard let request = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
             if let originalId = request.relatedDocumentId, let type = request.businessDocType {
@@ -77,7 +77,7 @@ extension DocumentStore {
     }
 
     private static func target(_ db: Database, _ id: Int64, type: String) throws -> DocumentRecord {
-        guard let original = try DocumentRecord.fetchOne(db, key: id) else {
+        guard let original = try DocumentRecord.fetch(db, id: id) else {
             throw BusinessRequestRefusal.unknownDocument(id)
         }
         guard original.direction == .outbound else {

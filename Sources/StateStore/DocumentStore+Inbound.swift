@@ -51,7 +51,7 @@ extension DocumentStore {
                     direction: .inbound, agency: agency, messageType: listed.messageType, fileName: "",
                     counterpart: listed.counterpart, axisDocId: listed.axisDocId, now: now)
                 copy.recipients = listed.recipients
-                try copy.insert(db)
+                try copy.add(db)
                 try Self.log(db, copy.id!, kind: .transition, from: nil, to: .listed, note, at: now)
                 added.append(copy)
             }
@@ -76,7 +76,7 @@ extension DocumentStore {
         _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+            guard var document = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
             let fetches = document.unreadableFetches + 1
@@ -90,7 +90,7 @@ extension DocumentStore {
             document.lastError = message
             document.nextAttemptAt = retryAt
             document.updatedAt = now
-            try document.update(db)
+            try document.write(db)
             return document
         }
     }
@@ -100,7 +100,7 @@ extension DocumentStore {
     public func recordAcknowledged(_ ids: [Int64], status: String, now: Date = Date()) throws {
         try pool.write { db in
             for id in ids {
-                guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+                guard var document = try DocumentRecord.fetch(db, id: id) else {
                     throw StateStoreError.unknownDocument(id)
                 }
                 let note = "the axis was told \(status)"
@@ -112,7 +112,7 @@ extension DocumentStore {
                     document.nextAttemptAt = nil
                     document.lastError = document.quarantineReason ?? document.lastError
                     document.updatedAt = now
-                    try document.update(db)
+                    try document.write(db)
                     try Self.log(db, id, kind: .note, from: nil, to: nil, note, at: now)
                 }
             }

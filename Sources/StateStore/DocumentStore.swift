@@ -46,7 +46,7 @@ public final class DocumentStore: Sendable {
         try pool.write { db in
             var document = document
             document.state = DocumentState.initial(for: document.direction)
-            try document.insert(db)
+            try document.add(db)
             try Self.log(
                 db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
             return document
@@ -64,7 +64,7 @@ public final class DocumentStore: Sendable {
             }
             var document = document
             document.state = .listed
-            try document.insert(db)
+            try document.add(db)
             try Self.log(db, document.id!, kind: .transition, from: nil, to: .listed, note, at: document.createdAt)
             return (document, true)
         }
@@ -91,7 +91,7 @@ public final class DocumentStore: Sendable {
         _ db: Database, _ id: Int64, to next: DocumentState, note: String, now: Date,
         change: (inout DocumentRecord) -> Void
     ) throws -> DocumentRecord {
-        guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+        guard var document = try DocumentRecord.fetch(db, id: id) else {
             throw StateStoreError.unknownDocument(id)
         }
         let previous = document.state
@@ -104,7 +104,7 @@ public final class DocumentStore: Sendable {
         document.lastError = nil
         change(&document)
         document.updatedAt = now
-        try document.update(db)
+        try document.write(db)
         try Self.log(db, id, kind: .transition, from: previous, to: next, note, at: now)
         return document
     }
@@ -115,14 +115,14 @@ public final class DocumentStore: Sendable {
         _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+            guard var document = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
             document.attempts += 1
             document.lastError = message
             document.nextAttemptAt = retryAt
             document.updatedAt = now
-            try document.update(db)
+            try document.write(db)
             try Self.log(db, id, kind: .retry, from: document.state, to: document.state, message, at: now)
             return document
         }
@@ -134,14 +134,14 @@ public final class DocumentStore: Sendable {
         _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+            guard var document = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
             let state = document.state
             change(&document)
             document.state = state
             document.updatedAt = now
-            try document.update(db)
+            try document.write(db)
             try Self.log(db, id, kind: .note, from: nil, to: nil, note, at: now)
             return document
         }
@@ -151,14 +151,18 @@ public final class DocumentStore: Sendable {
         _ db: Database, _ id: Int64, kind: DocumentEvent.Kind, from: DocumentState?, to: DocumentState?,
         _ message: String, at: Date
     ) throws {
-        var event = DocumentEvent(documentId: id, at: at, kind: kind, fromState: from, toState: to, message: message)
-        try event.insert(db)
+        try db.cachedStatement(sql: insertEvent).execute(
+            arguments: [id, at, kind.rawValue, from?.rawValue, to?.rawValue, message])
     }
+
+    /// A history line, through the connection's cached statement (one per step of every document).
+    private static let insertEvent =
+        "INSERT INTO events (document_id, at, kind, from_state, to_state, message) VALUES (?, ?, ?, ?, ?, ?)"
 
     // MARK: - Reading
 
     public func document(_ id: Int64) throws -> DocumentRecord? {
-        try pool.read { db in try DocumentRecord.fetchOne(db, key: id) }
+        try pool.read { db in try DocumentRecord.fetch(db, id: id) }
     }
 
     public func events(of id: Int64) throws -> [DocumentEvent] {

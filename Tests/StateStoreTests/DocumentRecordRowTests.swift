@@ -1,0 +1,74 @@
+import Foundation
+import GRDB
+import Testing
+
+@testable import StateStore
+
+/// The hand-written row mapping: every field survives a write and a read, by position and by name.
+@Suite struct DocumentRecordRowTests {
+    /// A record whose every field differs from its default, so a column read into the wrong field shows.
+    private func everyFieldSet(id: Int64?, related: Int64) -> DocumentRecord {
+        var record = DocumentRecord(
+            direction: .inbound, agency: "000.00.00.H26", messageType: "status", fileName: "tờ trình.pdf",
+            sourcePath: "/srv/a", fileSize: 11, fileModifiedNanos: 12, fileInode: 13, sha256: "cd",
+            recipients: ["000.00.00.H41", "000.00.00.G01"], counterpart: "000.00.00.H41", subject: "Trích yếu",
+            codeNotation: "12/UBND-VP", edxmlDocumentId: "000.00.00.H41,2026/12/07,12/UBND-VP", axisDocId: "42",
+            now: Date(timeIntervalSince1970: 1_800_000_000.125))
+        record.id = id
+        record.state = .quarantined
+        record.destinationPath = "/srv/b"
+        record.attempts = 3
+        record.nextAttemptAt = Date(timeIntervalSince1970: 1_800_000_001.5)
+        record.lastError = "last"
+        record.clerkNotice = "notice"
+        record.filingPending = true
+        record.sendUncertain = true
+        record.sendStartedAt = Date(timeIntervalSince1970: 1_800_000_002.25)
+        record.arrivalStatusSent = true
+        record.arrivalStatusStartedAt = Date(timeIntervalSince1970: 1_800_000_003)
+        record.arrivalStatusDocId = "43"
+        record.businessDocType = "2"
+        record.businessDocumentId = "earlier"
+        record.businessNotice = "thông báo"
+        record.relatedDocumentId = related
+        record.businessReason = "reason"
+        record.unreadableFetches = 2
+        record.failAcknowledgementPending = true
+        record.quarantineReason = "tampered"
+        record.signatureVerdict = .tampered
+        record.updatedAt = Date(timeIntervalSince1970: 1_800_000_004.75)
+        return record
+    }
+
+    @Test func everyFieldIsWrittenAndReadBackByPositionAndByName() throws {
+        let fixture = try TemporaryStore()
+        let pool = fixture.store.pool
+        let related = try #require(try fixture.store.insert(outboundDocument(), note: "related").id)
+        var record = everyFieldSet(id: nil, related: related)
+        try pool.write { db in try record.add(db) }
+        let id = try #require(record.id)
+        #expect(try pool.read { db in try DocumentRecord.fetch(db, id: id) } == record)
+        #expect(try fixture.store.document(id) == record)
+
+        // Columns in another order (a query that names them) are read by name.
+        let reversed = DocumentRecord.columns.reversed().joined(separator: ", ")
+        let byName = try pool.read { db in
+            try DocumentRecord.fetchOne(db, sql: "SELECT \(reversed) FROM documents WHERE id = ?", arguments: [id])
+        }
+        #expect(byName == record)
+
+        var changed = everyFieldSet(id: id, related: related)
+        changed.state = .delivered
+        changed.recipients = []
+        changed.signatureVerdict = nil
+        changed.nextAttemptAt = nil
+        try pool.write { db in try changed.write(db) }
+        #expect(try fixture.store.document(id) == changed)
+    }
+
+    @Test func theColumnListIsTheTablesOrder() throws {
+        let fixture = try TemporaryStore()
+        let names = try fixture.store.pool.read { db in try db.columns(in: "documents").map(\.name) }
+        #expect(names == DocumentRecord.columns)
+    }
+}
