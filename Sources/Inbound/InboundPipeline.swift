@@ -260,27 +260,31 @@ public actor InboundPipeline {
             if byDocId[item.docId] == nil { order.append(item.docId) }
             byDocId[item.docId, default: []].append(item)
         }
+        var records: [(DocumentRecord, note: String)] = []
+        var unaddressed: [[ReceivedEdocItem]] = []
         for docId in order {
             let listed = byDocId[docId] ?? []
             let takers = dispatch.takers(listedTo: listed.map(\.to))
             if takers.isEmpty {
-                try await refuseUnaddressed(listed, type: type)
+                unaddressed.append(listed)
                 continue
             }
-            var answeredAgain = false
             for code in takers {
                 var record = DocumentRecord(
                     direction: .inbound, agency: code, messageType: type.rawValue, fileName: "",
                     counterpart: listed[0].from, axisDocId: docId)
                 record.recipients = listed.map(\.to).filter { !$0.isEmpty }
-                let (stored, isNew) = try dependencies.store.insertInboundIfNew(
-                    record, note: "listed by the axis (from \(listed[0].from))")
-                if !isNew, !answeredAgain {
-                    answeredAgain = true
-                    await acknowledgeAgain(stored)
-                }
+                records.append((record, "listed by the axis (from \(listed[0].from))"))
             }
         }
+        // One commit for the whole list; a docId listed again after it was done is acknowledged again, once.
+        var answeredAgain: Set<String> = []
+        for (stored, isNew) in try dependencies.store.insertInboundIfNew(records) where !isNew {
+            guard answeredAgain.insert(stored.axisDocId ?? "").inserted else { continue }
+            await acknowledgeAgain(stored)
+        }
+        // Refused after the others are recorded: a refusal the axis does not take holds nothing else back.
+        for listed in unaddressed { try await refuseUnaddressed(listed, type: type) }
     }
 
     /// Drives every due record to its end, at most ``concurrency`` docIds at once, oldest first; then once more for

@@ -5,7 +5,8 @@ import Logging
 import StateStore
 import SystemSupport
 
-/// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use.
+/// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use, and
+/// commits the signing step's result with it.
 ///
 /// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only while the document
 /// is `signed`, because nothing has left the machine yet. So an envelope found here is what a crash left between
@@ -18,7 +19,10 @@ struct EnvelopePackager: Sendable {
     let spool: OutboundSpool
     let logger: Logger
 
-    func package(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
+    /// Writes the envelope of a `signed` document, or of a `claimed` one whose files ``SigningStep`` has just
+    /// signed (`signing` says how), and records `packaged` (with `signed` before it, in the same commit).
+    func package(_ document: DocumentRecord, signing: String? = nil, now: Date = Date()) throws -> DocumentRecord {
+        precondition(document.state == .signed || signing != nil, "a claimed document is signed first")
         let id = document.id!
         let (header, metadata) = try OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
             .completeHeader()
@@ -34,8 +38,10 @@ struct EnvelopePackager: Sendable {
             throw OutboundFailure.transient("cannot write the envelope: \(error)")
         }
         Failpoint.reached("package.written")
-        return try store.transition(id, to: .packaged, note: "envelope written: DocumentId \(header.documentId ?? "")")
-        {
+        var steps: [(DocumentState, String)] = []
+        if document.state == .claimed, let signing { steps.append((.signed, signing)) }
+        steps.append((.packaged, "envelope written: DocumentId \(header.documentId ?? "")"))
+        return try store.transition(id, through: steps, now: now) {
             $0.edxmlDocumentId = header.documentId
             $0.subject = header.subject
             $0.codeNotation = metadata.codeNotation

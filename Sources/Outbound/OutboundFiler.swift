@@ -41,6 +41,17 @@ struct OutboundFiler: Sendable {
         return try store.transition(id, to: .filed, note: "filed in \(destination)")
     }
 
+    /// Chooses where a document about to be sent will be filed if it is sent now (`sent/<day of now>/`, a name not
+    /// taken yet), so that the send's intent records it and filing needs no commit of its own before the move. Nil
+    /// when the day's folder cannot be made (a full or unmounted share): filing chooses then, as for a send that
+    /// crosses midnight. The name is checked again at the move, which never replaces anything.
+    func proposedDestination(for document: DocumentRecord, sentAt now: Date) -> String? {
+        guard !document.isDocumentFolder else { return nil }
+        let dayFolder = agency.folders.sent + "/" + Self.day(of: now)
+        guard (try? Directories.create(dayFolder)) != nil else { return nil }
+        return dayFolder + "/" + freeName(for: document.fileName, in: dayFolder)
+    }
+
     /// Moves a failed document's file (from the spool, or still from the outbox) into `failed/` with its reason.
     func fileFailed(_ document: DocumentRecord) throws -> DocumentRecord {
         if document.isDocumentFolder { return try fileFailedFolder(document) }
@@ -108,10 +119,7 @@ struct OutboundFiler: Sendable {
         var document = document
         while true {
             if document.destinationPath == nil || !(document.destinationPath!.hasPrefix(folder + "/")) {
-                let name = SafeFileName.uniqueName(document.fileName) { candidate in
-                    (try? FileStatus.lstat(folder + "/" + candidate)) != nil
-                }
-                let planned = folder + "/" + name
+                let planned = folder + "/" + freeName(for: document.fileName, in: folder)
                 document = try store.annotate(id, note: "destination \(planned)") { $0.destinationPath = planned }
             }
             do {
@@ -122,6 +130,11 @@ struct OutboundFiler: Sendable {
                 document.destinationPath = nil
             }
         }
+    }
+
+    /// `fileName`, or the first of its numbered variants, that nothing in `folder` has yet.
+    private func freeName(for fileName: String, in folder: String) -> String {
+        SafeFileName.uniqueName(fileName) { candidate in (try? FileStatus.lstat(folder + "/" + candidate)) != nil }
     }
 
     /// `YYYY-MM-DD` in Vietnam time, as clerks read dates and as the recipient's inbox names the same document.

@@ -9,9 +9,9 @@ import SystemSupport
 
 /// The outbound pipeline of one agency: from a file in `outbox/` to a DocId and a receipt in `sent/`.
 ///
-/// Two loops run side by side: the folder watcher turns files that are ready into `detected` documents, and the
-/// worker moves each due document through all its steps in one go (claim, sign, package, send, file) unless it must
-/// wait, several documents at once (``concurrency``), oldest first. Each step commits its result before the next
+/// Two loops run side by side: the folder watcher's files are recorded and claimed (moved into the spool) as they
+/// become ready, and the worker moves each due document through all its remaining steps in one go (sign, package,
+/// send, file) unless it must wait, several documents at once (``concurrency``), most urgent first, then oldest. Each step commits its result before the next
 /// begins, so the worker can stop anywhere and resume from the database alone; a document waiting for its retry
 /// time holds no worker, so it never blocks new ones.
 public actor OutboundPipeline {
@@ -102,7 +102,7 @@ public actor OutboundPipeline {
         let store = dependencies.store
         claimer = OutboxClaimer(agency: agency, store: store, spool: spool, limits: dependencies.limits, logger: logger)
         signing = SigningStep(
-            agency: agency, store: store, spool: spool, signer: dependencies.signer,
+            agency: agency, spool: spool, signer: dependencies.signer,
             pdfSigner: dependencies.pdfSigner, logger: logger)
         packager = EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
         sender = SendStep(store: store, spool: spool, axis: dependencies.axis, logger: logger)
@@ -201,6 +201,8 @@ public actor OutboundPipeline {
             switch outcome {
             case .recorded(let document) where document.state == .failed:
                 _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
+            case .recorded(let document) where document.state == .detected:
+                await claimAtOnce(document)
             case .recorded:
                 wake.signal()
                 queueChanged.signal()
@@ -217,6 +219,20 @@ public actor OutboundPipeline {
                 metadata: ["PATH": "\(file.path)"])
             reoffer.signal()
         }
+    }
+
+    /// Claims a just-recorded document (moves it into the spool) without waiting for a driver: the file leaves the
+    /// clerks' share as soon as it is ready, however long the queue (`DANG-CHO-GUI.txt` lists it meanwhile), and
+    /// a burst is claimed at the pace files are recorded. Held in ``inFlight`` meanwhile, so no driver takes it
+    /// too; a failure is handled as a driver's would be.
+    private func claimAtOnce(_ document: DocumentRecord) async {
+        guard let id = document.id, inFlight.insert(id).inserted else { return }
+        defer {
+            inFlight.remove(id)
+            wake.signal()
+            queueChanged.signal()
+        }
+        _ = await advance(document)
     }
 
     /// Offers files whose recording failed again when their time comes, oldest first.
@@ -377,11 +393,15 @@ public actor OutboundPipeline {
             case .claimed:
                 let signed = try await Offload.run { [signing] in try signing.sign(document) }
                 troubles[.signingKey] = nil
-                return signed
+                return try await Offload.run { [packager] in try packager.package(document, signing: signed) }
             case .signed:
                 return try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:
-                return try await sender.send(document)
+                let now = Date()
+                let destination = try await Offload.run { [filer] in
+                    filer.proposedDestination(for: document, sentAt: now)
+                }
+                return try await sender.send(document, destination: destination, now: now)
             case .sent:
                 return try await Offload.run { [filer] in try filer.fileSent(document) }
             default:

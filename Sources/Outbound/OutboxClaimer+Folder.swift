@@ -45,6 +45,7 @@ extension OutboxClaimer {
         {
             document.recipients = codes
         }
+        document.priority = sidecar.sidecar?.priority ?? 0
         let files = listing.members.map { "\($0.name) (\($0.size) bytes)" }.joined(separator: ", ")
         document = try store.insert(
             document,
@@ -58,7 +59,7 @@ extension OutboxClaimer {
     }
 
     /// Moves a `detected` document folder into the spool; see the type's comment for the order.
-    func moveFolderIntoSpool(_ document: DocumentRecord) throws -> DocumentRecord {
+    func moveFolderIntoSpool(_ document: DocumentRecord) throws -> SpoolMove {
         let id = document.id!
         guard let sourcePath = document.sourcePath else {
             throw OutboundFailure.transient("document \(id) has no source")
@@ -74,16 +75,18 @@ extension OutboxClaimer {
             } catch {
                 if case .unreadable(let systemError) = error, systemError.isNotFound {
                     let note = "the folder left the outbox before it was claimed"
-                    return try store.transition(id, to: .failed, note: note) {
-                        $0.lastError = "the folder was removed or renamed in the outbox before lienthong could claim it"
-                    }
+                    return .ended(
+                        try store.transition(id, to: .failed, note: note) {
+                            $0.lastError =
+                                "the folder was removed or renamed in the outbox before lienthong could claim it"
+                        })
                 }
-                return try changed(id)
+                return .ended(try changed(id))
             }
             guard listing.folderInode == UInt64(bitPattern: document.fileInode ?? -1),
                 listing.totalSize == document.fileSize,
                 listing.newestModification.nanosecondsSince1970 == document.fileModifiedNanos
-            else { return try changed(id) }
+            else { return .ended(try changed(id)) }
             try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
             let names = listing.members.map(\.name).joined(separator: "\n") + "\n"
             try DurableFile.write(Array(names.utf8), to: list, replaceExisting: true)
@@ -111,7 +114,7 @@ extension OutboxClaimer {
         _ = rmdir(source)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         logger.info("claimed a document folder", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
-        return try store.transition(id, to: .claimed, note: "moved into the spool")
+        return .inSpool("moved into the spool")
     }
 
     /// The watcher's rule for which files of the document folder at `path` are its attachments (temp names and the

@@ -61,6 +61,7 @@ struct OutboxClaimer: Sendable {
             fileSize: status.size, fileModifiedNanos: status.modificationTime.nanosecondsSince1970,
             fileInode: Int64(bitPattern: status.inode), sha256: digest.hex)
         if case .recipients(let codes) = routing { document.recipients = codes }
+        document.priority = sidecar.sidecar?.priority ?? 0
         document = try store.insert(document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)")
         if let refused = try refuseIfSecret(document, relativeComponents: file.relativeComponents, sidecar: sidecar) {
             return .recorded(refused)
@@ -104,11 +105,17 @@ struct OutboxClaimer: Sendable {
     /// - Throws: a permanent ``OutboundFailure`` naming every missing or invalid field when the metadata is
     ///   incomplete; the document is `claimed` by then and the pipeline files it in `failed/`.
     func finishClaim(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
-        let claimed = try document.isDocumentFolder ? moveFolderIntoSpool(document) : moveIntoSpool(document)
-        guard claimed.state == .claimed else { return claimed }
-        let metadata = OutboundMetadata.claimed(claimed, agency: agency, spool: spool, now: now)
+        let how: String
+        switch try document.isDocumentFolder ? moveFolderIntoSpool(document) : moveIntoSpool(document) {
+        case .inSpool(let words): how = words
+        case .ended(let ended): return ended
+        }
+        // The files are in the spool: their metadata is read now and recorded with the claim, in one commit.
+        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
         let resolution = metadata.resolve()
-        let updated = try store.annotate(claimed.id!, note: "metadata read: \(resolution.codeNotation)") {
+        let claimed = try store.transition(
+            document.id!, to: .claimed, note: "\(how); metadata read: \(resolution.codeNotation)"
+        ) {
             $0.subject = resolution.header.subject
             $0.codeNotation = resolution.codeNotation
             if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
@@ -118,7 +125,15 @@ struct OutboxClaimer: Sendable {
             throw marking.failure
         }
         _ = try metadata.completeHeader()
-        return updated
+        return claimed
+    }
+
+    /// Where a `detected` document's move into the spool left it.
+    enum SpoolMove {
+        /// Its files are in the spool (moved now, or before a restart), as the words say; `claimed` comes next.
+        case inSpool(String)
+        /// The document ended instead (its file vanished or changed in the outbox): the record as it is now.
+        case ended(DocumentRecord)
     }
 
     /// Files a just-recorded document as failed when it is secret (its folder, or its metadata file as found
@@ -132,29 +147,28 @@ struct OutboxClaimer: Sendable {
         return try store.markFailed(document, reason: marking.failure.description, clerk: .secret(marking))
     }
 
-    private func moveIntoSpool(_ document: DocumentRecord) throws -> DocumentRecord {
+    private func moveIntoSpool(_ document: DocumentRecord) throws -> SpoolMove {
         let id = document.id!
         let destination = spool.original(of: id, fileName: document.fileName)
         guard let source = document.sourcePath else { throw OutboundFailure.transient("document \(id) has no source") }
-        if (try? FileStatus.lstat(destination)) != nil {
-            return try store.transition(id, to: .claimed, note: "already in the spool")
-        }
+        if (try? FileStatus.lstat(destination)) != nil { return .inSpool("already in the spool") }
         let lookup = Result { () throws(SystemError) -> FileStatus in try FileStatus.lstat(source) }
         if case .failure(let error) = lookup, error.isNotFound {
-            return try store.transition(id, to: .failed, note: "the file left the outbox before it was claimed") {
-                $0.lastError = "the file was removed or renamed in the outbox before lienthong could claim it"
-            }
+            let note = "the file left the outbox before it was claimed"
+            return .ended(
+                try store.transition(id, to: .failed, note: note) {
+                    $0.lastError = "the file was removed or renamed in the outbox before lienthong could claim it"
+                })
         }
         let current = try lookup.get()
         guard current.inode == UInt64(bitPattern: document.fileInode ?? -1), current.size == document.fileSize,
             current.modificationTime.nanosecondsSince1970 == document.fileModifiedNanos
         else {
             // The clerk replaced the file after we hashed it: forget this record, the watcher will offer the new one.
-            return try store.transition(
-                id, to: .failed, note: "the file changed while being claimed; it will be re-read"
-            ) {
-                $0.lastError = "the file changed in the outbox while lienthong was claiming it"
-            }
+            return .ended(
+                try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read") {
+                    $0.lastError = "the file changed in the outbox while lienthong was claiming it"
+                })
         }
         try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
         try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
@@ -162,9 +176,8 @@ struct OutboxClaimer: Sendable {
             from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
         try Directories.sync((source as NSString).deletingLastPathComponent)
         Failpoint.reached("claim.moved")
-        logger.info(
-            "claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
-        return try store.transition(id, to: .claimed, note: "moved into the spool")
+        logger.info("claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
+        return .inSpool("moved into the spool")
     }
 
     /// Moves `x.pdf.meta.yaml` next to `source` into the spool, if it is an ordinary file and not moved already.

@@ -17,7 +17,11 @@ struct SendStep: Sendable {
     let axis: AxisClient
     let logger: Logger
 
-    func send(_ document: DocumentRecord, now: Date = Date()) async throws -> DocumentRecord {
+    /// Sends the document unless the axis already has it. `destination` (the filer's proposal) is recorded with
+    /// the intent, so that filing the sent document needs no commit before its move.
+    func send(_ document: DocumentRecord, destination: String? = nil, now: Date = Date()) async throws
+        -> DocumentRecord
+    {
         let id = document.id!
         if document.sendUncertain {
             if let found = try await lookUp(document) {
@@ -43,6 +47,7 @@ struct SendStep: Sendable {
         try store.annotate(id, note: "sending to the axis", now: now) {
             $0.sendUncertain = true
             $0.sendStartedAt = now
+            if let destination { $0.destinationPath = destination }
         }
         Failpoint.reached("send.intent")
         let docId: String

@@ -14,13 +14,15 @@ import SystemSupport
 /// number/notation; the others are signed invisibly.
 struct SigningStep: Sendable {
     let agency: AgencyConfig
-    let store: DocumentStore
     let spool: OutboundSpool
     let signer: any Signer
     let pdfSigner: PAdESSigner
     let logger: Logger
 
-    func sign(_ document: DocumentRecord) throws -> DocumentRecord {
+    /// Signs the claimed document's files and returns what was done, in words for its history. Nothing is committed
+    /// here: ``EnvelopePackager`` records `signed` and `packaged` together once the envelope is written, because
+    /// until then a restart may simply sign again (nothing has left the machine).
+    func sign(_ document: DocumentRecord) throws -> String {
         let id = document.id!
         let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
         try refuseSecret(document, metadata: metadata)
@@ -36,7 +38,7 @@ struct SigningStep: Sendable {
             notes.append(try sign(file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions))
         }
         Failpoint.reached("sign.written")
-        return try store.transition(id, to: .signed, note: notes.joined(separator: "; "))
+        return notes.joined(separator: "; ")
     }
 
     /// Signs one file of the document; in a document folder a file signed before a restart is not signed again.

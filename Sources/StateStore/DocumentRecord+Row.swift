@@ -20,7 +20,7 @@ extension DocumentRecord {
         "clerk_notice", "filing_pending", "send_uncertain", "created_at", "updated_at", "arrival_status_sent",
         "business_doc_type", "business_document_id", "business_notice", "related_document_id", "business_reason",
         "unreadable_fetches", "fail_acknowledgement_pending", "quarantine_reason", "send_started_at",
-        "arrival_status_started_at", "arrival_status_doc_id", "signature_verdict",
+        "arrival_status_started_at", "arrival_status_doc_id", "signature_verdict", "priority",
     ]
 
     public init(row: Row) throws {
@@ -72,6 +72,8 @@ extension DocumentRecord {
         // Missing before v8 (a read-only opening of an older database), or a value this version does not know:
         // unknown, rather than an unreadable row.
         signatureVerdict = (column.nextOrNil() as String?).flatMap(SignatureVerdict.init(rawValue:))
+        // Missing before v9 (a read-only opening of an older database): normal.
+        priority = column.nextOrNil() ?? 0
     }
 
     /// The record's values in the order of ``columns``.
@@ -84,7 +86,7 @@ extension DocumentRecord {
                 filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
                 businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
                 failAcknowledgementPending, quarantineReason, sendStartedAt, arrivalStatusStartedAt,
-                arrivalStatusDocId, signatureVerdict?.rawValue,
+                arrivalStatusDocId, signatureVerdict?.rawValue, priority,
             ]
         }
     }

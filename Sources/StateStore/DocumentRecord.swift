@@ -78,6 +78,9 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     /// Inbound: how well the document was signed, as judged when it was delivered (or quarantined for its
     /// signatures); nil before v8 and for documents quarantined before their signatures were checked.
     public var signatureVerdict: SignatureVerdict?
+    /// Outbound: how urgent the document is (`do_khan`, độ khẩn: 0 normal … 4); due documents are taken most urgent
+    /// first, then oldest first.
+    public var priority: Int
     public var createdAt: Date
     public var updatedAt: Date
 
@@ -109,6 +112,7 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
         self.arrivalStatusSent = false
         self.unreadableFetches = 0
         self.failAcknowledgementPending = false
+        self.priority = 0
         self.createdAt = now
         self.updatedAt = now
     }

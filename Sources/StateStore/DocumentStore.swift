@@ -55,18 +55,29 @@ public final class DocumentStore: Sendable {
 
     /// Records an inbound docId unless this agency already has it; returns the stored record and whether it is new.
     public func insertInboundIfNew(_ document: DocumentRecord, note: String) throws -> (DocumentRecord, isNew: Bool) {
-        precondition(document.direction == .inbound && document.axisDocId != nil, "inbound records need an axis docId")
-        return try pool.write { db in
-            if let existing = try Self.inboundRecord(
-                db, agency: document.agency, messageType: document.messageType, axisDocId: document.axisDocId)
-            {
-                return (existing, false)
+        try insertInboundIfNew([(document, note)])[0]
+    }
+
+    /// ``insertInboundIfNew(_:note:)`` for a whole list in one transaction (one commit for everything a poll lists),
+    /// in the order given.
+    public func insertInboundIfNew(_ documents: [(DocumentRecord, note: String)]) throws
+        -> [(DocumentRecord, isNew: Bool)]
+    {
+        try pool.write { db in
+            try documents.map { document, note in
+                precondition(
+                    document.direction == .inbound && document.axisDocId != nil, "inbound records need an axis docId")
+                if let existing = try Self.inboundRecord(
+                    db, agency: document.agency, messageType: document.messageType, axisDocId: document.axisDocId)
+                {
+                    return (existing, false)
+                }
+                var document = document
+                document.state = .listed
+                try document.add(db)
+                try Self.log(db, document.id!, kind: .transition, from: nil, to: .listed, note, at: document.createdAt)
+                return (document, true)
             }
-            var document = document
-            document.state = .listed
-            try document.add(db)
-            try Self.log(db, document.id!, kind: .transition, from: nil, to: .listed, note, at: document.createdAt)
-            return (document, true)
         }
     }
 
@@ -83,6 +94,22 @@ public final class DocumentStore: Sendable {
     ) throws -> DocumentRecord {
         try pool.write { db in
             try Self.transition(db, id, to: next, note: note, now: now, change: change)
+        }
+    }
+
+    /// Moves a document through several states in one transaction, each with its history line, applying `change`
+    /// with the last: for steps whose effects a restart may repeat, so that only their end needs a commit.
+    @discardableResult
+    public func transition(
+        _ id: Int64, through steps: [(DocumentState, String)], now: Date = Date(),
+        change: @Sendable (inout DocumentRecord) -> Void = { _ in }
+    ) throws -> DocumentRecord {
+        precondition(!steps.isEmpty, "at least one state")
+        return try pool.write { db in
+            for (state, note) in steps.dropLast() {
+                _ = try Self.transition(db, id, to: state, note: note, now: now) { _ in }
+            }
+            return try Self.transition(db, id, to: steps.last!.0, note: steps.last!.1, now: now, change: change)
         }
     }
 
@@ -171,8 +198,9 @@ public final class DocumentStore: Sendable {
         }
     }
 
-    /// Documents of one agency and direction that still need work, whose retry time (if any) has come, oldest
-    /// first: at most `limit` of them, leaving out those in `excluding` (the ones a worker is already moving on).
+    /// Documents of one agency and direction that still need work, whose retry time (if any) has come, most urgent
+    /// first and oldest first within one priority: at most `limit` of them, leaving out those in `excluding` (the
+    /// ones a worker is already moving on).
     public func due(
         direction: Direction, agency: String, excluding: Set<Int64> = [], limit: Int? = nil, now: Date = Date()
     ) throws -> [DocumentRecord] {
@@ -183,7 +211,7 @@ public final class DocumentStore: Sendable {
                 .filter(active.contains(Column("state")))
                 .filter(Column("next_attempt_at") == nil || Column("next_attempt_at") <= now)
                 .filter(!excluding.contains(Column("id")))
-                .order(Column("id"))
+                .order(Column("priority").desc, Column("id"))
                 .limit(limit ?? -1)
                 .fetchAll(db)
         }

@@ -136,6 +136,13 @@ enum Schema {
                 t.add(column: "signature_verdict", .text)
             }
         }
+        migrator.registerMigration("v9: priority") { db in
+            // Outbound: the document's urgency (độ khẩn, 0 normal … 4 flash), so that an urgent file dropped into a
+            // burst is sent before the documents of the burst that wait (first come, first served within a level).
+            try db.alter(table: "documents") { t in
+                t.add(column: "priority", .integer).notNull().defaults(to: 0)
+            }
+        }
         return migrator
     }
 }

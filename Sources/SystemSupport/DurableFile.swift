@@ -15,6 +15,26 @@ public enum DurableFile {
         try writer.publish()
     }
 
+    /// Durably replaces several files of one directory (`path`, bytes), with one `fsync` of the directory for all
+    /// of them: each file is written to its temporary file, `fsync`ed and renamed into place in turn, then the
+    /// directory is synced. Each file is whole or as before after a crash; if a later file fails, the earlier ones
+    /// are already replaced, so use it for files that are rewritten whole every time (a receipt's two forms).
+    public static func write(together files: [(path: String, bytes: [UInt8])], mode: UInt32 = 0o640)
+        throws(SystemError)
+    {
+        guard let first = files.first else { return }
+        let directory = PathParts.split(first.path).directory
+        precondition(files.allSatisfy { PathParts.split($0.path).directory == directory }, "one directory")
+        var last: DurableFileWriter?
+        for file in files {
+            let writer = try DurableFileWriter(creating: file.path, mode: mode, replaceExisting: true)
+            try writer.write(file.bytes)
+            try writer.publish(syncingDirectory: false)
+            last = writer
+        }
+        try last?.directory.sync()
+    }
+
     /// Durably writes whatever `body` writes into the descriptor it is given (a fresh, empty temporary file) to
     /// `path`, with permissions exactly `mode` (the umask does not apply).
     /// - Throws: ``SystemError`` as ``write(_:to:mode:replaceExisting:)``, and whatever `body` throws. The temporary

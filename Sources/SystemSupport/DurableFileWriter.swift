@@ -141,7 +141,13 @@ public final class DurableFileWriter {
     /// - Throws: ``SystemError``; `EEXIST` when the destination appeared meanwhile and `replaceExisting` is false
     ///   (the existing file is left as it was). The temporary file is removed on every error before the rename.
     public func publish() throws(SystemError) {
-        _ = try publish { () throws(SystemError) -> String? in
+        try publish(syncingDirectory: true)
+    }
+
+    /// ``publish()``, leaving the directory's `fsync` to the caller when `syncingDirectory` is false (several files
+    /// published into one directory need it once, ``DurableFile/write(together:mode:)``).
+    func publish(syncingDirectory: Bool) throws(SystemError) {
+        _ = try publish(syncingDirectory: syncingDirectory) { () throws(SystemError) -> String? in
             if replaceExisting {
                 try Syscall.renameat2(
                     directory.rawDescriptor, temporaryName, directory.rawDescriptor, destinationName, noReplace: false,
@@ -166,7 +172,9 @@ public final class DurableFileWriter {
 
     /// ``publish()`` with the rename left to `rename`, which renames ``temporaryName`` within ``directory`` and
     /// returns the path it chose, or nil when it found no name (the writer is then abandoned and nil returned).
-    func publish(renaming rename: () throws(SystemError) -> String?) throws(SystemError) -> String? {
+    func publish(
+        syncingDirectory: Bool = true, renaming rename: () throws(SystemError) -> String?
+    ) throws(SystemError) -> String? {
         let published = try run { () throws(SystemError) -> String? in
             try flushBuffer()
             try descriptor.sync()
@@ -178,7 +186,7 @@ public final class DurableFileWriter {
             return nil
         }
         state = .published
-        try directory.sync()
+        if syncingDirectory { try directory.sync() }
         return published
     }
 

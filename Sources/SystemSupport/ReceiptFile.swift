@@ -11,7 +11,8 @@ import Foundation
 /// a recipient sends back, possibly at the same moment, from another thread or another process. Every write goes
 /// through this type: the read-modify-write of one receipt holds the ``DirectoryLock`` of the folder it is in (a
 /// lock that outlives the temporary-file-and-rename writes), so no writer works from a copy another has just
-/// replaced and no line is lost; each file is written with ``DurableFile`` (temporary file, `fsync`, rename).
+/// replaced and no line is lost; both files are written with one ``DurableFile/write(together:mode:)`` (temporary files, `fsync`, renames, one
+/// `fsync` of the folder).
 ///
 /// The files are in the clerks' share: they are read like any untrusted file (no link, one name, bounded size).
 public struct ReceiptFile: Sendable {
@@ -37,10 +38,8 @@ public struct ReceiptFile: Sendable {
 
     /// Writes a whole receipt, replacing whatever is there.
     public func write(text: String, json: [String: Any]) throws {
-        try locked {
-            try DurableFile.write(Array(text.utf8), to: textPath, replaceExisting: true)
-            try DurableFile.write(try Self.encode(json), to: jsonPath, replaceExisting: true)
-        }
+        let files = [(textPath, Array(text.utf8)), (jsonPath, try Self.encode(json))]
+        try locked { try DurableFile.write(together: files) }
     }
 
     /// Reads the receipt, lets `change` edit it and writes back each file that changed, all under the lock.
@@ -55,15 +54,13 @@ public struct ReceiptFile: Sendable {
                 json: jsonBytes.flatMap { try? JSONSerialization.jsonObject(with: Data($0)) as? [String: Any] })
             var contents = original
             try change(&contents)
-            if let text = contents.text, text != original.text {
-                try DurableFile.write(Array(text.utf8), to: textPath, replaceExisting: true)
-            }
+            var changed: [(path: String, bytes: [UInt8])] = []
+            if let text = contents.text, text != original.text { changed.append((textPath, Array(text.utf8))) }
             if let json = contents.json {
                 let encoded = try Self.encode(json)
-                if try original.json.map(Self.encode) != encoded {
-                    try DurableFile.write(encoded, to: jsonPath, replaceExisting: true)
-                }
+                if try original.json.map(Self.encode) != encoded { changed.append((jsonPath, encoded)) }
             }
+            try DurableFile.write(together: changed)
         }
     }
 

@@ -15,9 +15,12 @@ import Testing
         #expect(revoke.status == 0, "\(revoke.output)")
         let request = try #require(revoke.output.split(separator: ":").first.map(String.init), "\(revoke.output)")
         let failed = world.share(AxisFaultTests.sender) + "/failed"
+        // Filed means recorded as filed, the last step after the reason file is written: `retry` refuses before.
         #expect(
-            await eventually(timeout: 60) { world.files(under: failed).contains(name + ".error.txt") },
-            "the refused revoke did not reach failed/:\n\(world.files(under: failed))\n\(world.logs)")
+            await eventually(timeout: 60) {
+                world.files(under: failed).contains(name + ".error.txt")
+                    && ((try? AxisFaultTests.show(request, in: world)) ?? "").contains("filed in \(failed)/")
+            }, "the refused revoke did not reach failed/:\n\(world.files(under: failed))\n\(world.logs)")
         #expect(try AxisFaultTests.stats(world).bySender[AxisFaultTests.sender] == 1)
 
         let retry = try BusinessOperationTests.lienthong(world, ["retry", request])

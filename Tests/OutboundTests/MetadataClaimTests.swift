@@ -100,6 +100,14 @@ import Testing
         #expect(header.to.map(\.organId) == ["000.00.00.H26"])
     }
 
+    @Test func theUrgencyOfTheMetadataFileIsRecordedWithTheDocument() throws {
+        let world = try World()
+        let urgent = try world.claim(try world.drop("Hỏa tốc.pdf", sidecar: Self.sidecar + "\ndo_khan: hỏa tốc\n"))
+        let ordinary = try world.claim(try world.drop("Thường.pdf", sidecar: Self.sidecar))
+        #expect(urgent.priority == 3)
+        #expect(ordinary.priority == 0)
+    }
+
     @Test func aRepeatedClaimAfterACrashReadsTheSidecarFromTheSpool() throws {
         let world = try World()
         let file = try world.drop("a.pdf", sidecar: Self.sidecar)

@@ -75,7 +75,7 @@ import Testing
         try "so: 10\ndo_mat: Tuyệt mật\n".write(toFile: sidecar, atomically: false, encoding: .utf8)
         let key = RefusingKey()
         let step = SigningStep(
-            agency: world.agency, store: world.store, spool: world.spool, signer: RefusingSigner(),
+            agency: world.agency, spool: world.spool, signer: RefusingSigner(),
             pdfSigner: PAdESSigner(key: key), logger: Logger(label: "test"))
         do {
             _ = try step.sign(claimed)
@@ -94,7 +94,7 @@ import Testing
         let sidecar = world.spool.sidecar(of: id, fileName: claimed.fileName)
         try "so: 11\ndo_mat: [Mật\n".write(toFile: sidecar, atomically: false, encoding: .utf8)
         let step = SigningStep(
-            agency: world.agency, store: world.store, spool: world.spool, signer: RefusingSigner(),
+            agency: world.agency, spool: world.spool, signer: RefusingSigner(),
             pdfSigner: PAdESSigner(key: RefusingKey()), logger: Logger(label: "test"))
         #expect(throws: OutboundFailure.self) { try step.sign(claimed) }
         #expect(!FileManager.default.fileExists(atPath: world.spool.signedPDF(of: id, fileName: claimed.fileName)))

@@ -89,6 +89,27 @@ func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {
         #expect(others.map(\.id) == [ids[2], ids[4]])
     }
 
+    @Test func anUrgentDocumentComesBeforeOlderOrdinaryOnesAndUrgentOnesKeepTheirOrder() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        func insert(_ name: String, priority: Int) throws -> Int64 {
+            var document = outboundDocument(name)
+            document.priority = priority
+            return try #require(try store.insert(document, note: "found").id)
+        }
+        let first = try insert("a.pdf", priority: 0)
+        let second = try insert("b.pdf", priority: 0)
+        let flash = try insert("hoa-toc.pdf", priority: 3)
+        let urgent = try insert("khan.pdf", priority: 1)
+        let laterFlash = try insert("hoa-toc-2.pdf", priority: 3)
+        let agency = "000.00.00.H41"
+        #expect(try store.due(direction: .outbound, agency: agency).map(\.id) == [flash, laterFlash, urgent, first, second])
+        #expect(try store.document(flash)?.priority == 3)
+        // A flash document waiting for its retry time lets the others go.
+        try store.recordFailedAttempt(flash, error: "axis unreachable", retryAt: Date().addingTimeInterval(60))
+        #expect(try store.due(direction: .outbound, agency: agency, limit: 2).map(\.id) == [laterFlash, urgent])
+    }
+
     @Test func anInboundDocIdIsRecordedOncePerAgency() throws {
         let fixture = try TemporaryStore()
         var record = DocumentRecord(direction: .inbound, agency: "000.00.00.H26", fileName: "", axisDocId: "axis-7")

@@ -19,6 +19,22 @@ func inboundDocument(agency: String = "000.00.00.H26", docId: String = "d-1") ->
         return try #require(record.id)
     }
 
+    @Test func aWholeListIsRecordedInOneCallKeepingItsOrderAndWhatWasThere() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let earlier = try Self.listed(store, docId: "d-2")
+        let results = try store.insertInboundIfNew([
+            (inboundDocument(docId: "d-1"), note: "listed"),
+            (inboundDocument(docId: "d-2"), note: "listed again"),
+            (inboundDocument(agency: "000.00.00.G22", docId: "d-2"), note: "listed for another agency"),
+        ])
+        #expect(results.map(\.isNew) == [true, false, true])
+        #expect(results[1].0.id == earlier)
+        #expect(Set(results.compactMap(\.0.id)).count == 3)
+        #expect(try store.dueInbound(agencies: ["000.00.00.H26"]).map(\.axisDocId) == ["d-2", "d-1"])
+        #expect(try store.events(of: earlier).map(\.message) == ["listed"], "nothing added to the existing record")
+    }
+
     /// A quarantined document whose `fail` the axis has not accepted must be found again, after a restart too.
     @Test func dueInboundIncludesQuarantinedDocumentsWithAFailStillToSendOnceTheirTimeHasCome() throws {
         let fixture = try TemporaryStore()

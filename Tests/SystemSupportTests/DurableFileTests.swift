@@ -46,6 +46,38 @@ import Testing
         }
     }
 
+    @Test func severalFilesOfOneFolderAreReplacedTogether() throws {
+        try TemporaryDirectory.with { directory in
+            try directory.write("a.receipt.txt", "old text")
+            try DurableFile.write(
+                together: [
+                    (directory.file("a.receipt.txt"), Array("văn bản".utf8)),
+                    (directory.file("a.receipt.json"), Array("{}\n".utf8)),
+                ], mode: 0o604)
+            #expect(try directory.read("a.receipt.txt") == "văn bản")
+            #expect(try directory.read("a.receipt.json") == "{}\n")
+            #expect(try FileStatus.lstat(directory.file("a.receipt.json")).permissions == 0o604)
+            #expect(try directory.names() == ["a.receipt.json", "a.receipt.txt"])
+        }
+    }
+
+    @Test(.enabled(if: TinyFilesystem.canMount, "mounting a tmpfs needs root"))
+    func aFullDiskDuringSeveralFilesLeavesEachWholeOrAsBefore() throws {
+        try TemporaryDirectory.with { directory in
+            try TinyFilesystem.with(in: directory) { tiny in
+                try DurableFile.write(Array("old".utf8), to: tiny + "/a.txt")
+                let big = [UInt8](repeating: 0x41, count: 4 * TinyFilesystem.size)
+                let error = #expect(throws: SystemError.self) {
+                    try DurableFile.write(together: [(tiny + "/a.txt", Array("new".utf8)), (tiny + "/b.json", big)])
+                }
+                #expect(error?.isNoSpace == true)
+                #expect(error?.path == tiny + "/b.json")
+                #expect(try String(contentsOfFile: tiny + "/a.txt", encoding: .utf8) == "new")
+                #expect(try FileManager.default.contentsOfDirectory(atPath: tiny) == ["a.txt"])
+            }
+        }
+    }
+
     @Test func removesTheTemporaryFileWhenTheBodyThrows() throws {
         struct Interrupted: Error {}
         try TemporaryDirectory.with { directory throws in
