@@ -45,8 +45,10 @@ struct ShowCommand: ParsableCommand {
             ("axis DocId", document.axisDocId),
             ("SHA-256", document.sha256),
             // An outbound document's place in sent/ is chosen with its send, before it is filed there.
-            (document.direction == .outbound && !document.state.isTerminal ? "to be filed in" : "now in",
-             document.destinationPath),
+            (
+                document.direction == .outbound && !document.state.isTerminal ? "to be filed in" : "now in",
+                document.destinationPath
+            ),
             ("attempts", document.attempts > 0 ? String(document.attempts) : nil),
             ("next attempt", document.nextAttemptAt.map(vietnamTime)),
             ("last error", document.lastError),

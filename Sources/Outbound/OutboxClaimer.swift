@@ -166,15 +166,16 @@ struct OutboxClaimer: Sendable {
         else {
             // The clerk replaced the file after we hashed it: forget this record, the watcher will offer the new one.
             return .ended(
-                try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read") {
+                try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read")
+                {
                     $0.lastError = "the file changed in the outbox while lienthong was claiming it"
                 })
         }
         try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
         try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
+        // Both folders are synced by the move.
         _ = try FileMover.move(
             from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
-        try Directories.sync((source as NSString).deletingLastPathComponent)
         Failpoint.reached("claim.moved")
         logger.info("claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
         return .inSpool("moved into the spool")

@@ -27,6 +27,21 @@ extension DocumentRecord {
         try db.cachedStatement(sql: Self.updateByID).execute(arguments: StatementArguments(values))
     }
 
+    /// Writes the columns whose values differ from `stored` (the row as fetched in this transaction). SQLite
+    /// rewrites the entries of every index on a column an UPDATE names, whether its value changed or not, so naming
+    /// only what changed keeps a step's commit to the pages it really touches.
+    func write(_ db: Database, over stored: DocumentRecord) throws {
+        guard let id else { preconditionFailure("only a stored record can be updated") }
+        let new = try databaseValues.map { $0?.databaseValue ?? .null }
+        let old = try stored.databaseValues.map { $0?.databaseValue ?? .null }
+        let changed = new.indices.dropFirst().filter { new[$0] != old[$0] }
+        guard !changed.isEmpty else { return }
+        let sql =
+            "UPDATE documents SET " + changed.map { "\(Self.columns[$0]) = ?" }.joined(separator: ", ")
+            + " WHERE id = ?"
+        try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(changed.map { new[$0] } + [id]))
+    }
+
     /// Inserts the record as a new row and sets its id.
     mutating func add(_ db: Database) throws {
         precondition(id == nil, "a stored record is updated, not inserted")

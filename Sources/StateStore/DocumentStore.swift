@@ -118,9 +118,10 @@ public final class DocumentStore: Sendable {
         _ db: Database, _ id: Int64, to next: DocumentState, note: String, now: Date,
         change: (inout DocumentRecord) -> Void
     ) throws -> DocumentRecord {
-        guard var document = try DocumentRecord.fetch(db, id: id) else {
+        guard let stored = try DocumentRecord.fetch(db, id: id) else {
             throw StateStoreError.unknownDocument(id)
         }
+        var document = stored
         let previous = document.state
         guard previous.canMove(to: next) else {
             throw StateStoreError.illegalTransition(document: id, from: previous, to: next)
@@ -131,7 +132,7 @@ public final class DocumentStore: Sendable {
         document.lastError = nil
         change(&document)
         document.updatedAt = now
-        try document.write(db)
+        try document.write(db, over: stored)
         try Self.log(db, id, kind: .transition, from: previous, to: next, note, at: now)
         return document
     }
@@ -142,14 +143,15 @@ public final class DocumentStore: Sendable {
         _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetch(db, id: id) else {
+            guard let stored = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
+            var document = stored
             document.attempts += 1
             document.lastError = message
             document.nextAttemptAt = retryAt
             document.updatedAt = now
-            try document.write(db)
+            try document.write(db, over: stored)
             try Self.log(db, id, kind: .retry, from: document.state, to: document.state, message, at: now)
             return document
         }
@@ -161,14 +163,14 @@ public final class DocumentStore: Sendable {
         _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
         try pool.write { db in
-            guard var document = try DocumentRecord.fetch(db, id: id) else {
+            guard let stored = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
-            let state = document.state
+            var document = stored
             change(&document)
-            document.state = state
+            document.state = stored.state
             document.updatedAt = now
-            try document.write(db)
+            try document.write(db, over: stored)
             try Self.log(db, id, kind: .note, from: nil, to: nil, note, at: now)
             return document
         }

@@ -9,23 +9,30 @@ public enum Directories {
     /// a component exists but is not a directory.
     public static func create(_ path: String, mode: UInt32 = 0o750) throws(SystemError) {
         guard !path.isEmpty else { throw SystemError(operation: "mkdir", path: path, errno: ENOENT) }
-        // The common case, a folder made before (every document's `sent/<date>/`): one stat, not a mkdir and a stat
-        // for every component of the path.
+        // The common case, a folder made before (every document's `sent/<date>/`): one stat.
         if let status = try? FileStatus.stat(path), status.kind == .directory { return }
-        var prefix = path.hasPrefix("/") ? "" : "."
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            let parent = prefix.isEmpty ? "/" : prefix
-            prefix += "/" + component
-            do {
-                try Syscall.mkdir(prefix, mode: mode)
-                try sync(parent)
-            } catch {
-                guard error.isAlreadyExists else { throw error }
-                guard try FileStatus.stat(prefix).kind == .directory else {
-                    throw SystemError(operation: "mkdir", path: prefix, errno: ENOTDIR)
+        try make(path, mode: mode)
+    }
+
+    /// Makes `path`, and its missing parents first, from the deepest existing one down: a new folder in an existing
+    /// one (every document's spool folder) costs one `mkdir`, not one for every component from the root.
+    private static func make(_ path: String, mode: UInt32) throws(SystemError) {
+        let parent = PathParts.split(path).directory
+        do {
+            try Syscall.mkdir(path, mode: mode)
+        } catch {
+            if error.isAlreadyExists {
+                guard try FileStatus.stat(path).kind == .directory else {
+                    throw SystemError(operation: "mkdir", path: path, errno: ENOTDIR)
                 }
+                return
             }
+            guard error.isNotFound, parent != path else { throw error }
+            try make(parent, mode: mode)
+            try make(path, mode: mode)
+            return
         }
+        try sync(parent)
     }
 
     /// Opens `path` as a directory and `fsync`s it, making the names created or removed in it durable.

@@ -66,6 +66,26 @@ import Testing
         #expect(try fixture.store.document(id) == changed)
     }
 
+    @Test func writingOverTheStoredRecordChangesExactlyWhatDiffers() throws {
+        let fixture = try TemporaryStore()
+        let pool = fixture.store.pool
+        let related = try #require(try fixture.store.insert(outboundDocument(), note: "related").id)
+        var stored = everyFieldSet(id: nil, related: related)
+        try pool.write { db in try stored.add(db) }
+        var changed = stored
+        changed.state = .delivered
+        changed.signatureVerdict = nil
+        changed.recipients = ["000.00.00.G22"]
+        changed.lastError = nil
+        changed.priority = 4
+        let unchanged = stored
+        try pool.write { db in
+            try changed.write(db, over: stored)
+            try unchanged.write(db, over: stored)
+        }
+        #expect(try fixture.store.document(stored.id!) == changed)
+    }
+
     @Test func theColumnListIsTheTablesOrder() throws {
         let fixture = try TemporaryStore()
         let names = try fixture.store.pool.read { db in try db.columns(in: "documents").map(\.name) }

@@ -103,7 +103,8 @@ func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {
         let urgent = try insert("khan.pdf", priority: 1)
         let laterFlash = try insert("hoa-toc-2.pdf", priority: 3)
         let agency = "000.00.00.H41"
-        #expect(try store.due(direction: .outbound, agency: agency).map(\.id) == [flash, laterFlash, urgent, first, second])
+        #expect(
+            try store.due(direction: .outbound, agency: agency).map(\.id) == [flash, laterFlash, urgent, first, second])
         #expect(try store.document(flash)?.priority == 3)
         // A flash document waiting for its retry time lets the others go.
         try store.recordFailedAttempt(flash, error: "axis unreachable", retryAt: Date().addingTimeInterval(60))
