@@ -6,7 +6,10 @@ import CCurl
 /// and TLS handshake instead of one per call). libcurl closes a connection after any failed transfer, so a
 /// half-failed connection is never reused. A request marked ``HTTPExchange/Request/freshConnection`` (sendEdoc)
 /// never rides a kept-alive connection: when a reused connection turns out to be dead, libcurl silently resends
-/// the request on a new one, and the axis, which does not deduplicate, could then store a document twice.
+/// the request on a new one, and the axis, which does not deduplicate, could then store a document twice. Measured
+/// (`ReusedConnectionResendTests`): a reused connection closed after the whole POST went out makes libcurl 7.88 try
+/// that resend, stopped here only because the body cannot be rewound, with an error (curl 65) that reads as
+/// "nothing was sent"; on its own connection the same loss is an empty reply after the whole body, ambiguous.
 enum CurlTransport {
     static func perform(
         _ request: HTTPExchange.Request,

@@ -38,14 +38,19 @@ extension InboundPipeline {
                 throw InboundFailure.transient("updateStatus \(status.rawValue): \(error)")
             }
             Failpoint.reached("ack.done")
-            try dependencies.store.recordAcknowledged(acknowledgement.copies, status: status.rawValue)
+            let (store, spool) = (dependencies.store, self.spool)
+            try await Offload.run {
+                try store.recordAcknowledged(acknowledgement.copies, status: status.rawValue)
+                for copy in copies where copy.state == .delivered {
+                    try? Directories.removeTree(spool.directory(of: copy.id!))
+                }
+            }
         } catch {
             for copy in copies where acknowledgement.copies.contains(copy.id!) {
                 record(String(describing: error), of: copy)
             }
             return
         }
-        for copy in copies where copy.state == .delivered { try? Directories.removeTree(spool.directory(of: copy.id!)) }
     }
 
     /// A docId listed again after we answered it: our acknowledgement was lost. Answer again (never deliver again),
@@ -120,7 +125,10 @@ extension InboundPipeline {
         } catch {
             throw InboundFailure.transient("cannot write status 01: \(error)")
         }
-        try dependencies.store.annotate(id, note: "sending status 01") { $0.arrivalStatusStartedAt = Date() }
+        let store = dependencies.store
+        _ = try await Offload.run {
+            try store.annotate(id, note: "sending status 01") { $0.arrivalStatusStartedAt = Date() }
+        }
         let statusDocId: String
         do {
             statusDocId = try await dependencies.axis.sendEdoc(
@@ -134,12 +142,13 @@ extension InboundPipeline {
             throw InboundFailure.transient("sending status 01 to \(document.counterpart ?? "?"): \(error)")
         }
         Failpoint.reached("status01.sent")
-        try dependencies.store.annotate(
-            id, note: "status 01 (arrived) sent to \(document.counterpart ?? "?"): \(statusDocId)"
-        ) {
-            $0.arrivalStatusSent = true
-            $0.arrivalStatusDocId = statusDocId
-            $0.arrivalStatusStartedAt = nil
+        let note = "status 01 (arrived) sent to \(document.counterpart ?? "?"): \(statusDocId)"
+        _ = try await Offload.run {
+            try store.annotate(id, note: note) {
+                $0.arrivalStatusSent = true
+                $0.arrivalStatusDocId = statusDocId
+                $0.arrivalStatusStartedAt = nil
+            }
         }
     }
 

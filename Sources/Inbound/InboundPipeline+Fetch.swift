@@ -10,7 +10,10 @@ extension InboundPipeline {
     func download(_ document: DocumentRecord) async throws {
         let id = document.id!
         let docId = document.axisDocId ?? ""
-        try Directories.create(spool.directory(of: id), mode: 0o700)
+        let (spool, store, limit) = (self.spool, dependencies.store, dependencies.limits.maxInboundEnvelopeSize)
+        // The file system and database work runs off the pipeline's actor, so that the other documents' steps go on
+        // meanwhile (their `fsync`s and commits would otherwise take turns on it).
+        try await Offload.run { try Directories.create(spool.directory(of: id), mode: 0o700) }
         let partial = spool.partialEnvelope(of: id)
         do {
             try await dependencies.axis.downloadEdoc(docId: docId, to: partial)
@@ -18,16 +21,18 @@ extension InboundPipeline {
             if error.kind == .emptyDocument { throw InboundFailure.unreadable("the axis served an empty document") }
             throw InboundFailure.transient("downloading \(docId): \(error)")
         }
-        let size = try FileStatus.lstat(partial).size
-        if size > dependencies.limits.maxInboundEnvelopeSize {
-            throw InboundFailure.rejected("the envelope is \(size) bytes, over limits.max_inbound_envelope_size")
+        try await Offload.run {
+            let size = try FileStatus.lstat(partial).size
+            if size > limit {
+                throw InboundFailure.rejected("the envelope is \(size) bytes, over limits.max_inbound_envelope_size")
+            }
+            let envelope = spool.envelope(of: id)
+            // A crash after this rename but before the transition leaves an older copy: this download replaces it.
+            if (try? FileStatus.lstat(envelope)) != nil { try Directories.removeTree(envelope) }
+            try FileMover.moveReplacingNothing(from: partial, to: envelope)
+            Failpoint.reached("download.written")
+            try store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
         }
-        let envelope = spool.envelope(of: id)
-        // A crash after this rename but before the transition leaves an older copy: this download replaces it.
-        if (try? FileStatus.lstat(envelope)) != nil { try Directories.removeTree(envelope) }
-        try FileMover.moveReplacingNothing(from: partial, to: envelope)
-        Failpoint.reached("download.written")
-        try dependencies.store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
     }
 
     /// Parses the envelope, confirms that it is addressed to `agency` (otherwise hands it to the agencies of ours it

@@ -277,9 +277,13 @@ public actor InboundPipeline {
                 records.append((record, "listed by the axis (from \(listed[0].from))"))
             }
         }
-        // One commit for the whole list; a docId listed again after it was done is acknowledged again, once.
+        // One commit for the whole list (none for an empty one: a write waits out another process's lock), off the
+        // actor; a docId listed again after it was done is acknowledged again, once.
+        let store = dependencies.store
+        let listed = records
+        let recorded = listed.isEmpty ? [] : try await Offload.run { try store.insertInboundIfNew(listed) }
         var answeredAgain: Set<String> = []
-        for (stored, isNew) in try dependencies.store.insertInboundIfNew(records) where !isNew {
+        for (stored, isNew) in recorded where !isNew {
             guard answeredAgain.insert(stored.axisDocId ?? "").inserted else { continue }
             await acknowledgeAgain(stored)
         }

@@ -141,12 +141,7 @@ public actor OutboundPipeline {
         queueChanged.signal()
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run() }
-            group.addTask { [weak self] in
-                for await file in watcher.readyFiles() {
-                    guard let self else { return }
-                    await self.accept(file)
-                }
-            }
+            group.addTask { [weak self] in await self?.acceptReadyFiles(from: watcher) }
             group.addTask { [weak self] in await self?.work() }
             group.addTask { [weak self] in await self?.reofferUnrecorded() }
             group.addTask { [weak self] in await self?.keepWaitingNotice() }
@@ -186,6 +181,23 @@ public actor OutboundPipeline {
 
     /// Asks the worker to look at the queue now (a new file, `lienthong retry`).
     public nonisolated func nudge() { wake.signal() }
+
+    /// Records and claims the watcher's files as they come, ``concurrency`` at a time: hashing, the moves and their
+    /// `fsync`s of one file overlap with another's, so a full outbox empties at the pace of the disk rather than of
+    /// one file after the other.
+    private func acceptReadyFiles(from watcher: FolderWatcher) async {
+        await withTaskGroup(of: Void.self) { group in
+            var running = 0
+            for await file in watcher.readyFiles() {
+                if running == concurrency {
+                    await group.next()
+                    running -= 1
+                }
+                group.addTask { [weak self] in await self?.accept(file) }
+                running += 1
+            }
+        }
+    }
 
     private func accept(_ file: ReadyFile, attempt: Int = 1) async {
         guard recording.insert(file.path).inserted else { return }
