@@ -61,7 +61,7 @@ public final class AxisSimulator: Sendable {
                 maximumConnections: configuration.maximumConnections,
                 maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
             handler: try TimestampRoute.wrapping(service, configuration: configuration.timestampAuthority),
-            tls: try configuration.tls.map { tls throws(TLSError) in try TLSContext(configuration: tls) },
+            tls: try configuration.tls.map { tls throws(TLSError) in try TLSServerContext.make(tls) },
             logger: Self.logger(logger, listener: "axis"))
         adminServer = HTTPServer(
             configuration: HTTPServerConfiguration(
