@@ -38,7 +38,7 @@ struct HTTPResponder: Sendable {
 
         let method = request.head.method.rawValue
         let handled = HTTPRequest(
-            method: method, target: request.head.path ?? "/", version: "HTTP/1.1", headers: headers, body: body)
+            method: method, target: request.head.path ?? "/", headers: headers, body: body)
         let handler = handler
         let response = try await Offload.run { handler.handle(handled) }
         guard !response.dropsConnection else {
