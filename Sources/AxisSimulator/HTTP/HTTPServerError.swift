@@ -3,6 +3,7 @@ public enum HTTPServerError: Error, CustomStringConvertible, Sendable {
     case invalidPort(Int)
     case cannotListen(host: String, port: Int, reason: String)
     case alreadyStarted
+    case stoppedBeforeListening
 
     public var description: String {
         switch self {
@@ -11,6 +12,7 @@ public enum HTTPServerError: Error, CustomStringConvertible, Sendable {
             "cannot listen on \(host) port \(port): \(reason); use a numeric address such as 127.0.0.1 or ::1, "
                 + "and a port no other program uses (0 picks a free one)"
         case .alreadyStarted: "the HTTP server is already running"
+        case .stoppedBeforeListening: "the HTTP server was stopped before it started listening"
         }
     }
 }
