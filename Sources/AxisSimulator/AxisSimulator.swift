@@ -59,9 +59,10 @@ public final class AxisSimulator: Sendable {
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: configuration.port,
                 maximumConnections: configuration.maximumConnections,
-                maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool),
+                maximumBodyBytes: configuration.maximumBodyBytes, spoolDirectory: spool,
+                requestHeadTimeoutSeconds: configuration.requestHeadTimeoutSeconds),
             handler: try TimestampRoute.wrapping(service, configuration: configuration.timestampAuthority),
-            tls: try configuration.tls.map { tls throws(TLSError) in try TLSContext(configuration: tls) },
+            tls: try configuration.tls.map { tls throws(TLSError) in try TLSServerContext.make(tls) },
             logger: Self.logger(logger, listener: "axis"))
         adminServer = HTTPServer(
             configuration: HTTPServerConfiguration(

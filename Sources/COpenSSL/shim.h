@@ -63,24 +63,6 @@ static inline unsigned long COpenSSL_XN_FLAG_UTF8_ONELINE(void) {
         | XN_FLAG_DUMP_UNKNOWN_FIELDS;
 }
 
-// MARK: TLS server (AxisSimulator)
-
-/// `SSL_CTX_set_min_proto_version`, e.g. with `TLS1_2_VERSION`; returns 1 on success.
-static inline int COpenSSL_SSL_CTX_set_min_proto_version(SSL_CTX *context, int version) {
-    return (int)SSL_CTX_set_min_proto_version(context, version);
-}
-
-/// Server options: no renegotiation (a client-triggered CPU sink), no TLS compression (CRIME), the server's cipher
-/// order.
-static inline uint64_t COpenSSL_SSL_server_options(void) {
-    return SSL_OP_NO_RENEGOTIATION | SSL_OP_NO_COMPRESSION | SSL_OP_CIPHER_SERVER_PREFERENCE;
-}
-
-/// Turns the server-side session cache off (one short-lived simulator; resumption is not worth the state).
-static inline long COpenSSL_SSL_CTX_disable_session_cache(SSL_CTX *context) {
-    return SSL_CTX_set_session_cache_mode(context, SSL_SESS_CACHE_OFF);
-}
-
 // MARK: RFC 3161 timestamps
 
 /// The `value.sequence` member of an `ASN1_TYPE` holding a SEQUENCE (a timestamp token attribute value), or NULL

@@ -82,3 +82,41 @@ struct HTTPServerTests {
         #expect(Date().timeIntervalSince(started) < 5)
     }
 }
+
+@Suite("HTTP server: strict parsing and early refusals")
+struct HTTPServerStrictnessTests {
+    /// A Content-Length over the limit is refused before the body is invited: the first reply is the 413, never a
+    /// `100 Continue`, and the connection closes.
+    @Test func anOversizedContentLengthIsRefusedBefore100Continue() throws {
+        let axis = try TestAxis(maximumBodyBytes: 1024)
+        defer { axis.shutdown() }
+        let client = try TestHTTPClient(port: axis.ports.axis)
+        try client.send(
+            Array(
+                ("POST /XrdAdapter/adapter/sendEdoc HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 4096\r\n"
+                    + "Expect: 100-continue\r\n\r\n").utf8))
+        #expect(try client.readInterim() == 413)
+        // The refusal's text, then the end of the connection.
+        #expect((0..<10).contains { _ in client.isClosedByPeer() })
+    }
+
+    /// Line ends must be CRLF: a head with bare LF is refused with 400 and the connection closed (NIO's parser,
+    /// llhttp, is strict).
+    @Test func aHeadWithBareLFLineEndsIsRefused() throws {
+        let axis = try TestAxis()
+        defer { axis.shutdown() }
+        let client = try TestHTTPClient(port: axis.ports.admin)
+        try client.send(Array("GET /admin/stats HTTP/1.1\nHost: 127.0.0.1\n\n".utf8))
+        #expect(try client.readResponse().status == 400)
+        #expect(client.isClosedByPeer())
+    }
+
+    @Test func obsoleteLineFoldingIsRefused() throws {
+        let axis = try TestAxis()
+        defer { axis.shutdown() }
+        let client = try TestHTTPClient(port: axis.ports.admin)
+        try client.send(Array("GET /admin/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-A: one\r\n two\r\n\r\n".utf8))
+        #expect(try client.readResponse().status == 400)
+        #expect(client.isClosedByPeer())
+    }
+}

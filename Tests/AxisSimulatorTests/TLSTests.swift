@@ -134,6 +134,22 @@ struct TLSTests {
         #expect(current.status == 0, "curl failed: \(current.errorOutput)")
     }
 
+    /// The reset fault over TLS is a reset, not an orderly TLS close: the connection is closed beneath TLS with
+    /// `SO_LINGER` 0, so curl reports the reset instead of an empty reply.
+    @Test func theResetFaultResetsATLSConnection() throws {
+        let certificates = try TestCertificates()
+        defer { certificates.remove() }
+        let axis = try TestAxis(tls: certificates.serverConfiguration())
+        defer { axis.shutdown() }
+        let added = try axis.admin(
+            "POST", "/admin/faults", json: #"{"method":"getAgenciesList","fault":{"kind":"reset"}}"#)
+        #expect(added.status == 200)
+        let result = try TestTools.curl(
+            try Self.curlArguments(.getAgenciesList, axis: axis, certificates: certificates))
+        #expect(result.status == 56, "expected curl's receive error 56, got \(result.status): \(result.errorOutput)")
+        #expect(result.errorOutput.lowercased().contains("reset"), "\(result.errorOutput)")
+    }
+
     @Test func aKeyThatDoesNotMatchTheCertificateStopsTheStartWithBothPathsNamed() throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }

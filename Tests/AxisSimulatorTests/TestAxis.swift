@@ -19,7 +19,8 @@ final class TestAxis: Sendable {
     init(
         directory existing: URL? = nil, maximumBodyBytes: Int64 = 1 << 30, maximumConnections: Int = 64,
         faults: AxisFaultInjector = NoFaults(), tls: AxisTLSConfiguration? = nil, appendTraceHeader: Bool = true,
-        traceOrganId: String? = nil, extraAgencies: [String] = [], clockOffsetSeconds: Int = 0
+        traceOrganId: String? = nil, extraAgencies: [String] = [], clockOffsetSeconds: Int = 0,
+        requestHeadTimeoutSeconds: Double = 60
     ) throws {
         ownsDirectory = existing == nil
         directory =
@@ -43,6 +44,7 @@ final class TestAxis: Sendable {
             ] + extraAgencies.map { .init(code: $0) }, tls: tls, appendTraceHeader: appendTraceHeader,
             traceOrganId: traceOrganId)
         configuration.clockOffsetSeconds = clockOffsetSeconds
+        configuration.requestHeadTimeoutSeconds = requestHeadTimeoutSeconds
         do {
             simulator = try AxisSimulator(configuration: configuration, faults: faults)
             ports = try simulator.start()

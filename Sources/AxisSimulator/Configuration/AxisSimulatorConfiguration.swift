@@ -45,6 +45,9 @@ public struct AxisSimulatorConfiguration: Sendable {
     public var dataDirectory: String
     public var maximumBodyBytes: Int64
     public var maximumConnections: Int
+    /// Seconds a connection has to deliver a whole request head (line and headers) after opening or after the
+    /// previous response; then it is closed without a reply. Not in the YAML file: tests shorten it.
+    public var requestHeadTimeoutSeconds: Double = 60
     public var systems: [System]
     public var agencies: [Agency]
     /// HTTPS on the axis listener when set; plain HTTP otherwise.

@@ -1,9 +1,8 @@
 /// One parsed request. A body is always spooled to a file the server deletes after the handler returns.
 public struct HTTPRequest: Sendable {
     public let method: String
-    /// The request target as sent (path plus optional query).
+    /// The request target: path plus optional query (an absolute-form target is reduced to these).
     public let target: String
-    public let version: String
     public let headers: HTTPHeaders
     public let body: HTTPRequestBody
 

@@ -1,143 +1,136 @@
 import Foundation
+import HummingbirdCore
 import Logging
+import NIOCore
+import NIOPosix
+import NIOSSL
 
-/// A small HTTP/1.1 server on POSIX sockets: one thread per connection (bounded), keep-alive,
-/// Content-Length and chunked bodies spooled to files, responses from memory or streamed from files.
-/// With a ``TLSContext`` it speaks HTTPS: each connection's handshake runs on that connection's own thread, so a
-/// slow or hostile client cannot stall the accept loop; a failed handshake is logged and the connection closed.
+/// An HTTP/1.1 listener: Hummingbird's HTTP/1 server on SwiftNIO's event loops, HTTPS through NIOSSL, with the
+/// simulator's limits (connections, head deadline, header and body sizes) and its handlers, which keep their simple
+/// synchronous shape: each request's body is spooled to a file first, and the handler runs off the cooperative
+/// threads (``HTTPResponder``).
 ///
-/// Start with ``start()``, stop with ``stop()``; `stop` closes the listener, interrupts open connections and
-/// waits for their threads. A server runs once: create a new one to listen again.
+/// Start with ``start()``, stop with ``stop()``. Both block the calling thread until done; the server itself runs
+/// on NIO's threads and Swift's cooperative pool, so they must not be called from a thread the server needs (an
+/// event loop). A server runs once: create a new one to listen again.
 public final class HTTPServer: Sendable {
-    private struct State {
-        var listener: TCPListener?
-        var acceptThreadDone: DispatchSemaphore?
-        var connections: [ObjectIdentifier: TCPConnection] = [:]
-        var stopping = false
+    private struct Running: Sendable {
+        let server: Server<HTTPServerChannel>
+        let task: Task<Void, Never>
+        let registry: ConnectionRegistry
     }
 
-    public let configuration: HTTPServerConfiguration
-    private let handler: HTTPHandler
-    private let tls: TLSContext?
-    private let logger: Logger
-    private let state = Locked(State())
-    private let connectionThreads = DispatchGroup()
+    /// How long ``stop()`` waits for requests in flight before it closes their connections.
+    static let stopGraceSeconds = 10
 
-    public convenience init(configuration: HTTPServerConfiguration, handler: HTTPHandler, logger: Logger) {
+    public let configuration: HTTPServerConfiguration
+    private let handler: any HTTPHandler
+    private let tls: NIOSSLContext?
+    private let logger: Logger
+    private let state = Locked<Running?>(nil)
+
+    public convenience init(configuration: HTTPServerConfiguration, handler: any HTTPHandler, logger: Logger) {
         self.init(configuration: configuration, handler: handler, tls: nil, logger: logger)
     }
 
-    init(configuration: HTTPServerConfiguration, handler: HTTPHandler, tls: TLSContext?, logger: Logger) {
+    init(configuration: HTTPServerConfiguration, handler: any HTTPHandler, tls: NIOSSLContext?, logger: Logger) {
         self.configuration = configuration
         self.handler = handler
         self.tls = tls
         self.logger = logger
     }
 
-    /// The bound port, once started.
-    public var port: Int? { state.withLock { $0.listener?.port } }
-
-    /// Binds, listens and starts accepting on a background thread. Returns the bound port.
+    /// Binds, listens and returns the bound port (the kernel's choice for port 0) once connections are accepted.
     @discardableResult
     public func start() throws -> Int {
+        guard (0...65535).contains(configuration.port) else { throw HTTPServerError.invalidPort(configuration.port) }
         try FileManager.default.createDirectory(
             atPath: configuration.spoolDirectory, withIntermediateDirectories: true,
             attributes: [.posixPermissions: 0o700])
-        let listener = try TCPListener.bind(host: configuration.host, port: configuration.port)
-        let done = DispatchSemaphore(value: 0)
+        let registry = ConnectionRegistry(limit: configuration.maximumConnections)
+        let bound = StartSignal()
+        let server = Server(
+            childChannelSetup: makeChildChannel(registry: registry),
+            configuration: ServerConfiguration(address: .hostname(configuration.host, port: configuration.port)),
+            onServerRunning: { channel in bound.succeed(channel.localAddress?.port ?? 0) },
+            eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: hummingbirdLogger)
         try state.withLock { state in
-            guard state.listener == nil else { throw HTTPServerError.alreadyStarted }
-            state.listener = listener
-            state.acceptThreadDone = done
-        }
-        let thread = Thread { [self] in
-            acceptLoop(listener)
-            done.signal()
-        }
-        thread.name = "http-accept-\(listener.port)"
-        thread.start()
-        logger.info("listening", metadata: ["address": "\(configuration.host)", "port": "\(listener.port)"])
-        return listener.port
-    }
-
-    /// Stops accepting, interrupts every open connection and waits (up to 10 s) for their threads to end.
-    public func stop() {
-        let (listener, done, open) = state.withLock { state in
-            state.stopping = true
-            defer {
-                state.listener = nil
-                state.acceptThreadDone = nil
+            guard state == nil else { throw HTTPServerError.alreadyStarted }
+            let task = Task {
+                do {
+                    try await server.run()
+                    bound.fail(HTTPServerError.stoppedBeforeListening)
+                } catch {
+                    bound.fail(error)
+                }
             }
-            return (state.listener, state.acceptThreadDone, Array(state.connections.values))
+            state = Running(server: server, task: task, registry: registry)
         }
-        guard let listener else { return }
-        done?.wait()
-        listener.close()
-        for connection in open { connection.interrupt() }
-        if connectionThreads.wait(timeout: .now() + 10) == .timedOut {
-            logger.warning("some connections did not finish within 10 s of shutdown")
-        }
-    }
-
-    private var isStopping: Bool { state.withLock { $0.stopping } }
-
-    private func acceptLoop(_ listener: TCPListener) {
-        while !isStopping {
-            let connection: TCPConnection?
-            do {
-                connection = try listener.accept(
-                    timeoutMilliseconds: 100, readTimeoutSeconds: configuration.readTimeoutSeconds)
-            } catch {
-                logger.error("accept failed: \(error)")
-                Thread.sleep(forTimeInterval: 0.1)
-                continue
-            }
-            guard let connection else { continue }
-            admit(connection)
-        }
-    }
-
-    /// The connection itself for plain HTTP, its TLS stream after a successful handshake, nil after a failed one.
-    private func secure(_ connection: TCPConnection) -> HTTPByteStream? {
-        guard let tls else { return connection }
+        let port: Int
         do {
-            return try tls.accept(connection)
+            port = try bound.wait()
         } catch {
-            logger.notice("\(error)", metadata: ["peer": "\(connection.peer)"])
-            return nil
+            stop()
+            throw HTTPServerError.cannotListen(
+                host: configuration.host, port: configuration.port, reason: "\(error)")
+        }
+        logger.info("listening", metadata: ["address": "\(configuration.host)", "port": "\(port)"])
+        return port
+    }
+
+    /// Stops accepting, closes idle connections, lets requests in flight finish (for up to
+    /// ``stopGraceSeconds``, then closes their connections too) and returns once every connection is closed, or
+    /// after twice ``stopGraceSeconds`` at the latest.
+    public func stop() {
+        guard let running = state.withLock({ $0 }) else { return }
+        let stopped = DispatchSemaphore(value: 0)
+        Task {
+            await running.task.value
+            stopped.signal()
+        }
+        Task { try? await running.server.shutdownGracefully() }
+        if stopped.wait(timeout: .now() + .seconds(Self.stopGraceSeconds)) == .timedOut {
+            logger.warning(
+                "closing \(running.registry.count) connections still busy \(Self.stopGraceSeconds) s after the stop")
+            running.registry.closeAll()
+            // A handler still blocked (a long delay fault) keeps its task: give up waiting, as a stop must end.
+            if stopped.wait(timeout: .now() + .seconds(Self.stopGraceSeconds)) == .timedOut {
+                logger.warning("some requests were still being handled \(2 * Self.stopGraceSeconds) s after the stop")
+            }
         }
     }
 
-    private func admit(_ connection: TCPConnection) {
-        let key = ObjectIdentifier(connection)
-        let admitted = state.withLock { state -> Bool in
-            guard !state.stopping, state.connections.count < configuration.maximumConnections else { return false }
-            state.connections[key] = connection
-            return true
-        }
-        guard admitted else {
-            logger.warning(
-                "refusing connection: \(configuration.maximumConnections) already open",
-                metadata: ["peer": "\(connection.peer)"])
-            // A TLS client would read a plain-text refusal as garbage; it just sees the connection close.
-            if tls == nil { HTTPConnectionLoop.writeRefusal(to: connection) }
-            connection.close()
-            return
-        }
-        connectionThreads.enter()
-        let thread = Thread { [self] in
-            if let stream = secure(connection) {
-                let loop = HTTPConnectionLoop(
-                    stream: stream, peer: connection.peer, configuration: configuration, handler: handler,
-                    logger: logger)
-                loop.run()
-                stream.close()
-            }
-            connection.close()
-            _ = state.withLock { $0.connections.removeValue(forKey: key) }
-            connectionThreads.leave()
-        }
-        thread.name = "http-connection"
-        thread.start()
+    private func makeChildChannel(registry: ConnectionRegistry) -> HTTPServerChannel {
+        let responder = HTTPResponder(
+            handler: handler,
+            spool: RequestBodySpool(
+                directory: configuration.spoolDirectory, maximumBytes: configuration.maximumBodyBytes),
+            logger: logger)
+        let configuration = configuration
+        let logger = logger
+        let limits = HTTP1Channel.Configuration.DecoderConfiguration(
+            maxHeaderFieldSize: configuration.maximumHeaderBytes, maxHeaderListSize: configuration.maximumHeaderBytes,
+            maxHeaderFieldCount: 256)
+        let http1 = HTTP1Channel(
+            responder: { request, writer, channel in
+                try await responder.respond(to: request, writer: writer, channel: channel)
+            },
+            configuration: .init(
+                additionalChannelHandlers: [
+                    ParseErrorResponder(maximumHeaderBytes: configuration.maximumHeaderBytes, logger: logger),
+                    RequestHeadDeadlineHandler(
+                        timeout: .nanoseconds(Int64(configuration.requestHeadTimeoutSeconds * 1_000_000_000))),
+                    CloseAfterResponseHandler(),
+                ],
+                idleTimeout: .seconds(Int64(configuration.readTimeoutSeconds)), httpDecoderConfiguration: limits))
+        return HTTPServerChannel(http1: http1, tls: tls, registry: registry, logger: logger)
+    }
+
+    /// Hummingbird's own messages ("Server started", per-connection traces) are left out below notice level: the
+    /// simulator logs what matters itself.
+    private var hummingbirdLogger: Logger {
+        var quieter = logger
+        quieter.logLevel = max(logger.logLevel, .notice)
+        return quieter
     }
 }

@@ -1,17 +1,15 @@
-/// Why TLS could not be set up, or why one connection's TLS failed. OpenSSL's own error text is appended.
+/// Why TLS could not be set up for the axis listener. The TLS library's own error text is appended.
 public enum TLSError: Error, CustomStringConvertible, Sendable, Equatable {
     case contextCreation(String)
     case certificate(path: String, detail: String)
     case privateKey(path: String, detail: String)
     case keyDoesNotMatchCertificate(certificate: String, key: String)
     case clientCA(path: String, detail: String)
-    case handshake(peer: String, detail: String)
-    case io(operation: String, peer: String, detail: String)
 
     public var description: String {
         switch self {
         case .contextCreation(let detail):
-            "OpenSSL could not create a TLS server context: \(detail)"
+            "cannot create the TLS server context: \(detail)"
         case .certificate(let path, let detail):
             "tls.certificate: cannot load the PEM certificate chain \(path): \(detail); check the path and that the "
                 + "file starts with -----BEGIN CERTIFICATE-----"
@@ -23,10 +21,6 @@ public enum TLSError: Error, CustomStringConvertible, Sendable, Equatable {
                 + "was issued for"
         case .clientCA(let path, let detail):
             "tls.client_ca: cannot load the PEM CA certificates \(path): \(detail)"
-        case .handshake(let peer, let detail):
-            "TLS handshake with \(peer) failed: \(detail)"
-        case .io(let operation, let peer, let detail):
-            "TLS \(operation) with \(peer) failed: \(detail)"
         }
     }
 }
