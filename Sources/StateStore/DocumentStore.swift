@@ -147,11 +147,31 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// Records a status received about one of our documents (``StatusNote``): a note whose status columns the
+    /// monthly report counts.
+    @discardableResult
+    public func noteStatus(_ id: Int64, _ status: StatusNote, description: String, now: Date = Date()) throws
+        -> DocumentRecord
+    {
+        try pool.write { db in
+            guard var document = try DocumentRecord.fetchOne(db, key: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            document.updatedAt = now
+            try document.update(db)
+            try Self.log(
+                db, id, kind: .note, from: nil, to: nil, status.message(description: description), at: now,
+                status: status)
+            return document
+        }
+    }
+
     static func log(
         _ db: Database, _ id: Int64, kind: DocumentEvent.Kind, from: DocumentState?, to: DocumentState?,
-        _ message: String, at: Date
+        _ message: String, at: Date, status: StatusNote? = nil
     ) throws {
-        var event = DocumentEvent(documentId: id, at: at, kind: kind, fromState: from, toState: to, message: message)
+        var event = DocumentEvent(
+            documentId: id, at: at, kind: kind, fromState: from, toState: to, message: message, status: status)
         try event.insert(db)
     }
 

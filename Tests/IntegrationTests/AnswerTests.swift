@@ -55,7 +55,9 @@ import Testing
         #expect(accept.output.contains("asked lienthong"), "\(accept.output)")
         #expect(
             await eventually(timeout: 30) {
-                Self.receipt(of: name, in: world).contains("status 03 from \(Self.recipient): Đã tiếp nhận")
+                Self.receipt(of: name, in: world).contains(
+                    "trạng thái 03 (Đã tiếp nhận) từ \(Self.recipient) / status 03 from \(Self.recipient) "
+                        + "(accepted and registered): Đã tiếp nhận")
             }, "A's receipt has no status 03:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
         let show = try Self.lienthong(world, ["show", id]).output
         #expect(show.contains("03 accepted and registered: sent"), "\(show)")
@@ -94,7 +96,7 @@ import Testing
         #expect(
             await eventually(timeout: 45) {
                 Self.receipt(of: name, in: world).contains(
-                    "status 02 from \(Self.recipient): Từ chối tiếp nhận: \(reason)")
+                    "status 02 from \(Self.recipient) (rejected): Từ chối tiếp nhận: \(reason)")
             }, "A's receipt has no status 02 with the reason:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(names.contains("answer-02.queued.txt") && !names.contains("answer-02.txt"), "\(names)")
