@@ -16,7 +16,8 @@ struct QuarantineNotice {
         let vietnameseLines =
             vietnamese.map { [$0] }
             ?? ["Văn bản không đạt kiểm tra an toàn (chi tiết kỹ thuật bằng tiếng Anh ở phần dưới)."]
-        return (["Văn bản đến bị cách ly vì không đạt kiểm tra. Không mở tệp này nếu không chắc chắn."]
+        return
+            (["Văn bản đến bị cách ly vì không đạt kiểm tra. Không mở tệp này nếu không chắc chắn."]
             + vietnameseLines
             + ["", "A received document was quarantined because it failed checks. Do not open it unless you are sure."]
             + [ServerPaths.redacted(english, placeholder: ServerPaths.clerkPlaceholder), ""])

@@ -36,7 +36,8 @@ struct CheckConfigCommand: AsyncParsableCommand {
         do {
             let key = try SignerFactory.key(for: config.signing, proxy: config.axis.proxy)
             if let identity = key as? SigningIdentity {
-                print("signing certificate: \(identity.subject), valid until \(localTime(identity.notAfter, in: config.timeZone))")
+                let until = localTime(identity.notAfter, in: config.timeZone)
+                print("signing certificate: \(identity.subject), valid until \(until)")
             } else {
                 print(try SignerFactory.describe(key))
             }

@@ -54,7 +54,8 @@ struct ListCommand: ParsableCommand {
                 document.direction == .outbound
                 ? document.recipients.joined(separator: "+") : (document.counterpart ?? "")
             print(
-                "#\(document.id ?? 0)\t\(document.state.rawValue)\t\(localTime(document.createdAt, in: config.timeZone))\t\(arrow) \(other)"
+                "#\(document.id ?? 0)\t\(document.state.rawValue)\t\(localTime(document.createdAt, in: config.timeZone))"
+                    + "\t\(arrow) \(other)"
                     + "\t\(document.fileName)")
         }
     }

@@ -10,10 +10,11 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "The monthly report: documents sent and received per agency and counterpart.",
         discussion: """
-            A document belongs to the month (in the configured time_zone, Vietnam time by default) in which it was found in the outbox or listed by the \
-            axis. Documents we sent count as validly signed (our own PAdES/CMS signature); received ones as \
-            verified on delivery ("unknown" for those received before lienthong kept the verdict). The CSV form \
-            is UTF-8 with a byte order mark, for LibreOffice Calc and Excel.
+            A document belongs to the month (in the configured time_zone, Vietnam time by default) in which it \
+            was found in the outbox or listed by the axis. Documents we sent count as validly signed (our own \
+            PAdES/CMS signature); received ones as verified on delivery ("unknown" for those received before \
+            lienthong kept the verdict). The CSV form is UTF-8 with a byte order mark, for LibreOffice Calc and \
+            Excel.
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {

@@ -83,7 +83,9 @@ struct ShowCommand: ParsableCommand {
         }
         if let reason = answer.reason { text += "; reason: \(reason)" }
         if let error = answer.lastError { text += "; \(answer.state == .failed ? "error" : "last error"): \(error)" }
-        if answer.state == .queued, let next = answer.nextAttemptAt { text += "; next attempt \(localTime(next, in: zone))" }
+        if answer.state == .queued, let next = answer.nextAttemptAt {
+            text += "; next attempt \(localTime(next, in: zone))"
+        }
         return text
     }
 }

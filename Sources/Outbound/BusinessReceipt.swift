@@ -82,7 +82,6 @@ enum BusinessReceipt {
         }
     }
 
-
     private static func operation(of document: DocumentRecord) -> BusinessOperation? {
         guard document.relatedDocumentId != nil else { return nil }
         return document.businessDocType.flatMap(BusinessOperation.init(rawValue:))

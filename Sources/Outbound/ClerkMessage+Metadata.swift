@@ -51,8 +51,10 @@ extension ClerkMessage {
             vietnamese.append("Tệp mô tả \(metadataFile) có lỗi (giải thích bằng tiếng Anh ở phần dưới):")
             english.append("The metadata file \(metadataFile) has errors:")
             for problem in resolution.sidecarProblems {
-                let place = [problem.keyPath.isEmpty ? nil : "mục \(problem.keyPath)", problem.line.map { "dòng \($0)" }]
-                    .compactMap { $0 }
+                let place = [
+                    problem.keyPath.isEmpty ? nil : "mục \(problem.keyPath)", problem.line.map { "dòng \($0)" },
+                ]
+                .compactMap { $0 }
                 vietnamese.append("  - " + (place.isEmpty ? "cả tệp" : place.joined(separator: ", ")))
                 english.append("  - " + withoutServerPaths(problem.description))
             }

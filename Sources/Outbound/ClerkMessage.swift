@@ -89,7 +89,9 @@ struct ClerkMessage: Sendable {
                 Không gửi được: đây không phải là một tệp bình thường (có thể là lối tắt, liên kết hoặc thư mục). Hãy \
                 chép bản gốc của tệp.
                 """,
-            english: "Not sent: this is not an ordinary file (\(withoutServerPaths(reason))). Copy the original file itself.")
+            english:
+                "Not sent: this is not an ordinary file (\(withoutServerPaths(reason))). Copy the original file itself."
+        )
     }
 
     static func unsignablePDF(_ reason: String) -> ClerkMessage {
@@ -99,8 +101,9 @@ struct ClerkMessage: Sendable {
                 sửa. Hãy xuất lại PDF từ phần mềm soạn thảo (không đặt mật khẩu) rồi chép lại vào outbox/.
                 """,
             english: """
-                This PDF cannot be signed (\(withoutServerPaths(reason))). It may be password-protected, damaged, or locked against
-                changes. Export the PDF again from the editor (without a password) and copy it into outbox/ again.
+                This PDF cannot be signed (\(withoutServerPaths(reason))). It may be password-protected, damaged, or
+                locked against changes. Export the PDF again from the editor (without a password) and copy it into
+                outbox/ again.
                 """)
     }
 

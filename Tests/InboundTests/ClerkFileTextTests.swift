@@ -49,8 +49,12 @@ import Testing
             line
                 == "trạng thái 03 (Đã tiếp nhận) từ 000.00.00.H26 / status 03 from 000.00.00.H26 "
                 + "(accepted and registered): Đã tiếp nhận")
-        #expect(ReceiptStatusLog.line(StatusNote(code: "01", sender: "X"), description: "").hasPrefix("trạng thái 01 (Đã đến)"))
-        #expect(ReceiptStatusLog.line(StatusNote(code: "99", sender: "X"), description: "?") == "trạng thái 99 từ X / status 99 from X: ?")
+        #expect(
+            ReceiptStatusLog.line(StatusNote(code: "01", sender: "X"), description: "").hasPrefix(
+                "trạng thái 01 (Đã đến)"))
+        #expect(
+            ReceiptStatusLog.line(StatusNote(code: "99", sender: "X"), description: "?")
+                == "trạng thái 99 từ X / status 99 from X: ?")
         #expect(tokyo.restamp(vietnamTime: "2026/11/25 22:30:00") == "2026/11/26 00:30:00")
     }
 

@@ -59,6 +59,18 @@ import Testing
         return files
     }
 
+    /// The reader itself: it must see each fault this suite is about.
+    @Test func theAuditSeesAPathEnglishInTheVietnameseParagraphAndEnglishFirst() {
+        let good = "Văn bản: a.pdf\nKhông gửi được.\n\nDocument: a.pdf\nNot sent: the file is not ordinary.\n"
+        #expect(Self.problems(in: good, named: "good", serverPaths: ["/tmp/x"]).isEmpty)
+        let mixed = "Văn bản: a.pdf\nKhông gửi được (the file is not ordinary).\n\nDocument: a.pdf\nNot sent.\n"
+        #expect(Self.problems(in: mixed, named: "mixed", serverPaths: []).count >= 1)
+        let path = "Văn bản: a.pdf\nKhông gửi được.\n\nDocument: a.pdf\ncannot read /tmp/x/spool/out/1/a.pdf\n"
+        #expect(Self.problems(in: path, named: "path", serverPaths: ["/tmp/x"]).count == 2)
+        #expect(Self.problems(in: "SENT / ĐÃ GỬI\n", named: "order", serverPaths: []).count == 1)
+        #expect(Self.problems(in: "Not sent.\n\nKhông gửi được.\n", named: "first", serverPaths: []).count == 1)
+    }
+
     @Test func everyClerkFileIsFreeOfServerPathsAndVietnameseFirst() async throws {
         let world = try TwoAgencies()
         try world.startAxis()
@@ -95,7 +107,9 @@ import Testing
             }, "no status 03 in A's receipt:\n\(AnswerTests.receipt(of: sentName, in: world))\n\(world.logs)")
         let failed = world.share(Self.a) + "/failed"
         #expect(
-            await eventually(timeout: 60) { world.files(under: failed).filter { $0.hasSuffix(".error.txt") }.count == 2 },
+            await eventually(timeout: 60) {
+                world.files(under: failed).filter { $0.hasSuffix(".error.txt") }.count == 2
+            },
             "both refusals should be in failed/: \(world.files(under: failed))\n\(world.logs)")
 
         // B now quarantines what carries no signature it trusts.

@@ -18,7 +18,8 @@ import Testing
 
     /// Claims a document and moves it to `sent` at `time`, as the send step does.
     static func sent(in world: World, at time: Date) throws -> DocumentRecord {
-        let document = try world.claim(try world.drop("cv.pdf", in: "000.00.00.H26", sidecar: MetadataClaimTests.sidecar))
+        let document = try world.claim(
+            try world.drop("cv.pdf", in: "000.00.00.H26", sidecar: MetadataClaimTests.sidecar))
         let id = try #require(document.id)
         _ = try world.store.transition(id, to: .signed, note: "test", now: time)
         _ = try world.store.transition(id, to: .packaged, note: "test", now: time)
@@ -28,16 +29,19 @@ import Testing
     @Test func theSentFolderAndTheReceiptAreDatedInTheAgencysZone() throws {
         let world = try World(timeZone: try #require(CivilTimeZone(identifier: "Asia/Tokyo")))
         let sent = try Self.sent(in: world, at: Self.newYearInTokyo)
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileSent(sent, now: Self.newYearInTokyo + 1)
         #expect(filed.destinationPath == world.agency.folders.sent + "/2027-01-01/cv.pdf")
-        let receipt = try String(contentsOfFile: world.agency.folders.sent + "/2027-01-01/cv.pdf.receipt.txt", encoding: .utf8)
+        let receipt = try String(
+            contentsOfFile: world.agency.folders.sent + "/2027-01-01/cv.pdf.receipt.txt", encoding: .utf8)
         #expect(receipt.contains("Thời điểm gửi / Sent at:      2027-01-01T00:30:00+09:00"), "\(receipt)")
     }
 
     @Test func inVietnamTimeByDefaultTheSameInstantIsStillNewYearsEve() throws {
         let world = try World()
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileSent(try Self.sent(in: world, at: Self.newYearInTokyo))
         #expect(filed.destinationPath == world.agency.folders.sent + "/2026-12-31/cv.pdf")
     }
@@ -65,12 +69,14 @@ import Testing
     /// A failure recorded without the clerk's text (by an older version) still gets a bilingual, path-free file.
     @Test func aFailureWithoutAClerkNoticeStillGetsABilingualReason() throws {
         let world = try World()
-        let document = try world.claim(try world.drop("cv.pdf", in: "000.00.00.H26", sidecar: MetadataClaimTests.sidecar))
+        let document = try world.claim(
+            try world.drop("cv.pdf", in: "000.00.00.H26", sidecar: MetadataClaimTests.sidecar))
         let failed = try world.store.transition(try #require(document.id), to: .failed, note: "test") {
             $0.lastError = "cannot sign /var/lib/lienthong/spool/out/1/original/cv.pdf: EIO"
             $0.filingPending = true
         }
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileFailed(failed)
         let text = try String(contentsOfFile: try #require(filed.destinationPath) + ".error.txt", encoding: .utf8)
         #expect(text.hasPrefix("Văn bản: cv.pdf\nKhông gửi được do lỗi của phần mềm lienthong."), "\(text)")

@@ -251,8 +251,9 @@ import Testing
         try old.close()
 
         let beforeMigration = try DocumentStore(readingFrom: path)
-        #expect(try beforeMigration.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
-            == ["01": 1, "03": 1])
+        #expect(
+            try beforeMigration.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
+                == ["01": 1, "03": 1])
 
         let store = try DocumentStore(path: path)
         let rows = try store.pool.read { db in
@@ -271,7 +272,8 @@ import Testing
         try store.noteStatus(id, StatusNote(code: "04", sender: Self.them), description: "Phân công")
         #expect(try store.events(of: id).last?.status == StatusNote(code: "04", sender: Self.them))
         #expect(try store.events(of: id).last?.message == "status 04 from \(Self.them): Phân công")
-        #expect(try store.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
-            == ["01": 1, "03": 1, "04": 1])
+        #expect(
+            try store.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
+                == ["01": 1, "03": 1, "04": 1])
     }
 }
