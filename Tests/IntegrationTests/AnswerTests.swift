@@ -147,7 +147,10 @@ import Testing
         let noticePath = inbox + "/" + (world.files(under: inbox).first { $0.hasSuffix("/THONG-BAO.txt") } ?? "")
         let notice = try String(contentsOfFile: noticePath, encoding: .utf8)
         #expect(notice.hasPrefix("THÔNG BÁO: YÊU CẦU THU HỒI VĂN BẢN\nNOTICE: REQUEST TO REVOKE A DOCUMENT\n"))
-        #expect(notice.contains("Lý do / Reason: \(reason)") && notice.contains(earlierFolder), "\(notice)")
+        // The earlier folder as the clerk finds it on the share (inbox/<sender>/<folder>), not the server's path.
+        let earlierOnTheShare = earlierFolder.split(separator: "/").suffix(3).joined(separator: "/")
+        #expect(notice.contains("Lý do / Reason: \(reason)") && notice.contains(earlierOnTheShare), "\(notice)")
+        #expect(!notice.contains(world.root), "a server path in the notice:\n\(notice)")
         let requestFolder = (noticePath as NSString).deletingLastPathComponent
         let json = try String(contentsOfFile: requestFolder + "/document.json", encoding: .utf8)
         #expect(json.contains("\"business\"") && json.contains(reason), "\(json)")
