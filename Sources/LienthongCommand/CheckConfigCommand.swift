@@ -65,6 +65,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
         if online, let timestamp = config.signing.timestamp {
             if let problem = checkTimestampAuthority(config, url: timestamp.url) { problems.append(problem) }
         }
+        print(
+            "dates for clerks and admins: \(config.timeZone)"
+                + (config.timeZone == .vietnam ? " (Vietnam time)" : "; what the axis reads stays Vietnam time"))
         if problems.isEmpty {
             print("configuration \(options.config) is valid: \(config.agencies.count) agency(ies)")
         } else {

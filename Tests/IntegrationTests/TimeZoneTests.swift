@@ -80,6 +80,11 @@ import Testing
             contentsOfFile: sent + "/" + relative.replacingOccurrences(of: ".json", with: ".txt"), encoding: .utf8)
         #expect(text.contains("Thời điểm gửi / Sent at:      \(sentAtText)"), "\(text)")
 
+        let check = try runCommand(world.lienthong, ["check-config", "--config", world.config(a)])
+        #expect(
+            check.output.contains("dates for clerks and admins: \(identifier); what the axis reads stays Vietnam time"),
+            "\(check.output)")
+
         // `lienthong list` prints the creation time in the configured zone too, and says which zone.
         let list = try runCommand(world.lienthong, ["list", "--config", world.config(a)])
         let listed = try runCommand(world.lienthong, ["list", "--json", "--config", world.config(a)])
