@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The `+SSSS` suffix is **not** a time-zone offset: it is the milliseconds of the second, zero-padded to four digits
 /// (Java's `SimpleDateFormat` pattern `SSSS`), e.g. `25112026T114802+0042`. The SDK formats in the JVM's local
-/// zone, which for every Vietnamese agency is Asia/Ho_Chi_Minh (UTC+7, no daylight saving).
+/// zone, which for every Vietnamese agency is Asia/Ho_Chi_Minh (UTC+7, no daylight saving); so it stays Vietnam time
+/// whatever the configuration's `time_zone` (which governs the dates clerks read).
 public enum AxisTimestamp {
     /// Vietnam's time zone; a fixed UTC+7 if the system has no tz database.
     public static let vietnam: TimeZone =

@@ -33,6 +33,9 @@ public struct AgencyConfig: Sendable, Equatable {
     /// `secret_folders`: first-level folders below `outbox/` (NFC) whose documents are secret (văn bản mật) and are
     /// never signed or sent (Decision 28/2018 keeps secret documents off the axis). Default: ``defaultSecretFolders``.
     public var secretFolders: [String]
+    /// The zone of the dates this agency's clerks read (`sent/YYYY-MM-DD/`, receipts, inbox files): the top-level
+    /// `time_zone`, copied into every agency by the loader so that the pipelines need nothing but their agency.
+    public var timeZone: CivilTimeZone
 
     /// `outbox/MAT/`: where a clerk who keeps a secret document beside the others would put it.
     public static let defaultSecretFolders = ["MAT"]
@@ -55,7 +58,8 @@ public struct AgencyConfig: Sendable, Equatable {
         inboundPolicy: InboundPolicy = .warn,
         trustedRoots: [String] = [],
         visibleSignature: VisibleSignatureSettings = VisibleSignatureSettings(),
-        secretFolders: [String] = Self.defaultSecretFolders
+        secretFolders: [String] = Self.defaultSecretFolders,
+        timeZone: CivilTimeZone = .vietnam
     ) {
         self.code = code
         self.name = name
@@ -75,5 +79,6 @@ public struct AgencyConfig: Sendable, Equatable {
         self.trustedRoots = trustedRoots
         self.visibleSignature = visibleSignature
         self.secretFolders = secretFolders
+        self.timeZone = timeZone
     }
 }

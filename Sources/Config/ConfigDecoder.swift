@@ -18,6 +18,7 @@ struct ConfigDecoder {
     func decode(root: MappingReader) -> LienthongConfig? {
         let stateDirectory = root.path("state_directory") ?? LienthongConfig.defaultStateDirectory
         let logLevel = root.choice("log_level", default: "info", allowed: LienthongConfig.logLevels)
+        let timeZone = decodeTimeZone(root)
         let axis = section(root, "axis", required: true).flatMap(decodeAxis)
         let signing = section(root, "signing", required: true).flatMap(decodeSigning)
         let inbound = section(root, "inbound", required: false).map(decodeInbound) ?? InboundSettings()
@@ -26,6 +27,7 @@ struct ConfigDecoder {
         let agencies = decodeAgencies(root).map { agency in
             var agency = agency
             agency.trustedRoots = inbound.trustedRoots
+            agency.timeZone = timeZone
             return agency
         }
         root.reportUnknownKeys(secretAdvice: Self.axisSecretAdvice)
@@ -39,7 +41,19 @@ struct ConfigDecoder {
         guard let axis, let signing else { return nil }
         return LienthongConfig(
             stateDirectory: stateDirectory, axis: axis, signing: signing, inbound: inbound, retry: retry,
-            limits: limits, agencies: agencies, logLevel: logLevel)
+            limits: limits, agencies: agencies, logLevel: logLevel, timeZone: timeZone)
+    }
+
+    /// `time_zone`: an IANA name, default Vietnam time.
+    private func decodeTimeZone(_ root: MappingReader) -> CivilTimeZone {
+        guard let text = root.string("time_zone") else { return .vietnam }
+        if let zone = CivilTimeZone(identifier: text) { return zone }
+        let suggestion = CivilTimeZone.suggestion(for: text).map { "did you mean '\($0)'? " } ?? ""
+        root.report(
+            "time_zone",
+            "'\(text)' is not a time zone name of the IANA database (as listed in /usr/share/zoneinfo); \(suggestion)"
+                + "use e.g. \(CivilTimeZone.defaultIdentifier) (Vietnam time, the default), or remove the key")
+        return .vietnam
     }
 
     private func section(_ root: MappingReader, _ key: String, required: Bool) -> MappingReader? {

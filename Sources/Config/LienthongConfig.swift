@@ -18,6 +18,9 @@ public struct LienthongConfig: Sendable, Equatable {
     public var agencies: [AgencyConfig]
     /// One of ``logLevels``.
     public var logLevel: String
+    /// `time_zone`: the zone of the dates clerks and admins read (see ``CivilTimeZone``), also copied into every
+    /// agency by the loader. Default: Vietnam time.
+    public var timeZone: CivilTimeZone
 
     public init(
         stateDirectory: String = LienthongConfig.defaultStateDirectory,
@@ -27,7 +30,8 @@ public struct LienthongConfig: Sendable, Equatable {
         retry: RetryPolicy = RetryPolicy(),
         limits: Limits = Limits(),
         agencies: [AgencyConfig],
-        logLevel: String = "info"
+        logLevel: String = "info",
+        timeZone: CivilTimeZone = .vietnam
     ) {
         self.stateDirectory = stateDirectory
         self.axis = axis
@@ -37,6 +41,7 @@ public struct LienthongConfig: Sendable, Equatable {
         self.limits = limits
         self.agencies = agencies
         self.logLevel = logLevel
+        self.timeZone = timeZone
     }
 
     /// `<state_directory>/state.db`.

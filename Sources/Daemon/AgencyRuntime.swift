@@ -15,6 +15,8 @@ import SystemSupport
 struct AgencyRuntime: Sendable {
     let outbound: [OutboundPipeline]
     let inbound: InboundPipeline?
+    /// The configuration's `time_zone`, for the times in `STATUS=`.
+    let timeZone: CivilTimeZone
     private let stateDirectory: String
     private let axisEndpoint: String
     private let logger: Logger
@@ -22,6 +24,7 @@ struct AgencyRuntime: Sendable {
     /// - Parameter liveness: where the pipelines report their progress, for the systemd watchdog.
     init(config: LienthongConfig, store: DocumentStore, logger: Logger, liveness: Liveness = Liveness()) throws {
         stateDirectory = config.stateDirectory
+        timeZone = config.timeZone
         axisEndpoint = config.axis.endpoint
         self.logger = logger
         let secret = try config.axis.loadSecret()

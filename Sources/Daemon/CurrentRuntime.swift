@@ -1,4 +1,4 @@
-import EdXML
+import Config
 import Foundation
 
 /// The runtime in force (a reload replaces it) and whether the last reload was refused, for the daemon's `STATUS=`
@@ -18,6 +18,9 @@ final class CurrentRuntime: @unchecked Sendable {
 
     func reloadRefused(_ reason: String) { lock.withLock { refusedReload = reason } }
 
+    /// The `time_zone` of the runtime in force; Vietnam time before there is one.
+    var timeZone: CivilTimeZone { lock.withLock { runtime?.timeZone ?? .vietnam } }
+
     /// The first thing an admin should know: a refused reload, then per agency an unreachable axis, a stopped
     /// outbound or inbound pipeline.
     func trouble() async -> String? {
@@ -27,7 +30,7 @@ final class CurrentRuntime: @unchecked Sendable {
         let status = await runtime.status(pid: getpid(), startedAt: Date(), axisEndpoint: "")
         for agency in status.agencies {
             if let since = agency.axisUnreachableSince {
-                return "axis unreachable since \(VietnamTime.iso8601(since))"
+                return "axis unreachable since \(runtime.timeZone.iso8601(since))"
             }
             if let problem = agency.outboundProblem { return "\(agency.code) outbound: \(problem)" }
             if let problem = agency.inboundProblem { return "\(agency.code) inbound: \(problem)" }

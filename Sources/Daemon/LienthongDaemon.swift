@@ -143,7 +143,7 @@ public final class LienthongDaemon: Service, Sendable {
                 reported = []
             } else {
                 let names = stalls.map(\.name)
-                trouble = "WEDGED: \(names[0]) has made no progress since \(VietnamTime.iso8601(stalls[0].since))"
+                trouble = "WEDGED: \(names[0]) has made no progress since \(current.timeZone.iso8601(stalls[0].since))"
                 if names != reported {
                     let wedged = names.joined(separator: ", ")
                     logger.critical(

@@ -23,7 +23,8 @@ public struct EdXMLValidator: Sendable {
         self.now = now
     }
 
-    /// The Vietnam time zone (UTC+7, no daylight saving time).
+    /// The Vietnam time zone (UTC+7, no daylight saving time). Always Vietnam, whatever the configuration's
+    /// `time_zone`: the axis's validator judges "not in the future" in Vietnam (axis-protocol.md section 4).
     public static let vietnamTimeZone: TimeZone = VietnamTime.zone
 
     /// Every problem with `header` and the names of its attachments, in field order; empty when it may be sent.

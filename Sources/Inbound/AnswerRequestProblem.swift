@@ -26,7 +26,8 @@ enum AnswerRequestProblem: Error, CustomStringConvertible, Equatable {
             "the reason is not UTF-8 text. Save the file as UTF-8 (in Notepad: Save As, Encoding UTF-8) "
                 + "and drop it again."
         case .unreadable(let reason):
-            "the file cannot be read safely: \(reason)"
+            "the file cannot be read safely: "
+                + ServerPaths.redacted(reason, placeholder: ServerPaths.clerkPlaceholder)
         }
     }
 

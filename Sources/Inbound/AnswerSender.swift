@@ -122,7 +122,8 @@ struct AnswerSender: Sendable {
         try? Directories.removeTree(path)
         if let folder = document.destinationPath {
             AnswersLog.append(
-                AnswersLog.line(for: answer, sentAt: sentAt), toFolder: folder, logger: logger, metadata: metadata)
+                AnswersLog.line(for: answer, sentAt: sentAt, timeZone: agency.timeZone), toFolder: folder,
+                logger: logger, metadata: metadata)
         }
     }
 

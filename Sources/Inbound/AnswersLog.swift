@@ -1,4 +1,4 @@
-import EdXML
+import Config
 import Foundation
 import Logging
 import StateStore
@@ -12,9 +12,9 @@ enum AnswersLog {
     static let heading = "CÁC TRẠNG THÁI ĐÃ GỬI CHO NƠI GỬI / STATUSES SENT TO THE SENDER\n"
 
     /// The line for one answer sent: time, code, meaning in both languages, reason.
-    static func line(for answer: AnswerRecord, sentAt: Date) -> String {
+    static func line(for answer: AnswerRecord, sentAt: Date, timeZone: CivilTimeZone) -> String {
         let reason = answer.reason.map { " | Lý do / Reason: \($0.replacingOccurrences(of: "\n", with: " "))" } ?? ""
-        return "\(VietnamTime.wire(sentAt))  \(answer.code.rawValue) \(answer.code.vietnamese) / "
+        return "\(timeZone.stamp(sentAt))  \(answer.code.rawValue) \(answer.code.vietnamese) / "
             + "\(answer.code.english)\(reason)"
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SystemSupport
 
 /// The `description` of an `updateStatus fail`: why we refused a document, as the axis accepts it in a signed header
 /// and as another agency may read it.
@@ -25,42 +26,8 @@ enum AxisFailDescription {
         return cut.isEmpty ? fallback : cut
     }
 
-    /// `text` with each local root (longest first) and each absolute path replaced by ``pathPlaceholder``.
-    ///
-    /// An absolute path is a `/` at the start of a word (after a space, a quote, a bracket or `=`) and at least one
-    /// more character, up to the next space, quote, bracket, `,`, `;` or `:`; a final `.` stays, as the end of the
-    /// sentence. A root replaced first
-    /// covers paths with spaces in them (`/srv/lienthong/UBND tinh/inbox`), which the word rule alone would cut.
+    /// `text` with each local root and each absolute path replaced by ``pathPlaceholder`` (``ServerPaths``).
     static func withoutLocalPaths(_ text: String, localRoots: [String]) -> String {
-        var text = text
-        for root in localRoots.filter({ $0.count > 1 }).sorted(by: { $0.count > $1.count }) {
-            text = text.replacingOccurrences(of: root, with: pathPlaceholder)
-        }
-        var result = ""
-        var index = text.startIndex
-        while index < text.endIndex {
-            let character = text[index]
-            let startsWord = result.isEmpty || result.hasSuffix(pathPlaceholder) || wordStart.contains(result.last!)
-            guard character == "/", startsWord else {
-                result.append(character)
-                index = text.index(after: index)
-                continue
-            }
-            var end = index
-            while end < text.endIndex, !pathEnd.contains(text[end]), !text[end].isWhitespace {
-                end = text.index(after: end)
-            }
-            if end > text.index(after: index), text[text.index(before: end)] == "." { end = text.index(before: end) }
-            if end == text.index(after: index) {
-                result.append(character)
-            } else if !result.hasSuffix(pathPlaceholder) {
-                result += pathPlaceholder
-            }
-            index = end
-        }
-        return result
+        ServerPaths.redacted(text, placeholder: pathPlaceholder, localRoots: localRoots)
     }
-
-    private static let wordStart: Set<Character> = [" ", "\t", "'", "\"", "(", "[", "<", "="]
-    private static let pathEnd: Set<Character> = ["'", "\"", ")", "]", ">", ",", ";", ":"]
 }

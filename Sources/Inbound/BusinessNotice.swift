@@ -133,6 +133,12 @@ struct BusinessNotice {
         return lines
     }
 
+    /// An inbox folder as clerks reach it on the share, `inbox/<sender>/<folder>`, not as the server names it
+    /// (`/srv/lienthong/<agency>/inbox/…`).
+    static func asClerksSeeIt(_ folder: String) -> String {
+        folder.split(separator: "/").suffix(3).joined(separator: "/")
+    }
+
     private func describe(_ document: Earlier) -> [String] {
         let parsed = try? DocumentIdentifier(parsing: document.documentId)
         let notation =
@@ -144,7 +150,7 @@ struct BusinessNotice {
             "  Ngày ban hành / Date:             \(parsed?.promulgationDate ?? "")",
         ]
         if let record = document.record, let folder = record.destinationPath {
-            lines.append("  Đã nhận vào / Delivered to:       \(folder) (#\(record.id ?? 0))")
+            lines.append("  Đã nhận vào / Delivered to:       \(Self.asClerksSeeIt(folder)) (#\(record.id ?? 0))")
         } else {
             lines.append("  Đã nhận vào / Delivered to:       chưa nhận văn bản này / not received by lienthong")
         }

@@ -1,3 +1,4 @@
+import Config
 import EdXML
 import Foundation
 import StateStore
@@ -15,6 +16,8 @@ struct DocumentSummary {
     var warning: [String] = []
     /// `TraceHeaderList/Bussiness`: a new document, or a revoke, update or replace request.
     var business: BusinessInfo? = nil
+    /// The agency's `time_zone`: the time received, and the folder's day when the document names no date.
+    var timeZone: CivilTimeZone = .vietnam
 
     var codeNotation: String {
         let number = header.code?.codeNumber?.trimmingCharacters(in: .whitespaces) ?? ""
@@ -24,7 +27,7 @@ struct DocumentSummary {
 
     /// `<yyyy-mm-dd>_<number-notation>`, from the promulgation date (or the day received).
     var folderName: String {
-        let date = Self.isoDay(header.promulgationInfo?.promulgationDate) ?? Self.isoDay(of: receivedAt)
+        let date = Self.isoDay(header.promulgationInfo?.promulgationDate) ?? timeZone.day(of: receivedAt)
         let code = codeNotation.replacingOccurrences(of: "/", with: "-")
         return code.isEmpty ? date : "\(date)_\(code)"
     }
@@ -40,7 +43,7 @@ struct DocumentSummary {
             "Trích yếu / Subject:           \(header.subject ?? "")",
             "Người ký / Signed by:          \(header.signerInfo?.fullName ?? "")",
             "Mã trên trục / Axis DocId:     \(axisDocId)",
-            "Nhận lúc / Received at:        \(VietnamTime.iso8601(receivedAt))",
+            "Nhận lúc / Received at:        \(timeZone.iso8601(receivedAt))",
             "",
             "Tệp đính kèm / Attachments:",
         ]
@@ -115,7 +118,7 @@ struct DocumentSummary {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let body = Body(
-            axisDocId: axisDocId, receivedAt: VietnamTime.iso8601(receivedAt), codeNotation: codeNotation,
+            axisDocId: axisDocId, receivedAt: timeZone.iso8601(receivedAt), codeNotation: codeNotation,
             header: header,
             attachments: attachments, warnings: warnings,
             signatures: signatures.map {
@@ -134,7 +137,5 @@ struct DocumentSummary {
         }
         return "\(parts[0])-\(parts[1].count == 1 ? "0" : "")\(parts[1])-\(parts[2].count == 1 ? "0" : "")\(parts[2])"
     }
-
-    static func isoDay(of date: Date) -> String { VietnamTime.day(date) }
 
 }

@@ -162,13 +162,7 @@ extension InboundPipeline {
         agency.logger.error("quarantined: \(reason)", metadata: ["DOC_ID": "\(id)"])
         let folder = agency.config.folders.quarantine + "/" + SafeFileName.sanitize(document.axisDocId ?? "\(id)")
         let envelope = spool.envelope(of: id)
-        let text = """
-            Văn bản đến bị cách ly vì không đạt kiểm tra. Không mở tệp này nếu không chắc chắn.
-            A received document was quarantined because it failed checks. Do not open it unless you are sure.
-
-            \(reason)
-
-            """
+        let text = QuarantineNotice(reason: reason).text
         let quarantined: DocumentRecord
         do {
             try await Offload.run {

@@ -102,14 +102,16 @@ extension InboundPipeline {
         let id = document.id!
         guard let status = message.status else { throw InboundFailure.rejected("status message without a header") }
         let code = status.statusCode.trimmingCharacters(in: .whitespaces)
-        let line = "status \(code) from \(message.senderId): \(status.description ?? "")"
+        let note = StatusNote(code: code, sender: message.senderId)
+        let line = note.message(description: status.description ?? "")
         if let answered = status.responseFor.documentId,
             let original = try dependencies.store.outbound(edxmlDocumentId: answered)
         {
-            try dependencies.store.annotate(original.id!, note: line)
+            try dependencies.store.noteStatus(original.id!, note, description: status.description ?? "")
             if let sentCopy = original.destinationPath, original.state == .filed {
                 ReceiptStatusLog.append(
-                    line, statusTime: status.timestamp, toReceiptOf: sentCopy, logger: agency.logger)
+                    note, description: status.description ?? "", statusTime: status.timestamp,
+                    timeZone: agency.config.timeZone, toReceiptOf: sentCopy, logger: agency.logger)
             }
         } else {
             agency.logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])

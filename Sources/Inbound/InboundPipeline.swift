@@ -233,7 +233,8 @@ public actor InboundPipeline {
         case .started(let error):
             logger.warning("the axis cannot be reached: \(error); documents wait and polling goes on")
         case .continuing(let error, let since):
-            logger.warning("the axis still cannot be reached (since \(VietnamTime.iso8601(since))): \(error)")
+            let zone = agencies.first?.config.timeZone ?? .vietnam
+            logger.warning("the axis still cannot be reached (since \(zone.iso8601(since))): \(error)")
         case .ended(let duration):
             logger.notice("the axis can be reached again, after \(duration) without it")
         case nil:

@@ -1,3 +1,4 @@
+import Config
 import Foundation
 import Signing
 import SystemSupport
@@ -12,6 +13,8 @@ import SystemSupport
 struct InboundSignatureVerifier: Sendable {
     /// PEM files of the trust anchors (`inbound.trusted_roots`).
     let trustedRoots: [String]
+    /// The agency's `time_zone`, for the signing and timestamp times reported.
+    var timeZone: CivilTimeZone = .vietnam
 
     /// A detached CMS signature with its certificate chain is a few kilobytes; anything larger is not one.
     static let maximumDetachedSignatureBytes = 1 << 20
@@ -53,7 +56,7 @@ struct InboundSignatureVerifier: Sendable {
             return [
                 SignatureCheck(
                     file: file, kind: .pdf, outcome: .unreadable, changedAfterSigning: false,
-                    problems: [Self.named(error.description, path: path, file: file)])
+                    problems: [Self.named(error.description, path: path, file: file)], timeZone: timeZone)
             ]
         }
         return reports.map { report in
@@ -74,7 +77,7 @@ struct InboundSignatureVerifier: Sendable {
                 changedAfterSigning: report.integrityValid && !report.laterChanges.isPermitted,
                 problems: report.problems.map { Self.named($0, path: path, file: file) },
                 laterChanges: report.integrityValid ? report.laterChanges : nil, docMDP: report.docMDP,
-                timestamp: report.timestamp, notes: report.notes)
+                timestamp: report.timestamp, notes: report.notes, timeZone: timeZone)
         }
     }
 
@@ -84,7 +87,7 @@ struct InboundSignatureVerifier: Sendable {
         func check(_ outcome: SignatureCheck.Outcome, _ problem: String) -> SignatureCheck {
             SignatureCheck(
                 file: file, kind: .detached, signatureFile: signature, outcome: outcome, changedAfterSigning: false,
-                problems: [problem])
+                problems: [problem], timeZone: timeZone)
         }
         let bytes: [UInt8]
         switch try Self.readSmall(folder + "/" + signature, limit: Self.maximumDetachedSignatureBytes) {
@@ -110,7 +113,7 @@ struct InboundSignatureVerifier: Sendable {
             serial: report.signerSerialHex, signingTime: report.signingTime,
             outcome: report.chainValid ? .valid : .untrusted, changedAfterSigning: false,
             problems: report.chainProblem.map { ["certificate chain: \($0)"] } ?? [],
-            timestamp: report.timestamp, notes: report.notes)
+            timestamp: report.timestamp, notes: report.notes, timeZone: timeZone)
     }
 
     /// The problem's description when it is this machine's fault rather than the received file's.

@@ -122,7 +122,8 @@ struct InboxWriter: Sendable {
         let (signatures, warning) = try checkSignatures(of: delivered, in: staging, document: document)
         let summary = DocumentSummary(
             axisDocId: document.axisDocId ?? "", header: header, attachments: delivered, warnings: message.warnings,
-            receivedAt: now, signatures: signatures, warning: warning, business: message.business)
+            receivedAt: now, signatures: signatures, warning: warning, business: message.business,
+            timeZone: agency.timeZone)
         let signaturesText = SignaturesReport(signatures: signatures, warning: warning).text
         try DurableFile.write(Array(signaturesText.utf8), to: staging + "/signatures.txt")
         try DurableFile.write(summary.json, to: staging + "/document.json")
@@ -149,7 +150,7 @@ struct InboxWriter: Sendable {
     private func checkSignatures(
         of delivered: [DeliveredAttachment], in staging: String, document: DocumentRecord
     ) throws -> (AttachmentSignatures, [String]) {
-        let signatures = try InboundSignatureVerifier(trustedRoots: agency.trustedRoots)
+        let signatures = try InboundSignatureVerifier(trustedRoots: agency.trustedRoots, timeZone: agency.timeZone)
             .check(folder: staging, files: delivered.map(\.file))
         let verdict = signatures.verdict
         let decision = SignaturePolicy.decide(policy: agency.inboundPolicy, verdict: verdict)

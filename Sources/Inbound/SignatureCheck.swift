@@ -1,3 +1,4 @@
+import Config
 import EdXML
 import Foundation
 import Signing
@@ -118,12 +119,13 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         var valid: Bool
     }
 
-    /// Takes the signer's name and organisation from `subject`, and shows `signingTime` in Vietnam time.
+    /// Takes the signer's name and organisation from `subject`, and shows `signingTime` in `timeZone` (the agency's
+    /// `time_zone`).
     init(
         file: String, kind: Kind, signatureFile: String? = nil, field: String? = nil, subject: String? = nil,
         serial: String? = nil, signingTime: Date? = nil, outcome: Outcome, changedAfterSigning: Bool,
         problems: [String], laterChanges: PDFLaterChanges? = nil, docMDP: PDFDocMDPPermission? = nil,
-        timestamp: TimestampReport? = nil, notes: [String] = []
+        timestamp: TimestampReport? = nil, notes: [String] = [], timeZone: CivilTimeZone = .vietnam
     ) {
         let name = subject.map(DistinguishedName.init)
         self.file = file
@@ -134,14 +136,14 @@ struct SignatureCheck: Codable, Sendable, Equatable {
         self.organization = name?.organization
         self.subject = subject
         self.serial = serial
-        self.signingTime = signingTime.map(VietnamTime.iso8601)
+        self.signingTime = signingTime.map(timeZone.iso8601)
         self.outcome = outcome
         self.changedAfterSigning = changedAfterSigning
         self.problems = problems
         self.laterChanges = laterChanges.map(LaterChanges.init)
         self.docMDP = docMDP?.rawValue
         self.timestamp = timestamp.map {
-            Timestamp(time: $0.time.map(VietnamTime.iso8601), authority: $0.authority, valid: $0.isValid)
+            Timestamp(time: $0.time.map(timeZone.iso8601), authority: $0.authority, valid: $0.isValid)
         }
         self.notes = notes
     }

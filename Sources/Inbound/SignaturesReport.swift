@@ -1,4 +1,5 @@
 import Signing
+import SystemSupport
 
 /// `signatures.txt` in an inbox folder: who signed which attachment and whether each signature is valid, for
 /// clerks. Vietnamese first, then English, on every line; one block per signature, then the attachments without one.
@@ -42,8 +43,9 @@ struct SignaturesReport {
             "Kết quả / Result:               \(verdict(check))",
         ]
         if let changes = laterChangesLine(check) { lines.append("Thay đổi sau khi ký / Later changes: \(changes)") }
-        lines += check.problems.map { "  - \($0)" }
-        lines += check.notes.map { "  * \($0)" }
+        // Problems and notes come from the verifier in English; a trusted root or a file it names is the server's.
+        lines += check.problems.map { "  - \(ServerPaths.redacted($0, placeholder: ServerPaths.clerkPlaceholder))" }
+        lines += check.notes.map { "  * \(ServerPaths.redacted($0, placeholder: ServerPaths.clerkPlaceholder))" }
         return lines
     }
 

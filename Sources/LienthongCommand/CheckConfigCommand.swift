@@ -36,7 +36,8 @@ struct CheckConfigCommand: AsyncParsableCommand {
         do {
             let key = try SignerFactory.key(for: config.signing, proxy: config.axis.proxy)
             if let identity = key as? SigningIdentity {
-                print("signing certificate: \(identity.subject), valid until \(vietnamTime(identity.notAfter))")
+                let until = localTime(identity.notAfter, in: config.timeZone)
+                print("signing certificate: \(identity.subject), valid until \(until)")
             } else {
                 print(try SignerFactory.describe(key))
             }
@@ -64,6 +65,9 @@ struct CheckConfigCommand: AsyncParsableCommand {
         if online, let timestamp = config.signing.timestamp {
             if let problem = checkTimestampAuthority(config, url: timestamp.url) { problems.append(problem) }
         }
+        print(
+            "dates for clerks and admins: \(config.timeZone)"
+                + (config.timeZone == .vietnam ? " (Vietnam time)" : "; what the axis reads stays Vietnam time"))
         if problems.isEmpty {
             print("configuration \(options.config) is valid: \(config.agencies.count) agency(ies)")
         } else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import StateStore
 
 /// `lienthong show ID`: one document and its whole history.
@@ -20,7 +21,9 @@ struct ShowCommand: ParsableCommand {
         guard let number = Int64(id.hasPrefix("#") ? String(id.dropFirst()) : id) else {
             throw ValidationError("'\(id)' is not a document id; `lienthong list` shows them")
         }
-        let store = try database.openStore()
+        let config = try database.options.load()
+        let zone = config.timeZone
+        let store = try database.openStore(config: config)
         guard let document = try store.document(number) else {
             printError("no document #\(number); `lienthong list` shows the ids")
             throw ExitCode.failure
@@ -50,7 +53,7 @@ struct ShowCommand: ParsableCommand {
                 document.destinationPath
             ),
             ("attempts", document.attempts > 0 ? String(document.attempts) : nil),
-            ("next attempt", document.nextAttemptAt.map(vietnamTime)),
+            ("next attempt", document.nextAttemptAt.map { localTime($0, in: zone) }),
             ("last error", document.lastError),
         ]
         for (name, value) in fields {
@@ -65,26 +68,28 @@ struct ShowCommand: ParsableCommand {
         let answers = (try? store.answers(of: number)) ?? []
         if !answers.isEmpty {
             print("answers:")
-            for answer in answers { print("  " + Self.describe(answer)) }
+            for answer in answers { print("  " + Self.describe(answer, zone: zone)) }
         }
         print("history:")
         for event in try store.events(of: number) {
             let move = event.toState.map { " → \($0.rawValue)" } ?? ""
-            print("  \(vietnamTime(event.at))\(event.kind == .retry ? " retry" : move): \(event.message)")
+            print("  \(localTime(event.at, in: zone))\(event.kind == .retry ? " retry" : move): \(event.message)")
         }
     }
 
     /// One answer on one line: code, meaning, state and when, reason, and the error that keeps it from the axis.
-    static func describe(_ answer: AnswerRecord) -> String {
+    static func describe(_ answer: AnswerRecord, zone: CivilTimeZone) -> String {
         var text = "\(answer.code.rawValue) \(answer.code.english): \(answer.state.rawValue)"
         switch answer.state {
-        case .sent: text += " \(answer.sentAt.map(vietnamTime) ?? "")"
-        case .queued: text += " since \(vietnamTime(answer.createdAt))"
-        case .failed: text += " \(vietnamTime(answer.updatedAt))"
+        case .sent: text += " \(answer.sentAt.map { localTime($0, in: zone) } ?? "")"
+        case .queued: text += " since \(localTime(answer.createdAt, in: zone))"
+        case .failed: text += " \(localTime(answer.updatedAt, in: zone))"
         }
         if let reason = answer.reason { text += "; reason: \(reason)" }
         if let error = answer.lastError { text += "; \(answer.state == .failed ? "error" : "last error"): \(error)" }
-        if answer.state == .queued, let next = answer.nextAttemptAt { text += "; next attempt \(vietnamTime(next))" }
+        if answer.state == .queued, let next = answer.nextAttemptAt {
+            text += "; next attempt \(localTime(next, in: zone))"
+        }
         return text
     }
 }

@@ -55,7 +55,7 @@ struct StatusCommand: ParsableCommand {
         if json {
             FileHandle.standardOutput.write(Data(try report.json()))
         } else {
-            print(StatusText(report: report).lines.joined(separator: "\n"))
+            print(StatusText(report: report, zone: config.timeZone).lines.joined(separator: "\n"))
         }
         if report.exitCode != 0 { throw ExitCode(report.exitCode) }
     }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Config
 import Foundation
 import Signing
 
@@ -31,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
                     let verdict = report.isValid ? "VALID" : "NOT VALID"
                     print(
                         "\(report.fieldName): \(verdict) — \(report.signerSubject ?? "unknown signer")"
-                            + (report.signingTime.map { ", signed \(vietnamTime($0))" } ?? ""))
+                            + (report.signingTime.map { ", signed \(localTime($0, in: .vietnam))" } ?? ""))
                     if let line = laterChangesLine(report) { print("  \(line)") }
                     if let line = timestampLine(report.timestamp) { print("  \(line)") }
                     for problem in report.problems { print("  \(problem)") }
@@ -78,7 +79,7 @@ struct VerifyCommand: ParsableCommand {
     /// "timestamped 2026-11-25 14:03 by CN=…" for an RFC 3161 signature timestamp, nil when there is none.
     private func timestampLine(_ timestamp: TimestampReport?) -> String? {
         guard let timestamp else { return nil }
-        let time = timestamp.time.map { " \(vietnamTime($0))" } ?? ""
+        let time = timestamp.time.map { " \(localTime($0, in: .vietnam))" } ?? ""
         let authority = timestamp.authority.map { " by \($0)" } ?? ""
         return (timestamp.isValid ? "timestamped" : "timestamp NOT VALID:") + time + authority
     }

@@ -1,4 +1,4 @@
-import EdXML
+import Config
 import Foundation
 import Logging
 import StateStore
@@ -38,7 +38,9 @@ enum BusinessReceipt {
 
     /// Adds the line "request #N sent" to the concerned document's receipt and history, once: a filing repeated
     /// after a crash finds the line and adds nothing.
-    static func noteOnConcernedDocument(of request: DocumentRecord, store: DocumentStore, logger: Logger, now: Date) {
+    static func noteOnConcernedDocument(
+        of request: DocumentRecord, store: DocumentStore, logger: Logger, now: Date, timeZone: CivilTimeZone
+    ) {
         guard let operation = operation(of: request), let requestId = request.id,
             let concernedId = request.relatedDocumentId
         else { return }
@@ -52,7 +54,7 @@ enum BusinessReceipt {
                 try store.annotate(concernedId, note: "\(marker) (DocId \(request.axisDocId ?? ""))")
             }
             guard concerned.state == .filed, let sentCopy = concerned.destinationPath else { return }
-            try appendOnce(line, marker: marker, request: request, time: now, toReceiptOf: sentCopy)
+            try appendOnce(line, marker: marker, request: request, stamp: timeZone.stamp(now), toReceiptOf: sentCopy)
         } catch {
             // The request is in the database and `lienthong show` either way; only the clerk's copy is behind.
             logger.warning(
@@ -62,9 +64,8 @@ enum BusinessReceipt {
     }
 
     private static func appendOnce(
-        _ line: String, marker: String, request: DocumentRecord, time: Date, toReceiptOf sentCopy: String
+        _ line: String, marker: String, request: DocumentRecord, stamp: String, toReceiptOf sentCopy: String
     ) throws {
-        let stamp = VietnamTime.wire(time)
         try ReceiptFile(besides: sentCopy).update { receipt in
             if let text = receipt.text, !text.contains(marker) { receipt.text = text + "\(stamp) \(line)\n" }
             guard var object = receipt.json else { return }

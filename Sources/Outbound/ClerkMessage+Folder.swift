@@ -8,8 +8,8 @@ extension ClerkMessage {
             switch problem {
             case .unsafe(let name, let reason):
                 (
-                    "Không gửi được: \"\(name)\" trong thư mục không phải là một tệp bình thường (\(reason)).",
-                    "Not sent: \"\(name)\" in the folder is not an ordinary file (\(reason))."
+                    "Không gửi được: \"\(name)\" trong thư mục không phải là một tệp bình thường.",
+                    "Not sent: \"\(name)\" in the folder is not an ordinary file (\(withoutServerPaths(reason)))."
                 )
             case .tooLarge(let name, _, let limit):
                 (

@@ -47,12 +47,16 @@ extension ClerkMessage {
             english.append("  - \(problem.englishText)")
         }
         if !resolution.sidecarProblems.isEmpty {
-            vietnamese.append("Tệp mô tả \(metadataFile) có lỗi:")
+            // The problems are worded in English by the YAML reader: the Vietnamese paragraph names where they are.
+            vietnamese.append("Tệp mô tả \(metadataFile) có lỗi (giải thích bằng tiếng Anh ở phần dưới):")
             english.append("The metadata file \(metadataFile) has errors:")
             for problem in resolution.sidecarProblems {
-                let line = "  - " + problem.description
-                vietnamese.append(line.replacingOccurrences(of: "(line ", with: "(dòng "))
-                english.append(line)
+                let place = [
+                    problem.keyPath.isEmpty ? nil : "mục \(problem.keyPath)", problem.line.map { "dòng \($0)" },
+                ]
+                .compactMap { $0 }
+                vietnamese.append("  - " + (place.isEmpty ? "cả tệp" : place.joined(separator: ", ")))
+                english.append("  - " + withoutServerPaths(problem.description))
             }
         }
         return (vietnamese, english)

@@ -1,4 +1,11 @@
+import SystemSupport
+
 /// A message for the clerks who read `failed/x.pdf.error.txt`: Vietnamese first, English second.
+///
+/// The Vietnamese paragraph is Vietnamese only: a technical reason (English, from a library or the system) goes in
+/// the English paragraph and in the technical detail at the end, never inside the Vietnamese sentences. Neither
+/// carries a path of the server (``ServerPaths``): the clerk reaches the share through Samba, and the admin has the
+/// whole reason in the journal and in `lienthong show`.
 struct ClerkMessage: Sendable {
     let vietnamese: String
     let english: String
@@ -14,9 +21,14 @@ struct ClerkMessage: Sendable {
             Document: \(fileName)
             \(english)
             \(appendix)
-            Chi tiết kỹ thuật / Technical detail: \(detail)
+            Chi tiết kỹ thuật / Technical detail: \(Self.withoutServerPaths(detail))
 
             """
+    }
+
+    /// `text` with every path of the server replaced by a placeholder.
+    static func withoutServerPaths(_ text: String) -> String {
+        ServerPaths.redacted(text, placeholder: ServerPaths.clerkPlaceholder)
     }
 
     static func unknownRecipientFolder(_ folder: String) -> ClerkMessage {
@@ -73,19 +85,25 @@ struct ClerkMessage: Sendable {
 
     static func unsafeFile(_ reason: String) -> ClerkMessage {
         ClerkMessage(
-            vietnamese: "Không gửi được: đây không phải là một tệp bình thường (\(reason)). Hãy chép bản gốc của tệp.",
-            english: "Not sent: this is not an ordinary file (\(reason)). Copy the original file itself.")
+            vietnamese: """
+                Không gửi được: đây không phải là một tệp bình thường (có thể là lối tắt, liên kết hoặc thư mục). Hãy \
+                chép bản gốc của tệp.
+                """,
+            english:
+                "Not sent: this is not an ordinary file (\(withoutServerPaths(reason))). Copy the original file itself."
+        )
     }
 
     static func unsignablePDF(_ reason: String) -> ClerkMessage {
         ClerkMessage(
             vietnamese: """
-                Không ký số được tệp PDF này (\(reason)). Tệp có thể đã đặt mật khẩu, bị hỏng, hoặc bị khóa không cho
+                Không ký số được tệp PDF này. Tệp có thể đã đặt mật khẩu, bị hỏng, hoặc bị khóa không cho
                 sửa. Hãy xuất lại PDF từ phần mềm soạn thảo (không đặt mật khẩu) rồi chép lại vào outbox/.
                 """,
             english: """
-                This PDF cannot be signed (\(reason)). It may be password-protected, damaged, or locked against
-                changes. Export the PDF again from the editor (without a password) and copy it into outbox/ again.
+                This PDF cannot be signed (\(withoutServerPaths(reason))). It may be password-protected, damaged, or
+                locked against changes. Export the PDF again from the editor (without a password) and copy it into
+                outbox/ again.
                 """)
     }
 
@@ -93,8 +111,8 @@ struct ClerkMessage: Sendable {
     static func unprintableNotation(_ reason: String) -> ClerkMessage {
         ClerkMessage(
             vietnamese: """
-                Không tạo được ô chữ ký số hiển thị (Nghị định 30) vì số và ký hiệu văn bản (\(reason)). Hãy sửa số, ký
-                hiệu trong tệp mô tả hoặc tên tệp rồi chép lại vào outbox/.
+                Không tạo được ô chữ ký số hiển thị (Nghị định 30) vì số và ký hiệu văn bản có ký tự không in được. Hãy
+                sửa số, ký hiệu trong tệp mô tả hoặc tên tệp rồi chép lại vào outbox/.
                 """,
             english: """
                 The visible signature box (Decree 30) cannot show the number and notation (\(reason)). Correct the
@@ -110,7 +128,7 @@ struct ClerkMessage: Sendable {
 
     static func internalError(_ what: String) -> ClerkMessage {
         ClerkMessage(
-            vietnamese: "Không gửi được do lỗi của phần mềm lienthong (\(what)). Hãy báo quản trị viên.",
-            english: "Not sent because of a lienthong error (\(what)). Tell the administrator.")
+            vietnamese: "Không gửi được do lỗi của phần mềm lienthong. Hãy báo quản trị viên.",
+            english: "Not sent because of a lienthong error (\(withoutServerPaths(what))). Tell the administrator.")
     }
 }

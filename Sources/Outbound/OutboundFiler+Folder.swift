@@ -18,7 +18,8 @@ extension OutboundFiler {
 
     func fileSentFolder(_ document: DocumentRecord, now: Date) throws -> DocumentRecord {
         let id = document.id!
-        let dayFolder = agency.folders.sent + "/" + Self.day(of: document.updatedAt)
+        let sentAt = sentTime(of: document)
+        let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: sentAt)
         let (document, folder) = try planFolder(document, in: dayFolder)
         let names = (try? spool.attachmentNames(of: document)) ?? []
         var moves: [(String, String)] = []
@@ -32,7 +33,7 @@ extension OutboundFiler {
             (spool.sidecar(of: id, fileName: document.fileName), folder + "/" + DocumentFolderRule.metadataFileName))
         try move(moves)
         let destination = folder + "/" + Self.folderStem
-        let receipt = Receipt(document: document, filedAt: now)
+        let receipt = Receipt(document: document, sentAt: sentAt, filedAt: now, timeZone: agency.timeZone)
         let attachments = names.map { "  - \($0)" }.joined(separator: "\n")
         let text = receipt.text + "Tệp đính kèm / Attachments:\n\(attachments)\n"
         try ReceiptFile(besides: destination).write(text: text, json: receipt.jsonObject)

@@ -1,5 +1,4 @@
 import Config
-import EdXML
 import Foundation
 import Logging
 import StateStore
@@ -20,7 +19,8 @@ struct OutboundFiler: Sendable {
     func fileSent(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
         if document.isDocumentFolder { return try fileSentFolder(document, now: now) }
         let id = document.id!
-        let dayFolder = agency.folders.sent + "/" + Self.day(of: document.updatedAt)
+        let sentAt = sentTime(of: document)
+        let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: sentAt)
         var document = document
         let original = spool.original(of: id, fileName: document.fileName)
         let originalInSpool = (try? FileStatus.lstat(original)) != nil
@@ -30,10 +30,11 @@ struct OutboundFiler: Sendable {
         guard let destination = document.destinationPath else { return document }
         Failpoint.reached("file.moved")
         try keepCompanions(of: document, besides: destination, signedPDFToo: true)
-        let receipt = Receipt(document: document, filedAt: now)
+        let receipt = Receipt(document: document, sentAt: sentAt, filedAt: now, timeZone: agency.timeZone)
         try ReceiptFile(besides: destination).write(text: receipt.text, json: receipt.jsonObject)
         Failpoint.reached("file.receipt")
-        BusinessReceipt.noteOnConcernedDocument(of: document, store: store, logger: logger, now: now)
+        BusinessReceipt.noteOnConcernedDocument(
+            of: document, store: store, logger: logger, now: now, timeZone: agency.timeZone)
         try Directories.removeTree(spool.directory(of: id))
         logger.notice(
             "sent and filed",
@@ -47,9 +48,17 @@ struct OutboundFiler: Sendable {
     /// crosses midnight. The name is checked again at the move, which never replaces anything.
     func proposedDestination(for document: DocumentRecord, sentAt now: Date) -> String? {
         guard !document.isDocumentFolder else { return nil }
-        let dayFolder = agency.folders.sent + "/" + Self.day(of: now)
+        let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: now)
         guard (try? Directories.create(dayFolder)) != nil else { return nil }
         return dayFolder + "/" + freeName(for: document.fileName, in: dayFolder)
+    }
+
+    /// When the document moved to `sent`, from its history: the day of `sent/YYYY-MM-DD/` and the receipt's time.
+    /// Not `updatedAt`, which planning the destination moves on (a filing finished after a restart, or one that
+    /// straddles midnight, would otherwise be dated by the filing rather than by the send).
+    func sentTime(of document: DocumentRecord) -> Date {
+        let events = document.id.flatMap { try? store.events(of: $0) } ?? []
+        return events.last { $0.kind == .transition && $0.toState == .sent }?.at ?? document.updatedAt
     }
 
     /// Moves a failed document's file (from the spool, or still from the outbox) into `failed/` with its reason.
@@ -80,7 +89,10 @@ struct OutboundFiler: Sendable {
     func finishFailedFiling(_ document: DocumentRecord) throws -> DocumentRecord {
         let id = document.id!
         if let destination = document.destinationPath {
-            let notice = document.clerkNotice ?? document.lastError ?? "unknown failure"
+            let reason = document.lastError ?? "unknown failure"
+            let notice =
+                document.clerkNotice
+                ?? ClerkMessage.internalError(reason).text(fileName: document.fileName, detail: reason)
             try DurableFile.write(Array(notice.utf8), to: destination + ".error.txt", replaceExisting: true)
         }
         try Directories.removeTree(spool.directory(of: id))
@@ -136,7 +148,4 @@ struct OutboundFiler: Sendable {
     private func freeName(for fileName: String, in folder: String) -> String {
         SafeFileName.uniqueName(fileName) { candidate in (try? FileStatus.lstat(folder + "/" + candidate)) != nil }
     }
-
-    /// `YYYY-MM-DD` in Vietnam time, as clerks read dates and as the recipient's inbox names the same document.
-    static func day(of date: Date) -> String { VietnamTime.day(date) }
 }

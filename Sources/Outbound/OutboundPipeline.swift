@@ -347,12 +347,14 @@ public actor OutboundPipeline {
             let store = dependencies.store
             let code = agency.code
             let outbox = agency.folders.outbox
+            let zone = agency.timeZone
             do {
                 let notice = try await Offload.run { () throws -> WaitingNotice in
                     WaitingNotice(
                         documents: try store.waiting(
                             limit: WaitingNotice.listLimit, agency: code, direction: .outbound),
-                        total: try store.waitingCount(agency: code, direction: .outbound), reason: reason)
+                        total: try store.waitingCount(agency: code, direction: .outbound), reason: reason,
+                        timeZone: zone)
                 }
                 if let published, published == notice.text { continue }
                 try await Offload.run { try notice.publish(in: outbox) }

@@ -1,4 +1,4 @@
-import EdXML
+import Config
 import Foundation
 import StateStore
 
@@ -6,7 +6,11 @@ import StateStore
 /// Written (and later added to) only through ``ReceiptFile``, which serialises the writers of one receipt.
 struct Receipt {
     let document: DocumentRecord
+    /// When the axis took it (the `sent` transition).
+    let sentAt: Date
     let filedAt: Date
+    /// The agency's `time_zone`.
+    let timeZone: CivilTimeZone
 
     var text: String {
         """
@@ -15,7 +19,7 @@ struct Receipt {
         Mã văn bản trên trục / Axis DocId: \(document.axisDocId ?? "")
         Số, ký hiệu / Number, notation: \(document.codeNotation ?? "")
         Nơi nhận / Recipients:        \(document.recipients.joined(separator: ", "))
-        Thời điểm gửi / Sent at:      \(VietnamTime.iso8601(document.updatedAt))
+        Thời điểm gửi / Sent at:      \(timeZone.iso8601(sentAt))
         SHA-256:                      \(document.sha256 ?? "")
         Mã lienthong / lienthong id:  \(document.id.map(String.init) ?? "")
 
@@ -34,8 +38,8 @@ struct Receipt {
             "code_notation": document.codeNotation ?? "",
             "recipients": document.recipients,
             "sha256": document.sha256 ?? "",
-            "sent_at": VietnamTime.iso8601(document.updatedAt),
-            "filed_at": VietnamTime.iso8601(filedAt),
+            "sent_at": timeZone.iso8601(sentAt),
+            "filed_at": timeZone.iso8601(filedAt),
             "statuses": [Any](),
         ].merging(BusinessReceipt.jsonFields(for: document)) { current, _ in current }
     }

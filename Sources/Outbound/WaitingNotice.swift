@@ -1,5 +1,4 @@
 import Config
-import EdXML
 import Foundation
 import StateStore
 import SystemSupport
@@ -38,6 +37,8 @@ struct WaitingNotice {
     let documents: [DocumentRecord]
     let total: Int
     let reason: CommonReason?
+    /// The agency's `time_zone`, for the times listed.
+    var timeZone: CivilTimeZone = .vietnam
 
     /// The notice's text; nil when nothing waits (the file is then removed).
     var text: String? {
@@ -54,8 +55,8 @@ struct WaitingNotice {
         vietnamese.append("")
         english.append("")
         for document in documents {
-            vietnamese.append("- " + Self.line(document, vietnamese: true))
-            english.append("- " + Self.line(document, vietnamese: false))
+            vietnamese.append("- " + line(document, vietnamese: true))
+            english.append("- " + line(document, vietnamese: false))
         }
         if total > documents.count {
             vietnamese.append("- và \(total - documents.count) văn bản khác")
@@ -64,10 +65,10 @@ struct WaitingNotice {
         return (vietnamese + [""] + english).joined(separator: "\n") + "\n"
     }
 
-    private static func line(_ document: DocumentRecord, vietnamese: Bool) -> String {
+    private func line(_ document: DocumentRecord, vietnamese: Bool) -> String {
         let recipients = document.recipients.joined(separator: ", ")
         var line = document.fileName + (recipients.isEmpty ? "" : " → \(recipients)") + ": "
-        line += state(document.state, vietnamese: vietnamese)
+        line += Self.state(document.state, vietnamese: vietnamese)
         line += (vietnamese ? ", từ " : ", since ") + time(document.createdAt)
         if document.attempts > 0 {
             line += vietnamese ? ", đã thử \(document.attempts) lần" : ", \(document.attempts) attempt(s) failed"
@@ -94,10 +95,10 @@ struct WaitingNotice {
         }
     }
 
-    /// `HH:mm dd/MM/yyyy`, Vietnam time.
-    private static func time(_ date: Date) -> String {
+    /// `HH:mm dd/MM/yyyy` in ``timeZone``.
+    private func time(_ date: Date) -> String {
         var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = VietnamTime.zone
+        calendar.timeZone = timeZone.zone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
         return String(
             format: "%02d:%02d %02d/%02d/%04d", c.hour ?? 0, c.minute ?? 0, c.day ?? 0, c.month ?? 0, c.year ?? 0)

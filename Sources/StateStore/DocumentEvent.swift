@@ -19,9 +19,14 @@ public struct DocumentEvent: Codable, Sendable, Equatable {
     public var fromState: DocumentState?
     public var toState: DocumentState?
     public var message: String
+    /// For a status received about one of our documents: its code (`03`); nil for every other event.
+    public var statusCode: String?
+    /// For a status received about one of our documents: the agency that sent it; nil for every other event.
+    public var statusSender: String?
 
     public init(
-        documentId: Int64, at: Date, kind: Kind, fromState: DocumentState?, toState: DocumentState?, message: String
+        documentId: Int64, at: Date, kind: Kind, fromState: DocumentState?, toState: DocumentState?, message: String,
+        status: StatusNote? = nil
     ) {
         self.documentId = documentId
         self.at = at
@@ -29,6 +34,14 @@ public struct DocumentEvent: Codable, Sendable, Equatable {
         self.fromState = fromState
         self.toState = toState
         self.message = message
+        self.statusCode = status?.code
+        self.statusSender = status?.sender
+    }
+
+    /// The status this event records, from its columns; nil for every other event.
+    public var status: StatusNote? {
+        guard let statusCode, let statusSender else { return nil }
+        return StatusNote(code: statusCode, sender: statusSender)
     }
 }
 

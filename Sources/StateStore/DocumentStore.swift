@@ -176,17 +176,38 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// Records a status received about one of our documents (``StatusNote``): a note whose status columns the
+    /// monthly report counts.
+    @discardableResult
+    public func noteStatus(_ id: Int64, _ status: StatusNote, description: String, now: Date = Date()) throws
+        -> DocumentRecord
+    {
+        try pool.write { db in
+            guard let stored = try DocumentRecord.fetch(db, id: id) else {
+                throw StateStoreError.unknownDocument(id)
+            }
+            var document = stored
+            document.updatedAt = now
+            try document.write(db, over: stored)
+            try Self.log(
+                db, id, kind: .note, from: nil, to: nil, status.message(description: description), at: now,
+                status: status)
+            return document
+        }
+    }
+
     static func log(
         _ db: Database, _ id: Int64, kind: DocumentEvent.Kind, from: DocumentState?, to: DocumentState?,
-        _ message: String, at: Date
+        _ message: String, at: Date, status: StatusNote? = nil
     ) throws {
         try db.cachedStatement(sql: insertEvent).execute(
-            arguments: [id, at, kind.rawValue, from?.rawValue, to?.rawValue, message])
+            arguments: [id, at, kind.rawValue, from?.rawValue, to?.rawValue, message, status?.code, status?.sender])
     }
 
     /// A history line, through the connection's cached statement (one per step of every document).
     private static let insertEvent =
-        "INSERT INTO events (document_id, at, kind, from_state, to_state, message) VALUES (?, ?, ?, ?, ?, ?)"
+        "INSERT INTO events (document_id, at, kind, from_state, to_state, message, status_code, status_sender) "
+        + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 
     // MARK: - Reading
 

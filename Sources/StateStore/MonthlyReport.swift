@@ -12,7 +12,8 @@ public struct MonthlyReport: Sendable, Equatable {
 
     /// - Parameters:
     ///   - documents: the `edoc` documents created in the month.
-    ///   - events: their transitions to `sent` and `delivered` and their notes (status lines); others are ignored.
+    ///   - events: their transitions to `sent` and `delivered` and the statuses received (``DocumentEvent/status``);
+    ///     others are ignored.
     ///   - answers: answers to them; only those in state `sent` count.
     ///   - agency: when given, only that agency's rows.
     public init(
@@ -32,10 +33,8 @@ public struct MonthlyReport: Sendable, Equatable {
                 to == (document.direction == .outbound ? .sent : .delivered)
             {
                 firstReached[event.documentId] = min(firstReached[event.documentId] ?? event.at, event.at)
-            } else if event.kind == .note, document.direction == .outbound,
-                let (code, sender) = Self.statusLine(event.message)
-            {
-                statuses.insert(StatusSeen(documentId: event.documentId, code: code, sender: sender))
+            } else if document.direction == .outbound, let status = event.status {
+                statuses.insert(StatusSeen(documentId: event.documentId, code: status.code, sender: status.sender))
             }
         }
         var rows: [RowKey: MonthlyReportRow] = [:]
@@ -98,19 +97,6 @@ public struct MonthlyReport: Sendable, Equatable {
         let sorted = values.sorted()
         let middle = sorted.count / 2
         return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
-    }
-
-    /// `status 03 from 000.00.00.G02: …`, the note the inbound pipeline adds to our document when a status about
-    /// it arrives: the code and the sender.
-    static func statusLine(_ message: String) -> (code: String, sender: String)? {
-        guard message.hasPrefix("status ") else { return nil }
-        let rest = message.dropFirst("status ".count)
-        let code = String(rest.prefix { $0 != " " })
-        let afterCode = rest.dropFirst(code.count)
-        guard afterCode.hasPrefix(" from ") else { return nil }
-        let sender = String(afterCode.dropFirst(" from ".count).prefix { $0 != ":" && $0 != " " })
-        guard code.count == 2, code.allSatisfy(\.isNumber), !sender.isEmpty else { return nil }
-        return (code, sender)
     }
 
     private struct RowKey: Hashable {

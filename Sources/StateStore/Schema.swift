@@ -136,7 +136,24 @@ enum Schema {
                 t.add(column: "signature_verdict", .text)
             }
         }
-        migrator.registerMigration("v9: priority") { db in
+        migrator.registerMigration("v9: status codes of status notes") { db in
+            // The status received about one of our documents (01..06, 15, 16) and who sent it, as columns of its
+            // history line, for the monthly report. Lines written before are filled in from their text
+            // (`status 03 from 000.00.00.H26: …`); other events keep NULL.
+            try db.alter(table: "events") { t in
+                t.add(column: "status_code", .text)
+                t.add(column: "status_sender", .text)
+            }
+            let notes = try Row.fetchAll(
+                db, sql: "SELECT id, message FROM events WHERE kind = 'note' AND message LIKE 'status %'")
+            for note in notes {
+                guard let status = StatusNote(parsing: note["message"]) else { continue }
+                try db.execute(
+                    sql: "UPDATE events SET status_code = ?, status_sender = ? WHERE id = ?",
+                    arguments: [status.code, status.sender, note["id"] as Int64])
+            }
+        }
+        migrator.registerMigration("v10: priority") { db in
             // Outbound: the document's urgency (độ khẩn, 0 normal … 4 flash), so that an urgent file dropped into a
             // burst is sent before the documents of the burst that wait (first come, first served within a level).
             try db.alter(table: "documents") { t in

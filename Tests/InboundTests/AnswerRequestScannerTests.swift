@@ -157,7 +157,8 @@ final class AnswerFolderFixture {
         let sentAt = Date(timeIntervalSince1970: 1_795_638_600)
         for _ in 0..<2 {
             AnswersLog.append(
-                AnswersLog.line(for: answer, sentAt: sentAt), toFolder: fixture.folder, logger: Logger(label: "t"),
+                AnswersLog.line(for: answer, sentAt: sentAt, timeZone: .vietnam), toFolder: fixture.folder,
+                logger: Logger(label: "t"),
                 metadata: [:])
         }
         let lines = try fixture.text("answers.txt").split(separator: "\n")

@@ -55,7 +55,9 @@ import Testing
         #expect(accept.output.contains("asked lienthong"), "\(accept.output)")
         #expect(
             await eventually(timeout: 30) {
-                Self.receipt(of: name, in: world).contains("status 03 from \(Self.recipient): Đã tiếp nhận")
+                Self.receipt(of: name, in: world).contains(
+                    "trạng thái 03 (Đã tiếp nhận) từ \(Self.recipient) / status 03 from \(Self.recipient) "
+                        + "(accepted and registered): Đã tiếp nhận")
             }, "A's receipt has no status 03:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
         let show = try Self.lienthong(world, ["show", id]).output
         #expect(show.contains("03 accepted and registered: sent"), "\(show)")
@@ -94,7 +96,7 @@ import Testing
         #expect(
             await eventually(timeout: 45) {
                 Self.receipt(of: name, in: world).contains(
-                    "status 02 from \(Self.recipient): Từ chối tiếp nhận: \(reason)")
+                    "status 02 from \(Self.recipient) (rejected): Từ chối tiếp nhận: \(reason)")
             }, "A's receipt has no status 02 with the reason:\n\(Self.receipt(of: name, in: world))\n\(world.logs)")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         #expect(names.contains("answer-02.queued.txt") && !names.contains("answer-02.txt"), "\(names)")
@@ -145,7 +147,10 @@ import Testing
         let noticePath = inbox + "/" + (world.files(under: inbox).first { $0.hasSuffix("/THONG-BAO.txt") } ?? "")
         let notice = try String(contentsOfFile: noticePath, encoding: .utf8)
         #expect(notice.hasPrefix("THÔNG BÁO: YÊU CẦU THU HỒI VĂN BẢN\nNOTICE: REQUEST TO REVOKE A DOCUMENT\n"))
-        #expect(notice.contains("Lý do / Reason: \(reason)") && notice.contains(earlierFolder), "\(notice)")
+        // The earlier folder as the clerk finds it on the share (inbox/<sender>/<folder>), not the server's path.
+        let earlierOnTheShare = earlierFolder.split(separator: "/").suffix(3).joined(separator: "/")
+        #expect(notice.contains("Lý do / Reason: \(reason)") && notice.contains(earlierOnTheShare), "\(notice)")
+        #expect(!notice.contains(world.root), "a server path in the notice:\n\(notice)")
         let requestFolder = (noticePath as NSString).deletingLastPathComponent
         let json = try String(contentsOfFile: requestFolder + "/document.json", encoding: .utf8)
         #expect(json.contains("\"business\"") && json.contains(reason), "\(json)")

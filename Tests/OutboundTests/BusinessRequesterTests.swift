@@ -230,7 +230,7 @@ import Testing
         request.axisDocId = "axis-revoke"
         for _ in 0..<2 {
             BusinessReceipt.noteOnConcernedDocument(
-                of: request, store: world.store, logger: Logger(label: "test"), now: Date())
+                of: request, store: world.store, logger: Logger(label: "test"), now: Date(), timeZone: .vietnam)
         }
         let text = try String(contentsOfFile: receipt + ".txt", encoding: .utf8)
         let lines = text.split(separator: "\n").filter { $0.contains("revoke request #\(request.id!) sent") }

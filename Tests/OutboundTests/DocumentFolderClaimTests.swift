@@ -168,7 +168,7 @@ import Testing
         let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileSent(sent)
         #expect(filed.state == .filed)
-        let folder = world.agency.folders.sent + "/" + OutboundFiler.day(of: sent.updatedAt) + "/CV4"
+        let folder = world.agency.folders.sent + "/" + world.agency.timeZone.day(of: sent.updatedAt) + "/CV4"
         #expect(filed.destinationPath == folder + "/document")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
             == ["a.pdf", "a_signed.pdf", "b.odt", "b.odt.p7s", "document.meta.yaml", "document.receipt.json",

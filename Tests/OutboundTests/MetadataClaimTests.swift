@@ -21,7 +21,7 @@ import Testing
 
         init(
             pattern: String? = nil, routes: [String: [String]] = [:], defaultRecipients: [String] = [],
-            watch: WatchSettings = WatchSettings()
+            watch: WatchSettings = WatchSettings(), timeZone: CivilTimeZone = .vietnam
         ) throws {
             root =
                 FileManager.default.temporaryDirectory
@@ -31,7 +31,7 @@ import Testing
                 code: "000.00.00.H41", name: "UBND tỉnh Nghệ An", folders: AgencyFolders(root: root + "/share"),
                 watch: watch,
                 defaults: DocumentDefaults(recipients: defaultRecipients, codeNotation: "UBND-VX", place: "Nghệ An"),
-                filenamePattern: try pattern.map { try FilenamePattern($0) }, routes: routes)
+                filenamePattern: try pattern.map { try FilenamePattern($0) }, routes: routes, timeZone: timeZone)
             try FileManager.default.createDirectory(atPath: agency.folders.outbox, withIntermediateDirectories: true)
             store = try DocumentStore(path: root + "/state.db")
             spool = OutboundSpool(spoolDirectory: root + "/spool")
@@ -202,9 +202,12 @@ import Testing
         let failure = try #require(
             try world.failure(claiming: try world.drop("a.pdf", sidecar: "so: 3\nngay: 31/02/2026\ntrich_yue: x")))
         let text = try #require(failure.clerkMessage).text(fileName: "a.pdf", detail: "")
-        #expect(text.contains("ngay (dòng 2)"), "\(text)")
+        #expect(text.contains("  - mục ngay, dòng 2\n"), "\(text)")
         #expect(text.contains("ngay (line 2)"), "\(text)")
         #expect(text.contains("did you mean 'trich_yeu'"), "\(text)")
+        // The reader's English stays out of the Vietnamese paragraph, which comes first.
+        let vietnamese = try #require(text.components(separatedBy: "Document: a.pdf").first)
+        #expect(!vietnamese.contains("did you mean") && !vietnamese.contains("(line "), "\(vietnamese)")
     }
 
     @Test func aFutureDateInTheSidecarIsRefused() throws {

@@ -152,12 +152,15 @@ import Testing
         let store = fixture.store
         let sent = try Self.outbound(store, created: Self.base, toAxis: 10)
         let second = try Self.outbound(store, created: Self.base, toAxis: 10)
-        try store.annotate(sent, note: "status 01 from \(Self.them): Đã đến", now: Self.base + 20)
-        try store.annotate(sent, note: "status 01 from \(Self.them): Đã đến (again)", now: Self.base + 21)
-        try store.annotate(sent, note: "status 03 from \(Self.them): Đã tiếp nhận", now: Self.base + 30)
-        try store.annotate(second, note: "status 01 from \(Self.them): ", now: Self.base + 20)
-        try store.annotate(second, note: "status 15 from \(Self.them): agreed", now: Self.base + 20)
+        func status(_ code: String) -> StatusNote { StatusNote(code: code, sender: Self.them) }
+        try store.noteStatus(sent, status("01"), description: "Đã đến", now: Self.base + 20)
+        try store.noteStatus(sent, status("01"), description: "Đã đến (again)", now: Self.base + 21)
+        try store.noteStatus(sent, status("03"), description: "Đã tiếp nhận", now: Self.base + 30)
+        try store.noteStatus(second, status("01"), description: "", now: Self.base + 20)
+        try store.noteStatus(second, status("15"), description: "agreed", now: Self.base + 20)
         try store.annotate(second, note: "status of something else", now: Self.base + 20)
+        // A note that merely reads like a status line is not one: the report reads the status columns.
+        try store.annotate(second, note: "status 04 from \(Self.them): typed by hand", now: Self.base + 20)
 
         let received = try Self.inbound(store, created: Self.base, toInbox: 10, verdict: .allValid)
         let answered = try store.queueAnswer(
@@ -217,5 +220,60 @@ import Testing
         try store.annotate(id, note: "verdict") { $0.signatureVerdict = .partlyValid }
         #expect(try store.document(id)?.signatureVerdict == .partlyValid)
         #expect(try store.monthlyReport(Self.november, zone: Self.vietnam).rows.map(\.partlyValid) == [1])
+    }
+
+    /// A database written by the previous version (schema up to v8) has its statuses only in the history text: v9
+    /// fills the status columns from it, and a read-only opening before the daemon migrated it reads the text as
+    /// the migration would. Notes that are not statuses get no columns.
+    @Test func migrationV9MovesTheStatusCodesOfExistingNotesIntoColumns() throws {
+        let fixture = try TemporaryStore()
+        let path = fixture.directory.appendingPathComponent("old.db").path
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: "v8: signature verdict")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
+                      created_at, updated_at)
+                    VALUES ('out', ?, 'filed', 'edoc', 'a.pdf', ?, ?, ?)
+                    """, arguments: [Self.us, "[\"\(Self.them)\"]", Self.base, Self.base])
+            let id = db.lastInsertedRowID
+            for (message, kind) in [
+                ("sent", "transition"), ("status 01 from \(Self.them): Đã đến", "note"),
+                ("status 03 from \(Self.them): Đã tiếp nhận", "note"), ("status of something else", "note"),
+                ("status 05 from \(Self.them): retried", "retry"),
+            ] {
+                try db.execute(
+                    sql: "INSERT INTO events (document_id, at, kind, to_state, message) VALUES (?, ?, ?, ?, ?)",
+                    arguments: [id, Self.base + 5, kind, kind == "transition" ? "sent" : nil, message])
+            }
+        }
+        try old.close()
+
+        let beforeMigration = try DocumentStore(readingFrom: path)
+        #expect(
+            try beforeMigration.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
+                == ["01": 1, "03": 1])
+
+        let store = try DocumentStore(path: path)
+        let rows = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "SELECT message, status_code, status_sender FROM events ORDER BY id")
+        }
+        let columns: [[String]] = rows.map { row in
+            [row["message"], (row["status_code"] as String?) ?? "-", (row["status_sender"] as String?) ?? "-"]
+        }
+        #expect(
+            columns == [
+                ["sent", "-", "-"], ["status 01 from \(Self.them): Đã đến", "01", Self.them],
+                ["status 03 from \(Self.them): Đã tiếp nhận", "03", Self.them], ["status of something else", "-", "-"],
+                ["status 05 from \(Self.them): retried", "-", "-"],
+            ])
+        let id = try #require(try store.documents().first?.id)
+        try store.noteStatus(id, StatusNote(code: "04", sender: Self.them), description: "Phân công")
+        #expect(try store.events(of: id).last?.status == StatusNote(code: "04", sender: Self.them))
+        #expect(try store.events(of: id).last?.message == "status 04 from \(Self.them): Phân công")
+        #expect(
+            try store.monthlyReport(Self.november, zone: Self.vietnam).rows.first?.statuses
+                == ["01": 1, "03": 1, "04": 1])
     }
 }

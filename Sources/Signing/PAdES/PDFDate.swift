@@ -2,7 +2,8 @@ import Foundation
 
 /// PDF date strings (ISO 32000-1 7.9.4): `D:20261125143000+07'00'`.
 enum PDFDate {
-    /// Vietnam time (UTC+7, no daylight saving): the zone recipients read.
+    /// Vietnam time (UTC+7, no daylight saving): the zone recipients read, and the one Decree 30 asks for in the
+    /// visible box (axis-protocol.md section 7), whatever the configuration's `time_zone`.
     static let vietnam = TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
 
     static func string(_ date: Date, timeZone: TimeZone = vietnam) -> String {

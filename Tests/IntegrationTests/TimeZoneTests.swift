@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+
+/// `time_zone` on the real binaries: A's daemon runs with the host zone UTC and `time_zone` set to a zone whose day
+/// differs, at the moment of the test, from both Vietnam's and UTC's; the `sent/` folder, the receipt and
+/// `lienthong list` follow the configured zone, not Vietnam time and not the host's.
+///
+/// The daemons read the real clock (libfaketime stops their timers, see scripts/test.sh), so the test does not pick a
+/// date: it picks the zone for the instant it runs. Pacific/Pago_Pago (UTC-11) is on the day before Vietnam's and
+/// UTC's until 17:00 in Vietnam; Pacific/Kiritimati (UTC+14) is on the day after both from 17:00 to midnight in
+/// Vietnam. In the last quarter of an hour before midnight in Vietnam the test waits for midnight, so the chosen
+/// zone stays a day apart for the whole run whatever the hour.
+@Suite(.serialized) struct TimeZoneTests {
+    static let vietnam = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+    static let utc = TimeZone(identifier: "UTC")!
+
+    static func day(_ date: Date, in zone: TimeZone) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0)
+    }
+
+    /// Seconds since midnight in Vietnam.
+    static func vietnamTimeOfDay(_ date: Date) -> Int {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = vietnam
+        let c = calendar.dateComponents([.hour, .minute, .second], from: date)
+        return (c.hour ?? 0) * 3600 + (c.minute ?? 0) * 60 + (c.second ?? 0)
+    }
+
+    /// The zone a day apart from Vietnam and UTC for the next quarter of an hour after `now`, or nil when `now` is
+    /// in the last quarter of an hour before midnight in Vietnam (then wait until midnight).
+    static func zoneApart(at now: Date) -> String? {
+        let seconds = vietnamTimeOfDay(now)
+        if seconds < 17 * 3600 { return "Pacific/Pago_Pago" }
+        if seconds < 24 * 3600 - 15 * 60 { return "Pacific/Kiritimati" }
+        return nil
+    }
+
+    @Test func theSentFolderTheReceiptAndListFollowTheConfiguredZoneNotVietnamNorTheHost() async throws {
+        if Self.zoneApart(at: Date()) == nil {
+            let wait = 24 * 3600 - Self.vietnamTimeOfDay(Date()) + 5
+            try await Task.sleep(for: .seconds(wait))
+        }
+        let identifier = try #require(Self.zoneApart(at: Date()))
+        let zone = try #require(TimeZone(identifier: identifier))
+        let world = try TwoAgencies()
+        let a = TwoAgencies.codeA
+        let b = TwoAgencies.codeB
+        try world.editConfig(a) { "time_zone: \(identifier)\n" + $0 }
+        try world.startAxis()
+        let daemon = try world.startDaemon(a, environment: ["TZ": "UTC"])
+        try world.startDaemon(b, environment: ["TZ": "UTC"])
+        let name = "Công văn 51.pdf"
+        try world.dropSidecar("so: 51\n", for: name, into: b, of: a)
+        try world.drop(TestPDF.make(note: "mui gio"), named: name, into: b, of: a)
+
+        let sent = world.share(a) + "/sent"
+        var receiptPath: String?
+        #expect(
+            await eventually(timeout: 60) {
+                receiptPath = world.files(under: sent).first { $0.hasSuffix(name + ".receipt.json") }
+                return receiptPath != nil
+            }, "no receipt:\n\(world.files(under: world.share(a)))\n\(daemon.log)")
+        let relative = try #require(receiptPath)
+        let json = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sent + "/" + relative)))
+                as? [String: Any])
+        let sentAtText = try #require(json["sent_at"] as? String)
+        let sentAt = try #require(ISO8601DateFormatter().date(from: sentAtText), "\(sentAtText)")
+        let offset = identifier == "Pacific/Pago_Pago" ? "-11:00" : "+14:00"
+        #expect(sentAtText.hasSuffix(offset), "the receipt's time is not in \(identifier): \(sentAtText)")
+
+        let folder = String(relative.prefix { $0 != "/" })
+        #expect(folder == Self.day(sentAt, in: zone), "sent/\(folder) is not the day in \(identifier) of \(sentAtText)")
+        #expect(folder != Self.day(sentAt, in: Self.vietnam), "sent/\(folder) is the day in Vietnam")
+        #expect(folder != Self.day(sentAt, in: Self.utc), "sent/\(folder) is the host's day (UTC)")
+        let text = try String(
+            contentsOfFile: sent + "/" + relative.replacingOccurrences(of: ".json", with: ".txt"), encoding: .utf8)
+        #expect(text.contains("Thời điểm gửi / Sent at:      \(sentAtText)"), "\(text)")
+
+        let check = try runCommand(world.lienthong, ["check-config", "--config", world.config(a)])
+        #expect(
+            check.output.contains("dates for clerks and admins: \(identifier); what the axis reads stays Vietnam time"),
+            "\(check.output)")
+
+        // `lienthong list` prints the creation time in the configured zone too, and says which zone.
+        let list = try runCommand(world.lienthong, ["list", "--config", world.config(a)])
+        let listed = try runCommand(world.lienthong, ["list", "--json", "--config", world.config(a)])
+        let documents = try #require(
+            try JSONSerialization.jsonObject(with: Data(listed.output.utf8)) as? [[String: Any]])
+        let created = try #require(
+            (documents.first?["created_at"] as? String).flatMap { ISO8601DateFormatter().date(from: $0) })
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = zone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
+        #expect(list.output.hasPrefix("ID\tSTATE\tCREATED (\(identifier))\t"), "\(list.output)")
+        #expect(list.output.contains("\t\(formatter.string(from: created))\t→ \(b)"), "\(list.output)")
+    }
+}
