@@ -93,7 +93,8 @@ struct InboxWriter: Sendable {
     ) {
         let id = document.id!
         var delivered: [DeliveredAttachment] = []
-        var taken = Set<String>()
+        // The names lienthong writes beside the attachments: a sender's attachment called so gets another name.
+        var taken: Set<String> = ["signatures.txt", "document.json", "document.txt"]
         for attachment in message.attachments {
             var source = attachment.filePath
             var wireName = attachment.displayName ?? "tep-dinh-kem-\(attachment.index)"
@@ -125,9 +126,12 @@ struct InboxWriter: Sendable {
             receivedAt: now, signatures: signatures, warning: warning, business: message.business,
             timeZone: agency.timeZone)
         let signaturesText = SignaturesReport(signatures: signatures, warning: warning).text
-        try DurableFile.write(Array(signaturesText.utf8), to: staging + "/signatures.txt")
-        try DurableFile.write(summary.json, to: staging + "/document.json")
-        try DurableFile.write(Array(summary.text.utf8), to: staging + "/document.txt")
+        // One `fsync` of the staging folder for the three (it is synced again before it is renamed into place).
+        try DurableFile.write(together: [
+            (staging + "/signatures.txt", Array(signaturesText.utf8)),
+            (staging + "/document.json", summary.json),
+            (staging + "/document.txt", Array(summary.text.utf8)),
+        ])
         let notice = BusinessNotice(business: message.business, header: header, requestId: id) { documentId in
             try? store.inbound(edxmlDocumentId: documentId, agency: agency.code, excluding: id)
         }

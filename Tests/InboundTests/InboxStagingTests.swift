@@ -92,6 +92,24 @@ final class InboxFixture {
         #expect(try fixture.store.document(document.id!)?.state == .downloaded)
     }
 
+    /// A sender's attachment may bear the name of a file lienthong writes beside it: it is delivered under another
+    /// name, and neither is lost.
+    @Test func anAttachmentNamedLikeTheSummaryKeepsItsContentUnderAnotherName() throws {
+        let fixture = try InboxFixture()
+        let (document, message) = try fixture.downloadedDocument(attachments: [
+            ("document.txt", Array("the sender's own text".utf8)), ("Signatures.TXT", Array("theirs too".utf8)),
+        ])
+        let delivered = try fixture.writer.deliver(document, message: message)
+        let folder = try #require(delivered.destinationPath)
+        let names = try Directories.list(folder).map(\.name).sorted()
+        #expect(
+            names == [
+                "Signatures (2).TXT", "document (2).txt", "document.json", "document.txt", "signatures.txt",
+            ], "\(names)")
+        #expect(try String(contentsOfFile: folder + "/document (2).txt", encoding: .utf8) == "the sender's own text")
+        #expect(try String(contentsOfFile: folder + "/document.txt", encoding: .utf8).contains("Giấy mời"))
+    }
+
     @Test func leftoverStagingFoldersAreRemovedAndNothingElse() throws {
         let fixture = try InboxFixture()
         let manager = FileManager.default
