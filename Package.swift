@@ -20,6 +20,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The status page: HTTP server, metrics API and Prometheus exposition.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // C libraries, wrapped once each.
@@ -85,6 +92,23 @@ let package = Package(
             dependencies: [
                 "Config", "EdXML", "Inbound", "Outbound", "StateStore", "Systemd", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The loopback status page: `/`, `/api/status` and `/metrics`, renderings of the daemon's one status model.
+        .target(
+            name: "StatusPage",
+            dependencies: [
+                "Config", "Daemon", "LienthongVersion", "StateStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -105,7 +129,7 @@ let package = Package(
             name: "LienthongCommand",
             dependencies: [
                 "AxisClient", "AxisProtocol", "Config", "Daemon", "EdXML", "LienthongVersion", "Outbound", "Signing",
-                "StateStore", "Systemd", "SystemSupport",
+                "StateStore", "StatusPage", "Systemd", "SystemSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -152,6 +176,13 @@ let package = Package(
             dependencies: [
                 "Inbound", "AxisProtocol", "Config", "EdXML", "Signing", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "StatusPageTests",
+            dependencies: [
+                "StatusPage", "Config", "Daemon", "StateStore",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests", dependencies: ["LienthongVersion"]),

@@ -18,6 +18,7 @@ public struct LienthongConfig: Sendable, Equatable {
     public var agencies: [AgencyConfig]
     /// One of ``logLevels``.
     public var logLevel: String
+    public var statusPage: StatusPageSettings
 
     public init(
         stateDirectory: String = LienthongConfig.defaultStateDirectory,
@@ -27,7 +28,8 @@ public struct LienthongConfig: Sendable, Equatable {
         retry: RetryPolicy = RetryPolicy(),
         limits: Limits = Limits(),
         agencies: [AgencyConfig],
-        logLevel: String = "info"
+        logLevel: String = "info",
+        statusPage: StatusPageSettings = StatusPageSettings()
     ) {
         self.stateDirectory = stateDirectory
         self.axis = axis
@@ -37,6 +39,7 @@ public struct LienthongConfig: Sendable, Equatable {
         self.limits = limits
         self.agencies = agencies
         self.logLevel = logLevel
+        self.statusPage = statusPage
     }
 
     /// `<state_directory>/state.db`.
