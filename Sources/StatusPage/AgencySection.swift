@@ -71,7 +71,7 @@ struct AgencySection {
             var why = document.reason ?? text.inProgress
             if document.attempts > 0 { why += "; \(text.attempt) \(document.attempts)" }
             if let next = document.nextAttemptAt { why += "; \(text.nextAttempt) \(format.time(next))" }
-            html += "<tr><td>\(document.id)</td><td>\(document.fileName.htmlEscaped)</td>"
+            html += "<tr><td>\(document.id)</td><td>\(page.fileName(document, text).htmlEscaped)</td>"
             html += "<td>\(page.state(document.state, text).htmlEscaped)</td>"
             html +=
                 "<td>\(format.time(document.since).htmlEscaped)</td><td class=\"reason\">\(why.htmlEscaped)</td></tr>\n"
@@ -89,7 +89,7 @@ struct AgencySection {
         for document in documents {
             html += "<article class=\"ended\" data-document=\"\(document.id)\">\n"
             html +=
-                "<h4>#\(document.id) \(document.fileName.htmlEscaped): \(page.state(document.state, text).htmlEscaped)"
+                "<h4>#\(document.id) \(page.fileName(document, text).htmlEscaped): \(page.state(document.state, text).htmlEscaped)"
             html += " · \(format.time(document.updatedAt).htmlEscaped)</h4>\n"
             if let location = document.location { html += "<p class=\"location\">\(location.htmlEscaped)</p>\n" }
             if let reason = document.reason { html += "<p class=\"reason\">\(reason.htmlEscaped)</p>\n" }
@@ -107,7 +107,7 @@ struct AgencySection {
         html += "<th>\(counterpart.htmlEscaped)</th><th>\(text.columns.state.htmlEscaped)</th>"
         html += "<th>\(text.columns.updated.htmlEscaped)</th><th>\(text.columns.statuses.htmlEscaped)</th></tr>\n"
         for document in documents {
-            html += "<tr><td>\(document.id)</td><td>\(document.fileName.htmlEscaped)</td>"
+            html += "<tr><td>\(document.id)</td><td>\(page.fileName(document, text).htmlEscaped)</td>"
             html += "<td>\((document.counterpart ?? "").htmlEscaped)</td>"
             html += "<td>\(page.state(document.state, text).htmlEscaped)</td>"
             html += "<td>\(format.time(document.updatedAt).htmlEscaped)</td>"

@@ -37,6 +37,7 @@ extension PageText {
         lastSent: "Last documents sent",
         lastReceived: "Last documents received",
         noDocuments: "No document yet.",
+        noFileName: "(no file name yet)",
         columns: Columns(
             file: "File", state: "State", since: "Since", reason: "Reason", counterpartOut: "To",
             counterpartIn: "From", statuses: "Statuses (01–06)", updated: "Updated"),

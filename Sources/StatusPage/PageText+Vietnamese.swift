@@ -37,6 +37,7 @@ extension PageText {
         lastSent: "Văn bản gửi gần nhất",
         lastReceived: "Văn bản nhận gần nhất",
         noDocuments: "Chưa có văn bản.",
+        noFileName: "(chưa có tên tệp)",
         columns: Columns(
             file: "Tệp", state: "Trạng thái", since: "Từ lúc", reason: "Lý do", counterpartOut: "Gửi đến",
             counterpartIn: "Nơi gửi", statuses: "Trạng thái xử lý (01–06)", updated: "Cập nhật"),

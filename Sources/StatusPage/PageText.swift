@@ -38,6 +38,8 @@ struct PageText: Sendable {
     let lastSent: String
     let lastReceived: String
     let noDocuments: String
+    /// For a received document whose envelope was not read far enough to name its files.
+    let noFileName: String
     let columns: Columns
     let states: [String: String]
     let statusCodes: [String: String]

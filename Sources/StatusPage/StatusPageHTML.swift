@@ -95,6 +95,12 @@ struct StatusPageHTML {
         return html + "</ul>\n"
     }
 
+    /// The document's file name, or for a received one not yet named, that it has none and who sent it.
+    func fileName(_ document: StatusReport.Document, _ text: PageText) -> String {
+        guard document.fileName.isEmpty else { return document.fileName }
+        return [text.noFileName, document.counterpart].compactMap { $0 }.joined(separator: " ")
+    }
+
     /// `packaged (đã đóng gói, chờ gửi)`: the state as `status` names it, then in words.
     func state(_ state: String, _ text: PageText) -> String {
         guard let words = text.states[state] else { return state }

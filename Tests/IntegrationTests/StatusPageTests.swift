@@ -171,19 +171,23 @@ import Testing
         world.stopAxis()
         try world.dropSidecar("so: 52\n", for: "Tờ trình 52.pdf", into: Self.a, of: Self.b)
         try world.drop(TestPDF.make(note: "cho"), named: "Tờ trình 52.pdf", into: Self.a, of: Self.b)
+        // The page reads the daemon's live status as `lienthong status` does (status.json, rewritten every 5 s).
         #expect(
             await eventually(timeout: 60) {
                 guard let body = try? page.get("/api/status").body,
                     let report = try? JSONSerialization.jsonObject(with: Data(body.utf8)) as? [String: Any],
-                    let waiting = report["waiting"] as? [[String: Any]]
+                    let waiting = report["waiting"] as? [[String: Any]],
+                    let agency = (report["agencies"] as? [[String: Any]])?.first
                 else { return false }
                 return waiting.contains { $0["file_name"] as? String == "Tờ trình 52.pdf" && $0["reason"] is String }
-            }, "B's document did not wait with a reason:\n\(world.logs)")
+                    && agency["axis_unreachable_since"] is String
+            }, "B's document did not wait with a reason, or the axis was not seen gone:\n\(world.logs)")
 
         let dom = try HeadlessChromium.dumpDOM("http://127.0.0.1:\(page.port)/")
         #expect(dom.contains("<h2>\(Self.b) · UBND thành phố Hà Nội</h2>"), "\(chromium):\n\(dom)")
         #expect(dom.contains("Tờ trình 52.pdf"), "\(dom)")
-        #expect(dom.contains("Công văn 51.pdf"), "\(dom)")
+        // The quarantined document: its envelope was refused before its files were named; who sent it is known.
+        #expect(dom.contains("(chưa có tên tệp) \(Self.a)") && dom.contains("(no file name yet) \(Self.a)"), "\(dom)")
         #expect(dom.contains("data-count=\"waiting\">1</strong>"), "\(dom)")
         #expect(dom.contains("data-count=\"needs-a-person\">1</strong>"), "\(dom)")
         // The quarantine reason file, Vietnamese and English, as the clerk reads it in quarantine/.

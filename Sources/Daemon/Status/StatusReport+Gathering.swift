@@ -77,9 +77,6 @@ extension StatusReport {
                     agency: agency.code, direction: direction, limit: recentLimit)
                 {
                     var document = Document(record)
-                    document.counterpart =
-                        direction == .outbound
-                        ? record.recipients.joined(separator: ", ") : record.counterpart
                     document.statuses = statuses.map {
                         Status(code: $0.code, from: $0.from, at: $0.at, state: $0.state)
                     }
@@ -112,6 +109,7 @@ extension StatusReport.Document {
             fileName: record.fileName, state: record.state.rawValue, since: record.createdAt,
             updatedAt: record.updatedAt, attempts: record.attempts, nextAttemptAt: record.nextAttemptAt,
             reason: record.state == .quarantined ? (record.quarantineReason ?? record.lastError) : record.lastError,
-            location: record.state.isTerminal ? record.destinationPath : nil)
+            location: record.state.isTerminal ? record.destinationPath : nil,
+            counterpart: record.direction == .outbound ? record.recipients.joined(separator: ", ") : record.counterpart)
     }
 }

@@ -94,7 +94,7 @@ public struct StatusReport: Codable, Sendable, Equatable {
         /// The text of its `.error.txt` (failed) or `reason.txt` (quarantined), as the clerk reads it, at most
         /// 8 KiB; only in ``StatusReport/needsAPerson``.
         public var reasonFile: String?
-        /// Outbound: the recipients; inbound: the sender. Only in ``StatusReport/recent``.
+        /// Outbound: the recipients; inbound: the sender.
         public var counterpart: String?
         /// The statuses exchanged about it, oldest first. Only in ``StatusReport/recent``.
         public var statuses: [Status]?
