@@ -14,20 +14,26 @@ struct PageClient {
 
     func get(_ path: String) throws -> Reply { try request("GET", path) }
 
-    func request(_ method: String, _ path: String, body: String = "") throws -> Reply {
+    /// A connected socket to the page, for tests that speak HTTP badly on purpose; the caller closes it.
+    func connect() throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw IntegrationError("socket: \(errno)") }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        var address = Self.loopback(port: port)
         let connected = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
             }
         }
-        guard connected else { throw IntegrationError("cannot connect to the status page on port \(port)") }
+        guard connected else {
+            close(socket)
+            throw IntegrationError("cannot connect to the status page on port \(port)")
+        }
+        return socket
+    }
+
+    func request(_ method: String, _ path: String, body: String = "") throws -> Reply {
+        let socket = try connect()
+        defer { close(socket) }
         var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
         if !body.isEmpty { head += "Content-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n" }
         let request = Array((head + "\r\n" + body).utf8)
@@ -57,6 +63,31 @@ struct PageClient {
                 in: .whitespaces)
         }
         return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
+    }
+
+    static func loopback(port: Int) -> sockaddr_in {
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        return address
+    }
+
+    /// A socket listening on 127.0.0.1:`port`, to take the port away from the daemon; the caller closes it.
+    static func listen(port: Int) throws -> Int32 {
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { throw IntegrationError("socket: \(errno)") }
+        var address = loopback(port: port)
+        let bound = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard bound, Glibc.listen(socket, 1) == 0 else {
+            close(socket)
+            throw IntegrationError("cannot listen on 127.0.0.1:\(port): errno \(errno)")
+        }
+        return socket
     }
 
     /// A loopback port that was free a moment ago (bind to 0, read it back, close).

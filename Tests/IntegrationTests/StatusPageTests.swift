@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 import LienthongVersion
 import Testing
 
@@ -116,6 +117,55 @@ import Testing
         #expect(try page.get("/").body.contains("Công văn 41.pdf"))
     }
 
+    /// A client that never finishes its request head is cut off (slowloris); SIGTERM stops the page with the daemon.
+    @Test func aSlowClientIsCutOffAndSIGTERMStopsThePageWithTheDaemon() async throws {
+        let world = try TwoAgencies()
+        let page = try world.enableStatusPage(Self.a)
+        try world.startAxis()
+        let daemon = try world.startDaemon(Self.a)
+        #expect(
+            await eventually(timeout: 30) { (try? page.get("/metrics"))?.status == 200 }, "no page:\n\(world.logs)")
+
+        let started = Date()
+        let socket = try page.connect()
+        defer { close(socket) }
+        let partial = Array("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ".utf8)
+        _ = partial.withUnsafeBytes { send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        var timeout = timeval(tv_sec: 40, tv_usec: 0)
+        setsockopt(socket, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        var byte: UInt8 = 0
+        let received = recv(socket, &byte, 1, 0)
+        let waited = Date().timeIntervalSince(started)
+        #expect(received == 0, "the connection was not closed (recv \(received), errno \(errno))")
+        #expect(waited > 8 && waited < 25, "closed after \(waited) s; the request head timeout is 10 s")
+
+        daemon.stop()
+        #expect(daemon.terminationStatus == 0, "\(daemon.log)")
+        #expect(daemon.log.contains("lienthong stopped"), "\(daemon.log)")
+        #expect(throws: (any Error).self) { try page.get("/") }
+    }
+
+    /// The page's port is taken: the journal says so once and the daemon goes on with its documents.
+    @Test func aTakenPortLeavesTheDaemonRunning() async throws {
+        let world = try TwoAgencies()
+        let page = try world.enableStatusPage(Self.a)
+        let squatter = try PageClient.listen(port: page.port)
+        defer { close(squatter) }
+        try world.startAxis()
+        let daemon = try world.startDaemon(Self.a)
+        #expect(
+            await eventually(timeout: 30) {
+                daemon.log.contains("the status page cannot listen on 127.0.0.1:\(page.port)")
+            },
+            "\(daemon.log)")
+        #expect(
+            await eventually(timeout: 20) {
+                (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.a)]))?.status == 0
+            },
+            "\(daemon.log)")
+        #expect(daemon.isRunning)
+    }
+
     @Test func checkConfigRefusesANetworkAddressWithoutAllowRemote() throws {
         let world = try TwoAgencies()
         try world.editConfig(Self.a) { yaml in
@@ -182,6 +232,17 @@ import Testing
                 return waiting.contains { $0["file_name"] as? String == "Tờ trình 52.pdf" && $0["reason"] is String }
                     && agency["axis_unreachable_since"] is String
             }, "B's document did not wait with a reason, or the axis was not seen gone:\n\(world.logs)")
+
+        let metrics = StatusPageTests.samples(try page.get("/metrics").body)
+        #expect(
+            (metrics["lienthong_axis_errors_total{method=\"sendEdoc\",class=\"transient\"}"] ?? 0) >= 1, "\(metrics)")
+        #expect(
+            (metrics["lienthong_retries_total{agency=\"\(Self.b)\",direction=\"outbound\",state=\"packaged\"}"] ?? 0)
+                >= 1,
+            "\(metrics)")
+        #expect(metrics["lienthong_axis_reachable{agency=\"\(Self.b)\"}"] == 0, "\(metrics)")
+        #expect(metrics["lienthong_waiting_documents{agency=\"\(Self.b)\",direction=\"outbound\"}"] == 1, "\(metrics)")
+        #expect((metrics["lienthong_oldest_waiting_age_seconds{agency=\"\(Self.b)\"}"] ?? 0) > 0, "\(metrics)")
 
         let dom = try HeadlessChromium.dumpDOM("http://127.0.0.1:\(page.port)/")
         #expect(dom.contains("<h2>\(Self.b) · UBND thành phố Hà Nội</h2>"), "\(chromium):\n\(dom)")
