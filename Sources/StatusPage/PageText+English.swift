@@ -43,9 +43,9 @@ extension PageText {
             counterpartIn: "From", statuses: "Statuses (01–06)", updated: "Updated"),
         states: [
             "detected": "detected", "claimed": "claimed", "signed": "signed", "packaged": "packaged, to send",
-            "sent": "accepted by the axis", "filed": "sent (sent/)", "failed": "failed (failed/)",
+            "sent": "accepted by the axis", "filed": "sent, in sent/", "failed": "failed, in failed/",
             "listed": "listed by the axis", "downloaded": "downloaded", "delivered": "delivered to inbox/",
-            "acknowledged": "received", "quarantined": "quarantined", "redirected": "for another agency",
+            "acknowledged": "received", "quarantined": "in quarantine/", "redirected": "for another agency",
         ],
         statusCodes: [
             "01": "arrived", "02": "rejected", "03": "accepted", "04": "assigned", "05": "processing",

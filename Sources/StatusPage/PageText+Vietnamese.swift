@@ -43,9 +43,10 @@ extension PageText {
             counterpartIn: "Nơi gửi", statuses: "Trạng thái xử lý (01–06)", updated: "Cập nhật"),
         states: [
             "detected": "đã phát hiện", "claimed": "đã nhận vào hàng đợi", "signed": "đã ký",
-            "packaged": "đã đóng gói, chờ gửi", "sent": "trục đã nhận", "filed": "đã gửi xong (sent/)",
-            "failed": "lỗi (failed/)", "listed": "trục đã báo có", "downloaded": "đã tải về",
-            "delivered": "đã đưa vào inbox/", "acknowledged": "đã nhận xong", "quarantined": "bị cách ly",
+            "packaged": "đã đóng gói, chờ gửi", "sent": "trục đã nhận", "filed": "đã gửi xong, trong sent/",
+            "failed": "lỗi, trong failed/", "listed": "trục đã báo có", "downloaded": "đã tải về",
+            "delivered": "đã đưa vào inbox/", "acknowledged": "đã nhận xong",
+            "quarantined": "bị cách ly, trong quarantine/",
             "redirected": "chuyển cơ quan khác",
         ],
         statusCodes: [
