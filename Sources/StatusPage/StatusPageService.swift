@@ -17,18 +17,14 @@ public struct StatusPageService: Service {
     private let source: any StatusSource
     private let metrics: StatusPageMetrics
     private let logger: Logger
-    private let onListening: @Sendable (Int) async -> Void
 
-    /// - Parameter onListening: called with the bound port once the server accepts connections (tests).
     public init(
-        configuration: StatusPageConfiguration, source: any StatusSource, metrics: StatusPageMetrics, logger: Logger,
-        onListening: @escaping @Sendable (Int) async -> Void = { _ in }
+        configuration: StatusPageConfiguration, source: any StatusSource, metrics: StatusPageMetrics, logger: Logger
     ) {
         self.configuration = configuration
         self.source = source
         self.metrics = metrics
         self.logger = logger
-        self.onListening = onListening
     }
 
     public func run() async throws {
@@ -44,7 +40,6 @@ public struct StatusPageService: Service {
             additionalChannelHandlers: [RequestHeadTimeout(timeout: headTimeout)],
             idleTimeout: TimeAmount(configuration.idleTimeout), httpDecoderConfiguration: decoder)
         let logger = self.logger
-        let onListening = self.onListening
         let app = Application(
             router: router,
             server: .http1(configuration: channel),
@@ -53,9 +48,8 @@ public struct StatusPageService: Service {
                 availableConnectionsDelegate: MaximumAvailableConnections(configuration.maxConnections)),
             onServerRunning: { channel in
                 let port = channel.localAddress?.port ?? listen.port
-                logger.notice(
-                    "status page on http://\(listen.host.contains(":") ? "[\(listen.host)]" : listen.host):\(port)/")
-                await onListening(port)
+                let host = listen.host.contains(":") ? "[\(listen.host)]" : listen.host
+                logger.notice("status page on http://\(host):\(port)/")
             },
             logger: Self.quiet(logger))
         do {
@@ -63,9 +57,9 @@ public struct StatusPageService: Service {
         } catch is CancellationError {
             return
         } catch {
-            logger.error(
-                "the status page cannot listen on \(listen): \(error); documents are not affected. Free the port or change status_page.listen, then restart lienthong"
-            )
+            let advice =
+                "documents are not affected. Free the port or change status_page.listen, then restart lienthong"
+            logger.error("the status page cannot listen on \(listen): \(error); \(advice)")
         }
     }
 

@@ -96,7 +96,13 @@ import Testing
         #expect(after["lienthong_waiting_documents{agency=\"\(Self.a)\",direction=\"outbound\"}"] == 0)
         #expect(after["lienthong_daemon_running"] == 1)
         #expect(after["lienthong_axis_reachable{agency=\"\(Self.a)\"}"] == 1)
-        #expect((after["lienthong_last_successful_poll_timestamp_seconds{agency=\"\(Self.a)\"}"] ?? 0) > 1_700_000_000)
+        // The live part (polls) comes from status.json, rewritten every 5 s, as for `lienthong status`.
+        #expect(
+            await eventually(timeout: 20) {
+                let samples = Self.samples((try? page.get("/metrics").body) ?? "")
+                return (samples["lienthong_last_successful_poll_timestamp_seconds{agency=\"\(Self.a)\"}"] ?? 0)
+                    > 1_700_000_000
+            }, "no successful poll in /metrics:\n\(world.logs)")
 
         var api: [String: Any] = [:]
         var cli: [String: Any] = [:]
