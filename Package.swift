@@ -17,15 +17,18 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
-        // The simulator's HTTP server: Hummingbird's HTTP/1 core on SwiftNIO, TLS through NIOSSL.
+        // One HTTP stack for the simulator and the status page: Hummingbird 2 on SwiftNIO, TLS through NIOSSL.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.0.0"),
-        .package(url: "https://github.com/apple/swift-nio", from: "2.81.0"),
-        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.24.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.0"),
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.29.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        // The status page's metrics API and Prometheus exposition.
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.0.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.0.0"),
     ],
     targets: [
         // C libraries, wrapped once each.
@@ -91,6 +94,23 @@ let package = Package(
             dependencies: [
                 "Config", "EdXML", "Inbound", "Outbound", "StateStore", "Systemd", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        // The loopback status page: `/`, `/api/status` and `/metrics`, renderings of the daemon's one status model.
+        .target(
+            name: "StatusPage",
+            dependencies: [
+                "Config", "Daemon", "LienthongVersion", "StateStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
@@ -118,7 +138,7 @@ let package = Package(
             name: "LienthongCommand",
             dependencies: [
                 "AxisClient", "AxisProtocol", "Config", "Daemon", "EdXML", "LienthongVersion", "Outbound", "Signing",
-                "StateStore", "Systemd", "SystemSupport",
+                "StateStore", "StatusPage", "Systemd", "SystemSupport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -165,6 +185,13 @@ let package = Package(
             dependencies: [
                 "Inbound", "AxisProtocol", "Config", "EdXML", "Signing", "StateStore", "SystemSupport",
                 .product(name: "Logging", package: "swift-log"),
+            ]),
+        .testTarget(
+            name: "StatusPageTests",
+            dependencies: [
+                "StatusPage", "Config", "Daemon", "StateStore",
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ]),
         .testTarget(name: "AxisSimulatorTests", dependencies: ["AxisSimulator", "AxisProtocol", "EdXML"]),
         .testTarget(name: "IntegrationTests", dependencies: ["LienthongVersion"]),

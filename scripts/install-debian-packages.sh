@@ -14,6 +14,7 @@ packages=(
   inotify-tools time                     # scripts/bench.sh: the shell-script baseline; its CPU and peak RSS
   build-essential debhelper dpkg-dev     # scripts/check-package.sh: dpkg-buildpackage (debhelper compat 13)
   lintian systemd man-db groff-base      # ... then lintian, systemd-analyze verify (man pages present), man --warnings
+  chromium                               # StatusPageTests render the daemon's status page in headless Chromium
 )
 missing=()
 for package in "${packages[@]}"; do

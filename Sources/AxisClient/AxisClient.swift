@@ -17,11 +17,17 @@ public final class AxisClient: Sendable {
     /// Idle libcurl handles whose connections are reused (``AxisEndpoint/reuseConnections``).
     let handles: CurlHandlePool
     private let queue = DispatchQueue(label: "lienthong.axis-client", qos: .utility, attributes: .concurrent)
+    /// Told of every call that fails, once, as its caller receives the error (the status page's metrics).
+    private let errorObserver: (@Sendable (AxisError) -> Void)?
 
-    public init(endpoint: AxisEndpoint, credentials: AxisCredentials, logger: Logger) {
+    public init(
+        endpoint: AxisEndpoint, credentials: AxisCredentials, logger: Logger,
+        errorObserver: (@Sendable (AxisError) -> Void)? = nil
+    ) {
         self.endpoint = endpoint
         self.credentials = credentials
         self.logger = logger
+        self.errorObserver = errorObserver
         handles = CurlHandlePool(capacity: endpoint.reuseConnections ? endpoint.maxIdleConnections : 0)
     }
 
@@ -38,6 +44,7 @@ public final class AxisClient: Sendable {
         } onCancel: {
             flag.cancel()
         }
+        if case .failure(let error) = result { errorObserver?(error) }
         return try result.get()
     }
 

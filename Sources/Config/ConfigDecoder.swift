@@ -24,6 +24,7 @@ struct ConfigDecoder {
         let inbound = section(root, "inbound", required: false).map(decodeInbound) ?? InboundSettings()
         let retry = section(root, "retry", required: false).map(decodeRetry) ?? RetryPolicy()
         let limits = section(root, "limits", required: false).map(decodeLimits) ?? Limits()
+        let statusPage = section(root, "status_page", required: false).map(decodeStatusPage) ?? StatusPageSettings()
         let agencies = decodeAgencies(root).map { agency in
             var agency = agency
             agency.trustedRoots = inbound.trustedRoots
@@ -41,7 +42,8 @@ struct ConfigDecoder {
         guard let axis, let signing else { return nil }
         return LienthongConfig(
             stateDirectory: stateDirectory, axis: axis, signing: signing, inbound: inbound, retry: retry,
-            limits: limits, agencies: agencies, logLevel: logLevel, timeZone: timeZone)
+            limits: limits, agencies: agencies, logLevel: logLevel, timeZone: timeZone,
+            statusPage: statusPage)
     }
 
     /// `time_zone`: an IANA name, default Vietnam time.

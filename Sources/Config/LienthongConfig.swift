@@ -21,6 +21,7 @@ public struct LienthongConfig: Sendable, Equatable {
     /// `time_zone`: the zone of the dates clerks and admins read (see ``CivilTimeZone``), also copied into every
     /// agency by the loader. Default: Vietnam time.
     public var timeZone: CivilTimeZone
+    public var statusPage: StatusPageSettings
 
     public init(
         stateDirectory: String = LienthongConfig.defaultStateDirectory,
@@ -31,7 +32,8 @@ public struct LienthongConfig: Sendable, Equatable {
         limits: Limits = Limits(),
         agencies: [AgencyConfig],
         logLevel: String = "info",
-        timeZone: CivilTimeZone = .vietnam
+        timeZone: CivilTimeZone = .vietnam,
+        statusPage: StatusPageSettings = StatusPageSettings()
     ) {
         self.stateDirectory = stateDirectory
         self.axis = axis
@@ -42,6 +44,7 @@ public struct LienthongConfig: Sendable, Equatable {
         self.agencies = agencies
         self.logLevel = logLevel
         self.timeZone = timeZone
+        self.statusPage = statusPage
     }
 
     /// `<state_directory>/state.db`.

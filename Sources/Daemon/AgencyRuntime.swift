@@ -20,9 +20,15 @@ struct AgencyRuntime: Sendable {
     private let stateDirectory: String
     private let axisEndpoint: String
     private let logger: Logger
+    /// The signing key when it is on a token, whose presence `status.json` reports.
+    private let token: PKCS11Key?
 
     /// - Parameter liveness: where the pipelines report their progress, for the systemd watchdog.
-    init(config: LienthongConfig, store: DocumentStore, logger: Logger, liveness: Liveness = Liveness()) throws {
+    /// - Parameter axisErrors: told of every failed axis call (the status page's metrics); nil for none.
+    init(
+        config: LienthongConfig, store: DocumentStore, logger: Logger, liveness: Liveness = Liveness(),
+        axisErrors: (@Sendable (AxisError) -> Void)? = nil
+    ) throws {
         stateDirectory = config.stateDirectory
         timeZone = config.timeZone
         axisEndpoint = config.axis.endpoint
@@ -31,8 +37,9 @@ struct AgencyRuntime: Sendable {
         let axis = AxisClient(
             endpoint: try AxisEndpointFactory.endpoint(for: config.axis),
             credentials: .init(systemId: config.axis.systemId, secret: secret),
-            logger: logger)
+            logger: logger, errorObserver: axisErrors)
         let signers = try SignerFactory.signers(for: config)
+        token = signers.key as? PKCS11Key
         let keyProblem = Self.openToken(signers.key, logger: logger)
         let shares = ShareMarkers(stateDirectory: config.stateDirectory)
         outbound = config.agencies.map { agency in
@@ -119,8 +126,10 @@ struct AgencyRuntime: Sendable {
                     inboundProblem: await poller?.problem(of: pipeline.agencyCode),
                     axisUnreachableSince: await poller?.axisUnreachableSince))
         }
-        return RuntimeStatus(
+        var status = RuntimeStatus(
             pid: pid, startedAt: startedAt, updatedAt: Date(), axisEndpoint: axisEndpoint, agencies: agencies)
+        status.tokenPresent = token?.isTokenPresent
+        return status
     }
 
     func pollNow() {

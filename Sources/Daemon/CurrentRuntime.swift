@@ -1,5 +1,7 @@
 import Config
+import EdXML
 import Foundation
+import StateStore
 
 /// The runtime in force (a reload replaces it) and whether the last reload was refused, for the daemon's `STATUS=`
 /// line.
@@ -8,11 +10,24 @@ final class CurrentRuntime: @unchecked Sendable {
     private let lock = NSLock()
     private var runtime: AgencyRuntime?
     private var refusedReload: String?
+    /// The configuration of ``runtime`` and the state database, for the status page.
+    private var config: LienthongConfig?
+    private var store: DocumentStore?
 
-    func set(_ runtime: AgencyRuntime) {
+    func set(_ runtime: AgencyRuntime, config: LienthongConfig, store: DocumentStore) {
         lock.withLock {
             self.runtime = runtime
+            self.config = config
+            self.store = store
             refusedReload = nil
+        }
+    }
+
+    /// The configuration in force and the state database; nil until the daemon has opened it.
+    func configAndStore() -> (LienthongConfig, DocumentStore)? {
+        lock.withLock {
+            guard let config, let store else { return nil }
+            return (config, store)
         }
     }
 

@@ -1,3 +1,4 @@
+import AxisClient
 import Config
 import EdXML
 import Foundation
@@ -24,19 +25,32 @@ public final class LienthongDaemon: Service, Sendable {
     /// The runtime in force and what the last reload said, for the `STATUS=` line.
     private let current = CurrentRuntime()
 
-    public init(configPath: String, config: LienthongConfig, logger: Logger) {
+    /// Counters and latencies of the documents and the axis calls, for the status page; nil for none.
+    private let metrics: DocumentMetrics?
+
+    public init(configPath: String, config: LienthongConfig, logger: Logger, metrics: DocumentMetrics? = nil) {
         self.configPath = configPath
         self.initialConfig = config
         self.logger = logger
+        self.metrics = metrics
         self.notifier = (try? SystemdNotifier()) ?? .disabled
+    }
+
+    /// The report `lienthong status` gives, from the configuration in force and the daemon's own database
+    /// connection: the status page's one model. Reads the database and the disks (blocking: call it off the
+    /// cooperative threads).
+    public func statusReport(now: Date = Date()) throws -> StatusReport {
+        guard let (config, store) = current.configAndStore() else { throw StatusUnavailable.starting }
+        let pid = getpid()
+        return try StatusReport.gather(config: config, store: store, now: now) { $0 == pid }
     }
 
     public func run() async throws {
         try Directories.create(initialConfig.stateDirectory, mode: 0o750)
         try Directories.create(initialConfig.spoolDirectory, mode: 0o700)
-        let store = try DocumentStore(path: initialConfig.stateDatabasePath)
-        let runtime = try AgencyRuntime(config: initialConfig, store: store, logger: logger, liveness: liveness)
-        current.set(runtime)
+        let store = try DocumentStore(path: initialConfig.stateDatabasePath, observer: metrics)
+        let runtime = try makeRuntime(initialConfig, store: store)
+        current.set(runtime, config: initialConfig, store: store)
         // Create the signal stream before READY=1: systemctl reload may follow at once.
         let signals = SignalEvents.stream()
         try? notifier.ready(status: Self.statusLine(initialConfig))
@@ -81,13 +95,12 @@ public final class LienthongDaemon: Service, Sendable {
                 try? notifier.reloading(status: "reloading \(configPath)")
                 do {
                     let newConfig = try ConfigLoader.load(path: configPath)
-                    let newRuntime = try AgencyRuntime(
-                        config: newConfig, store: store, logger: logger, liveness: liveness)
+                    let newRuntime = try makeRuntime(newConfig, store: store)
                     generation.cancel()
                     _ = await generation.result
                     config = newConfig
                     runtime = newRuntime
-                    current.set(runtime)
+                    current.set(runtime, config: config, store: store)
                     generation = start(runtime, emit: emit)
                     logger.notice("configuration reloaded from \(configPath)")
                 } catch {
@@ -100,6 +113,13 @@ public final class LienthongDaemon: Service, Sendable {
         }
         generation.cancel()
         _ = await generation.result
+    }
+
+    private func makeRuntime(_ config: LienthongConfig, store: DocumentStore) throws -> AgencyRuntime {
+        var axisErrors: (@Sendable (AxisError) -> Void)?
+        if let metrics { axisErrors = { error in metrics.axisCallFailed(error) } }
+        return try AgencyRuntime(
+            config: config, store: store, logger: logger, liveness: liveness, axisErrors: axisErrors)
     }
 
     private static func statusLine(_ config: LienthongConfig) -> String {

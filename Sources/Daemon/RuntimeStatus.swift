@@ -42,6 +42,9 @@ public struct RuntimeStatus: Codable, Sendable, Equatable {
     public var updatedAt: Date
     public var axisEndpoint: String
     public var agencies: [Agency]
+    /// Whether the PKCS#11 token holding the signing key is plugged in; nil when the key is not on a token. Absent
+    /// in files written by older versions.
+    public var tokenPresent: Bool?
 
     /// How often the daemon rewrites the file; a file much older than this means the daemon is not running.
     public static let refreshInterval: Duration = .seconds(5)

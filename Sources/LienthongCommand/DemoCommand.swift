@@ -15,7 +15,8 @@ struct DemoCommand: ParsableCommand {
     func run() throws {
         let root = URL(fileURLWithPath: directory).standardizedFileURL.path
         let chosenPort = port == 0 ? try FreePort.find() : port
-        let environment = DemoEnvironment(root: root, port: chosenPort)
+        var environment = DemoEnvironment(root: root, port: chosenPort)
+        if !prepareOnly { environment.statusPagePorts = try environment.agencies.map { _ in try FreePort.find() } }
         try environment.prepare()
         if prepareOnly {
             print("demo prepared in \(root) (axis port \(chosenPort))")
@@ -64,6 +65,9 @@ struct DemoCommand: ParsableCommand {
                           (a restarted demo rewrites its configuration):
                           kill -HUP $(pgrep -f 'lienthong run --config \(environment.agencyConfig(a))')
 
+            Status pages (read-only, refreshed every 10 s):
+                      \(a.code): http://127.0.0.1:\(environment.statusPagePorts[0])/
+                      \(b.code): http://127.0.0.1:\(environment.statusPagePorts[1])/
             Inspect:  lienthong status --config \(environment.agencyConfig(a))
                       lienthong list --config \(environment.agencyConfig(b))
             Logs:     \(root)/*/lienthong.log, \(root)/axis/axis.log

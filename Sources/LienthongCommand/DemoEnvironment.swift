@@ -22,6 +22,9 @@ struct DemoEnvironment {
 
     let root: String
     let port: Int
+    /// The status page port of each agency, in the order of ``agencies``; empty turns the pages off (`--prepare-only`:
+    /// the tests run many daemons and turn the page on where they need it).
+    var statusPagePorts: [Int] = []
     let agencies = [
         Agency(code: "000.00.00.H41", name: "UBND tỉnh Nghệ An", folder: "agency-a"),
         Agency(code: "000.00.00.H26", name: "UBND thành phố Hà Nội", folder: "agency-b"),
@@ -104,6 +107,8 @@ struct DemoEnvironment {
     private func agencyYAML(_ agency: Agency) -> String {
         let home = root + "/" + agency.folder
         let other = agencies.first { $0.code != agency.code }!
+        let index = agencies.firstIndex { $0.code == agency.code } ?? 0
+        let listen = index < statusPagePorts.count ? "127.0.0.1:\(statusPagePorts[index])" : ""
         return """
             # lienthong for the demo agency \(agency.name) (\(agency.code)). See etc/lienthong/lienthong.yaml.
             state_directory: "\(home)/state"
@@ -128,6 +133,9 @@ struct DemoEnvironment {
             retry:
               initial_delay: 1s
               max_delay: 10s
+            status_page:
+              # The read-only status page ("" turns it off).
+              listen: "\(listen)"
             agencies:
               - code: "\(agency.code)"
                 name: "\(agency.name)"

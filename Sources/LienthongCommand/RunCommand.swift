@@ -3,6 +3,7 @@ import Config
 import Daemon
 import Logging
 import ServiceLifecycle
+import StatusPage
 import Systemd
 
 /// `lienthong run`: the daemon in the foreground, as systemd runs it.
@@ -16,10 +17,23 @@ struct RunCommand: AsyncParsableCommand {
         let config = try options.load()
         JournalLogHandler.bootstrap(level: Logger.Level(rawValue: config.logLevel) ?? .info)
         let logger = Logger(label: "lienthong")
-        let daemon = LienthongDaemon(configPath: options.config, config: config, logger: logger)
+        let metrics = config.statusPage.listen == nil ? nil : StatusPageMetrics()
+        let daemon = LienthongDaemon(
+            configPath: options.config, config: config, logger: logger, metrics: metrics?.documents)
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [
+            .init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)
+        ]
+        if let listen = config.statusPage.listen, let metrics {
+            // The page is not the daemon's work: if it stops (its port taken), the daemon goes on.
+            let page = StatusPageService(
+                configuration: StatusPageConfiguration(listen: listen), source: daemon, metrics: metrics,
+                logger: logger)
+            services.append(
+                .init(service: page, successTerminationBehavior: .ignore, failureTerminationBehavior: .ignore))
+        }
         let group = ServiceGroup(
             configuration: .init(
-                services: [.init(service: daemon, successTerminationBehavior: .gracefullyShutdownGroup)],
+                services: services,
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
         do {

@@ -10,6 +10,10 @@ struct StatusText {
 
     var lines: [String] {
         var lines = daemonLines
+        if report.signingKey.kind == "token", let present = report.signingKey.tokenPresent {
+            lines.append(
+                present ? "signing token: plugged in" : "signing token: NOT plugged in; documents wait to be signed")
+        }
         for disk in report.disks where disk.full {
             lines.append(
                 "DISK FULL on \(disk.path): \(disk.availableBytes) bytes free; nothing new is recorded or claimed until "

@@ -11,7 +11,10 @@ public final class DocumentStore: Sendable {
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    public init(path: String) throws(StateStoreError) {
+    ///
+    /// - Parameter observer: told of every state move and failed attempt once committed (the daemon's metrics);
+    ///   nil for none.
+    public init(path: String, observer: (any DocumentStoreObserver)? = nil) throws(StateStoreError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
@@ -20,6 +23,9 @@ public final class DocumentStore: Sendable {
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try Schema.migrator.migrate(pool)
+            if let observer {
+                pool.add(transactionObserver: CommittedStepsTracker(observer: observer), extent: .databaseLifetime)
+            }
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }

@@ -56,6 +56,11 @@ import Testing
         let needing = try #require(report["needs_a_person"] as? [[String: Any]], "\(report)")
         #expect(needing.count == 1 && needing.first?["file_name"] as? String == "lost.pdf", "\(needing)")
         #expect((needing.first?["location"] as? String)?.hasSuffix("/failed/lost.pdf") == true, "\(needing)")
+        // What the clerk reads in failed/lost.pdf.error.txt, and the last documents each way with their statuses.
+        #expect((needing.first?["reason_file"] as? String)?.contains("lost.pdf") == true, "\(needing)")
+        let recent = try #require(report["recent"] as? [[String: Any]], "\(report)")
+        #expect(recent.count == 1 && recent.first?["statuses"] as? [Any] != nil, "\(recent)")
+        #expect((report["signing_key"] as? [String: Any])?["kind"] as? String == "file", "\(report)")
         let agencies = try #require(report["agencies"] as? [[String: Any]])
         #expect(agencies.first?["code"] as? String == Self.a && agencies.first?["needs_a_person"] as? Int == 1)
         #expect(try Self.status(world).output.contains("needs a person: 1"))

@@ -95,6 +95,10 @@ import Testing
         let unplugged = await Self.status(showing: "token not present", in: world)
         #expect(unplugged.shown, "\(unplugged.output)\n\(world.logs)")
         #expect(daemon.isRunning)
+        // The daemon looks at the module's slot list (status.json, every 5 s): the token is seen gone.
+        #expect(
+            await eventually(timeout: 20) { world.status(of: Self.a).contains("signing token: NOT plugged in") },
+            "\(world.status(of: Self.a))")
 
         try token.inject("")
         let inbox = world.share(Self.b) + "/inbox"
@@ -113,6 +117,7 @@ import Testing
             await eventually(timeout: 20) {
                 output = world.status(of: Self.a)
                 return output.contains("daemon: running") && !output.contains("token not present")
+                    && output.contains("signing token: plugged in")
             }, "status still says the token is not present:\n\(output)")
         #expect(
             token.loginCount() == (unpluggedAtStart ? 1 : 2),

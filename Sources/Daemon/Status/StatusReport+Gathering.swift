@@ -33,7 +33,7 @@ extension StatusReport {
         let ended = try store.endedForAPerson(limit: 1000).filter { record in
             record.destinationPath.map(fileExists) ?? false
         }
-        let agencies = config.agencies.map { agency in
+        let agencies = try config.agencies.map { agency in
             let status = live?.agencies.first { $0.code == agency.code }
             let byState = counts[agency.code] ?? [:]
             return Agency(
@@ -43,7 +43,10 @@ extension StatusReport {
                 inboundProblem: status?.inboundProblem, waitingFolders: status?.waitingFolders ?? [],
                 waiting: Dictionary(
                     uniqueKeysWithValues: byState.filter { !$0.key.isTerminal }.map { ($0.key.rawValue, $0.value) }),
-                needsAPerson: ended.filter { $0.agency == agency.code }.count)
+                needsAPerson: ended.filter { $0.agency == agency.code }.count,
+                oldestWaitingSince: try store.waiting(limit: 1, agency: agency.code).first?.createdAt,
+                ended: Dictionary(
+                    uniqueKeysWithValues: byState.filter { $0.key.isTerminal }.map { ($0.key.rawValue, $0.value) }))
         }
         let paths = [config.stateDirectory] + config.agencies.map(\.folders.root)
         let disks = paths.compactMap { path -> Disk? in
@@ -53,8 +56,35 @@ extension StatusReport {
         return StatusReport(
             generatedAt: now, daemon: daemon, disks: disks, agencies: agencies, waitingNow: waitingNow,
             lifetime: lifetime, waiting: try store.waiting(limit: listLimit).map(Document.init),
-            needsAPerson: ended.prefix(listLimit).map(Document.init),
-            recentErrors: try store.recentErrors(limit: 5).map(Document.init))
+            needsAPerson: ended.prefix(listLimit).map { record in
+                var document = Document(record)
+                document.reasonFile = ReasonFile.text(state: document.state, location: document.location)
+                return document
+            },
+            recentErrors: try store.recentErrors(limit: 5).map(Document.init),
+            recent: try recent(config: config, store: store),
+            signingKey: SigningKey(
+                kind: config.signing.remote != nil ? "remote" : config.signing.pkcs11URI != nil ? "token" : "file",
+                tokenPresent: config.signing.pkcs11URI != nil ? live?.tokenPresent : nil))
+    }
+
+    /// Each agency's last documents each way, with the statuses exchanged about them.
+    private static func recent(config: LienthongConfig, store: DocumentStore) throws -> [Document] {
+        var documents: [Document] = []
+        for agency in config.agencies {
+            for direction in [Direction.outbound, .inbound] {
+                for (record, statuses) in try store.recent(
+                    agency: agency.code, direction: direction, limit: recentLimit)
+                {
+                    var document = Document(record)
+                    document.statuses = statuses.map {
+                        Status(code: $0.code, from: $0.from, at: $0.at, state: $0.state)
+                    }
+                    documents.append(document)
+                }
+            }
+        }
+        return documents
     }
 
     private static func daemon(_ runtime: RuntimeStatus?, now: Date, isRunning: (Int32) -> Bool) -> Daemon {
@@ -79,6 +109,7 @@ extension StatusReport.Document {
             fileName: record.fileName, state: record.state.rawValue, since: record.createdAt,
             updatedAt: record.updatedAt, attempts: record.attempts, nextAttemptAt: record.nextAttemptAt,
             reason: record.state == .quarantined ? (record.quarantineReason ?? record.lastError) : record.lastError,
-            location: record.state.isTerminal ? record.destinationPath : nil)
+            location: record.state.isTerminal ? record.destinationPath : nil,
+            counterpart: record.direction == .outbound ? record.recipients.joined(separator: ", ") : record.counterpart)
     }
 }

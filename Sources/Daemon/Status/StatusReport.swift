@@ -49,6 +49,30 @@ public struct StatusReport: Codable, Sendable, Equatable {
         public var waiting: [String: Int]
         /// Failed or quarantined documents whose files are still in `failed/` or `quarantine/`.
         public var needsAPerson: Int
+        /// When its oldest waiting document was recorded; nil when nothing waits.
+        public var oldestWaitingSince: Date?
+        /// Documents in a final state since the database was created, by state.
+        public var ended: [String: Int]
+    }
+
+    /// The signing key: where it is, and whether its token is plugged in.
+    public struct SigningKey: Codable, Sendable, Equatable {
+        /// `file` (a key file), `token` (PKCS#11 token or HSM) or `remote` (a signing service).
+        public var kind: String
+        /// For a token: whether it is plugged in, as the running daemon last saw; nil otherwise, or when the daemon
+        /// is not running.
+        public var tokenPresent: Bool?
+    }
+
+    /// A status message exchanged about a document (``Document/statuses``).
+    public struct Status: Codable, Sendable, Equatable {
+        /// `01`…`06`, `15`, `16`.
+        public var code: String
+        /// Outbound: the recipient that sent it.
+        public var from: String?
+        public var at: Date?
+        /// `received` (outbound), or for our answers `queued`, `sent`, `failed`.
+        public var state: String
     }
 
     /// One document, as much as a person needs to act on it.
@@ -67,6 +91,13 @@ public struct StatusReport: Codable, Sendable, Equatable {
         public var reason: String?
         /// Where its file is now, for a failed or quarantined one.
         public var location: String?
+        /// The text of its `.error.txt` (failed) or `reason.txt` (quarantined), as the clerk reads it, at most
+        /// 8 KiB; only in ``StatusReport/needsAPerson``.
+        public var reasonFile: String?
+        /// Outbound: the recipients; inbound: the sender.
+        public var counterpart: String?
+        /// The statuses exchanged about it, oldest first. Only in ``StatusReport/recent``.
+        public var statuses: [Status]?
     }
 
     public var generatedAt: Date
@@ -85,9 +116,14 @@ public struct StatusReport: Codable, Sendable, Equatable {
     /// The documents whose last attempt failed, most recent first (at most five): retried ones, and answers the
     /// axis refused.
     public var recentErrors: [Document]
+    /// Per agency, its last ``recentLimit`` documents each way, newest first, with their statuses.
+    public var recent: [Document]
+    public var signingKey: SigningKey
 
     /// How many documents the two lists hold at most.
     public static let listLimit = 20
+    /// How many of its last documents each way ``recent`` holds per agency.
+    public static let recentLimit = 50
 
     /// The LSB exit code of `lienthong status` (0 running, 3 not running); 4 (state unreadable) is decided before a
     /// report can exist.
