@@ -20,13 +20,12 @@ extension DocumentStore {
             if direction == .outbound {
                 let notes =
                     try DocumentEvent
-                    .filter(ids.contains(Column("document_id")) && Column("kind") == DocumentEvent.Kind.note.rawValue)
-                    .filter(Column("message").like("status %"))
+                    .filter(ids.contains(Column("document_id")) && Column("status_code") != nil)
                     .order(Column("id")).fetchAll(db)
                 for note in notes {
-                    guard let line = MonthlyReport.statusLine(note.message) else { continue }
+                    guard let status = note.status else { continue }
                     statuses[note.documentId, default: []].append(
-                        ExchangedStatus(code: line.code, from: line.sender, at: note.at, state: "received"))
+                        ExchangedStatus(code: status.code, from: status.sender, at: note.at, state: "received"))
                 }
             } else {
                 for document in documents where document.arrivalStatusSent {
