@@ -6,78 +6,24 @@ import Glibc
 struct PageClient {
     let port: Int
 
-    struct Reply {
-        let status: Int
-        let headers: [String: String]
-        let body: String
-    }
+    typealias Reply = LoopbackHTTP.Reply
 
     func get(_ path: String) throws -> Reply { try request("GET", path) }
 
     /// A connected socket to the page, for tests that speak HTTP badly on purpose; the caller closes it.
-    func connect() throws -> Int32 {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { throw IntegrationError("socket: \(errno)") }
-        var address = Self.loopback(port: port)
-        let connected = withUnsafePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                Glibc.connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-        guard connected else {
-            close(socket)
-            throw IntegrationError("cannot connect to the status page on port \(port)")
-        }
-        return socket
-    }
+    func connect() throws -> Int32 { try LoopbackHTTP.connect(port: port, service: "the status page") }
 
     func request(_ method: String, _ path: String, body: String = "") throws -> Reply {
-        let socket = try connect()
-        defer { close(socket) }
-        var head = "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-        if !body.isEmpty { head += "Content-Type: text/plain\r\nContent-Length: \(body.utf8.count)\r\n" }
-        let request = Array((head + "\r\n" + body).utf8)
-        var offset = 0
-        while offset < request.count {
-            let sent = request[offset...].withUnsafeBytes {
-                send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL))
-            }
-            guard sent > 0 else { throw IntegrationError("sending to the status page failed: errno \(errno)") }
-            offset += sent
-        }
-        var response: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(socket, &buffer, buffer.count, 0)
-            if count <= 0 { break }
-            response += buffer[0..<count]
-        }
-        let text = String(decoding: response, as: UTF8.self)
-        guard let split = text.range(of: "\r\n\r\n") else { throw IntegrationError("no HTTP head in: \(text)") }
-        let lines = text[..<split.lowerBound].components(separatedBy: "\r\n")
-        let status = Int(lines.first?.split(separator: " ").dropFirst().first ?? "") ?? 0
-        var headers: [String: String] = [:]
-        for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
-                in: .whitespaces)
-        }
-        return Reply(status: status, headers: headers, body: String(text[split.upperBound...]))
-    }
-
-    static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = in_port_t(UInt16(port).bigEndian)
-        return address
+        try LoopbackHTTP.exchange(
+            port: port, service: "the status page", head: "\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)",
+            contentType: "text/plain", body: Array(body.utf8))
     }
 
     /// A socket listening on 127.0.0.1:`port`, to take the port away from the daemon; the caller closes it.
     static func listen(port: Int) throws -> Int32 {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw IntegrationError("socket: \(errno)") }
-        var address = loopback(port: port)
+        var address = LoopbackHTTP.loopback(port: port)
         let bound = withUnsafePointer(to: &address) { pointer in
             pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0

@@ -53,9 +53,10 @@ import Testing
         let fixture = try TemporaryStore()
         let store = fixture.store
         let sent = try #require(try store.insert(outboundDocument("sent.pdf"), note: "found").id)
-        try store.annotate(sent, note: "status 01 from 000.00.00.H26: arrived")
-        try store.annotate(sent, note: "status 03 from 000.00.00.H26: accepted")
-        try store.annotate(sent, note: "status report written")
+        try store.noteStatus(sent, StatusNote(code: "01", sender: "000.00.00.H26"), description: "arrived")
+        try store.noteStatus(sent, StatusNote(code: "03", sender: "000.00.00.H26"), description: "accepted")
+        // A note that only reads like a status is not one.
+        try store.annotate(sent, note: "status 04 from 000.00.00.H26: typed by hand")
         _ = try store.insert(outboundDocument("other.pdf"), note: "found")
 
         let recent = try store.recent(agency: "000.00.00.H41", direction: .outbound, limit: 50)
