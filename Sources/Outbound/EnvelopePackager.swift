@@ -8,8 +8,8 @@ import SystemSupport
 /// Step 6 of the outbound pipeline: writes the edXML envelope that every send of this document will use, and
 /// commits the signing step's result with it.
 ///
-/// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only while the document
-/// is `signed`, because nothing has left the machine yet. So an envelope found here is what a crash left between
+/// The envelope is fixed before the first send (reliability.md): rewriting it is harmless only before `packaged` is
+/// committed, because nothing has left the machine yet. So an envelope found here is what a crash left between
 /// writing it and committing `packaged`; it is replaced, never refused (a refusal stranded documents in `signed`).
 /// The header is resolved again from the metadata file in the spool and validated; metadata that became invalid
 /// (a configuration reload) fails the document permanently.

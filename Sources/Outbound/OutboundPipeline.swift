@@ -11,9 +11,9 @@ import SystemSupport
 ///
 /// Two loops run side by side: the folder watcher's files are recorded and claimed (moved into the spool) as they
 /// become ready, and the worker moves each due document through all its remaining steps in one go (sign, package,
-/// send, file) unless it must wait, several documents at once (``concurrency``), most urgent first, then oldest. Each step commits its result before the next
-/// begins, so the worker can stop anywhere and resume from the database alone; a document waiting for its retry
-/// time holds no worker, so it never blocks new ones.
+/// send, file) unless it must wait, several documents at once (``concurrency``), most urgent first, then oldest.
+/// Each step commits its result before the next begins, so the worker can stop anywhere and resume from the
+/// database alone; a document waiting for its retry time holds no worker, so it never blocks new ones.
 public actor OutboundPipeline {
     public struct Dependencies: Sendable {
         public var store: DocumentStore
