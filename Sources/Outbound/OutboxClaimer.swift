@@ -119,6 +119,8 @@ struct OutboxClaimer: Sendable {
             $0.subject = resolution.header.subject
             $0.codeNotation = resolution.codeNotation
             if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
+            // The urgency with the folder's defaults applied (the record had only the metadata file's).
+            if let priority = resolution.header.otherInfo?.priority.flatMap({ Int($0) }) { $0.priority = priority }
         }
         if let marking = SecretMarking.of(metadata) {
             marking.log(documentID: claimed.id!, fileName: claimed.fileName, logger: logger)

@@ -21,7 +21,8 @@ import Testing
 
         init(
             pattern: String? = nil, routes: [String: [String]] = [:], defaultRecipients: [String] = [],
-            watch: WatchSettings = WatchSettings(), timeZone: CivilTimeZone = .vietnam
+            watch: WatchSettings = WatchSettings(), timeZone: CivilTimeZone = .vietnam,
+            outboxFolders: [String: OutboxFolderSettings] = [:]
         ) throws {
             root =
                 FileManager.default.temporaryDirectory
@@ -31,7 +32,8 @@ import Testing
                 code: "000.00.00.H41", name: "UBND tỉnh Nghệ An", folders: AgencyFolders(root: root + "/share"),
                 watch: watch,
                 defaults: DocumentDefaults(recipients: defaultRecipients, codeNotation: "UBND-VX", place: "Nghệ An"),
-                filenamePattern: try pattern.map { try FilenamePattern($0) }, routes: routes, timeZone: timeZone)
+                filenamePattern: try pattern.map { try FilenamePattern($0) }, routes: routes,
+                outboxFolders: outboxFolders, timeZone: timeZone)
             try FileManager.default.createDirectory(atPath: agency.folders.outbox, withIntermediateDirectories: true)
             store = try DocumentStore(path: root + "/state.db")
             spool = OutboundSpool(spoolDirectory: root + "/spool")
@@ -106,6 +108,14 @@ import Testing
         let ordinary = try world.claim(try world.drop("Thường.pdf", sidecar: Self.sidecar))
         #expect(urgent.priority == 3)
         #expect(ordinary.priority == 0)
+    }
+
+    @Test func aFolderWhoseDefaultsAreUrgentMakesItsDocumentsUrgent() throws {
+        let world = try World(outboxFolders: [
+            "000.00.00.H26": OutboxFolderSettings(defaults: DocumentDefaultsOverrides(priority: 2))
+        ])
+        let document = try world.claim(try world.drop("Khẩn.pdf", in: "000.00.00.H26", sidecar: Self.sidecar))
+        #expect(document.priority == 2)
     }
 
     @Test func aRepeatedClaimAfterACrashReadsTheSidecarFromTheSpool() throws {
