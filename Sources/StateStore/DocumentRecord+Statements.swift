@@ -1,14 +1,13 @@
 import GRDB
 
-/// The statements every step of every document runs (fetch by id, update, insert), prepared once per connection.
+/// The statements every step of every document runs (fetch by id, update, insert), prepared once per connection
+/// (an update names only the columns it changes, so it has a few shapes, each prepared once).
 ///
 /// GRDB's record methods build and compile their SQL on each call (query generation, then SQLite's parser and
 /// authorizer): a third of the store's CPU per transition. These reuse the connection's cached statements.
 extension DocumentRecord {
     private static let columnList = columns.joined(separator: ", ")
     private static let selectByID = "SELECT \(columnList) FROM documents WHERE id = ?"
-    private static let updateByID =
-        "UPDATE documents SET " + columns.dropFirst().map { "\($0) = ?" }.joined(separator: ", ") + " WHERE id = ?"
     private static let insertRow =
         "INSERT INTO documents (\(columns.dropFirst().joined(separator: ", "))) VALUES ("
         + Array(repeating: "?", count: columns.count - 1).joined(separator: ", ") + ")"
@@ -16,15 +15,6 @@ extension DocumentRecord {
     /// The record with this id, or nil.
     static func fetch(_ db: Database, id: Int64) throws -> DocumentRecord? {
         try DocumentRecord.fetchOne(db.cachedStatement(sql: selectByID), arguments: [id])
-    }
-
-    /// Writes every column of the stored record (it must have an id).
-    func write(_ db: Database) throws {
-        guard let id else { preconditionFailure("only a stored record can be updated") }
-        var values = try databaseValues
-        values.removeFirst()
-        values.append(id)
-        try db.cachedStatement(sql: Self.updateByID).execute(arguments: StatementArguments(values))
     }
 
     /// Writes the columns whose values differ from `stored` (the row as fetched in this transaction). SQLite

@@ -86,11 +86,12 @@ extension DocumentStore {
             } else {
                 try Self.log(db, id, kind: .retry, from: document.state, to: document.state, note, at: now)
             }
+            let stored = document
             document.unreadableFetches = fetches
             document.lastError = message
             document.nextAttemptAt = retryAt
             document.updatedAt = now
-            try document.write(db)
+            try document.write(db, over: stored)
             return document
         }
     }
@@ -107,12 +108,13 @@ extension DocumentStore {
                 if document.state == .delivered {
                     _ = try Self.transition(db, id, to: .acknowledged, note: note, now: now) { _ in }
                 } else if document.state == .quarantined, document.failAcknowledgementPending {
+                    let stored = document
                     document.failAcknowledgementPending = false
                     document.attempts = 0
                     document.nextAttemptAt = nil
                     document.lastError = document.quarantineReason ?? document.lastError
                     document.updatedAt = now
-                    try document.write(db)
+                    try document.write(db, over: stored)
                     try Self.log(db, id, kind: .note, from: nil, to: nil, note, at: now)
                 }
             }

@@ -62,7 +62,7 @@ import Testing
         changed.recipients = []
         changed.signatureVerdict = nil
         changed.nextAttemptAt = nil
-        try pool.write { db in try changed.write(db) }
+        try pool.write { db in try changed.write(db, over: record) }
         #expect(try fixture.store.document(id) == changed)
     }
 
