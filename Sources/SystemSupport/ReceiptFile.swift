@@ -14,6 +14,10 @@ import Foundation
 /// replaced and no line is lost; both files are written with one ``DurableFile/write(together:mode:)`` (temporary files, `fsync`, renames, one
 /// `fsync` of the folder).
 ///
+/// The JSON file is renamed into place before the text file: whoever sees a line in the text (a clerk, or a script
+/// that waits for it) finds the same status in the JSON already. The other way round, a reader could see a status
+/// in the text that the JSON did not have yet.
+///
 /// The files are in the clerks' share: they are read like any untrusted file (no link, one name, bounded size).
 public struct ReceiptFile: Sendable {
     /// The largest receipt read back (a receipt grows by a line per status; this is tens of thousands of them).
@@ -38,7 +42,7 @@ public struct ReceiptFile: Sendable {
 
     /// Writes a whole receipt, replacing whatever is there.
     public func write(text: String, json: [String: Any]) throws {
-        let files = [(textPath, Array(text.utf8)), (jsonPath, try Self.encode(json))]
+        let files = [(jsonPath, try Self.encode(json)), (textPath, Array(text.utf8))]
         try locked { try DurableFile.write(together: files) }
     }
 
@@ -55,11 +59,11 @@ public struct ReceiptFile: Sendable {
             var contents = original
             try change(&contents)
             var changed: [(path: String, bytes: [UInt8])] = []
-            if let text = contents.text, text != original.text { changed.append((textPath, Array(text.utf8))) }
             if let json = contents.json {
                 let encoded = try Self.encode(json)
                 if try original.json.map(Self.encode) != encoded { changed.append((jsonPath, encoded)) }
             }
+            if let text = contents.text, text != original.text { changed.append((textPath, Array(text.utf8))) }
             try DurableFile.write(together: changed)
         }
     }

@@ -82,6 +82,22 @@ import Testing
         }
     }
 
+    /// Whoever reads the text and then the JSON never finds a status in the text that the JSON lacks: the JSON is
+    /// in place first. Shown by a text that cannot be replaced (a folder in its place): the JSON is already new.
+    @Test func theJSONIsInPlaceBeforeTheText() throws {
+        try TemporaryDirectory.with { directory in
+            let receipt = ReceiptFile(besides: directory.file("a.pdf"))
+            try FileManager.default.createDirectory(atPath: receipt.textPath, withIntermediateDirectories: false)
+            #expect(throws: SystemError.self) {
+                try receipt.write(text: "status 01\n", json: ["statuses": [["status": "01"]]])
+            }
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: receipt.jsonPath)))
+            #expect(((json as? [String: Any])?["statuses"] as? [Any])?.count == 1, "\(json)")
+            let leftovers = try directory.names().filter { $0.hasPrefix(DurableFile.temporaryPrefix) }
+            #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+
     @Test func aReceiptReplacedByASymbolicLinkIsNeitherReadNorWritten() throws {
         try TemporaryDirectory.with { directory in
             let secret = try directory.write("secret", "do not copy me")
