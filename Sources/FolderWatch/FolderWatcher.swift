@@ -87,10 +87,9 @@ public actor FolderWatcher {
         establishWatching()
         scanAll(rearm: false)
         scheduleReconciliation(after: clock.now)
-        let tick = min(max(folder.settleTime / 5, .milliseconds(10)), .seconds(1), folder.pollInterval)
         while !Task.isCancelled {
             do {
-                try await Task.sleep(for: tick)
+                try await Task.sleep(until: nextWake(after: clock.now), clock: clock)
             } catch {
                 break
             }
@@ -101,6 +100,25 @@ public actor FolderWatcher {
     }
 
     // MARK: Events and timers
+
+    /// The longest the loop sleeps: polls, reconciliations and folders waiting for their metadata file are looked at
+    /// this often (a fifth of the settle time, between 10 ms and 1 s, and no longer than the poll interval).
+    var housekeepingInterval: Duration {
+        min(max(folder.settleTime / 5, .milliseconds(10)), .seconds(1), folder.pollInterval)
+    }
+
+    /// The shortest time between two wake-ups for quiet periods that end close together (a burst of files).
+    static let wakeResolution: Duration = .milliseconds(5)
+
+    /// When the loop looks again after `now`: the moment the next file's quiet period ends (so a file is handed out
+    /// when it has settled, not up to a housekeeping interval later), or the next housekeeping, whichever is first.
+    /// Every event restarts a file's quiet period a whole settle time ahead, later than this, so events never need
+    /// to wake the loop.
+    func nextWake(after now: ContinuousClock.Instant) -> ContinuousClock.Instant {
+        let housekeeping = now + housekeepingInterval
+        guard let settled = tracker.nextDeadline() else { return housekeeping }
+        return min(max(settled, now + Self.wakeResolution), housekeeping)
+    }
 
     /// Acts on one inotify event.
     func handle(_ event: WatchEvent) {

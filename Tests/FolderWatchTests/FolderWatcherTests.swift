@@ -124,6 +124,35 @@ import Testing
         }
     }
 
+    /// The loop wakes when the next file's quiet period ends, not at the next housekeeping tick: a file dropped
+    /// just after a tick used to wait up to a fifth of the settle time more (a second with the default settle).
+    @Test func theLoopWakesWhenAQuietPeriodEndsNotAtTheNextTick() async throws {
+        try await TemporaryDirectory.with { directory in
+            let settle = Duration.seconds(2)
+            let watcher = FolderWatcher(
+                folder: WatchedFolder(
+                    root: directory.path, mode: .inotify, settleTime: settle, pollInterval: .seconds(10),
+                    reconciliationInterval: .seconds(60), maxDepth: 2))
+            let housekeeping = await watcher.housekeepingInterval
+            #expect(housekeeping == .milliseconds(400))
+            let idle = ContinuousClock.now
+            #expect(await watcher.nextWake(after: idle) == idle + housekeeping, "nothing tracked: housekeeping only")
+
+            try directory.write("a.pdf", "x")
+            let before = ContinuousClock.now
+            await watcher.rescanNow()
+            let after = ContinuousClock.now
+            // Early in the quiet period the housekeeping tick comes first.
+            #expect(await watcher.nextWake(after: after) == after + housekeeping)
+            // Near its end, the loop wakes exactly when it ends.
+            let wake = await watcher.nextWake(after: after + .milliseconds(1_800))
+            #expect(wake >= before + settle && wake <= after + settle, "woke at \(wake), settled \(before + settle)")
+            // Past its end (a loop running late), at once, but never in a busy loop.
+            let late = after + .seconds(5)
+            #expect(await watcher.nextWake(after: late) == late + FolderWatcher.wakeResolution)
+        }
+    }
+
     @Test func aPlantedSymbolicLinkIsReportedOnceAndNeverYielded() async throws {
         try await TemporaryDirectory.with { directory in
             let target = try directory.write("../outside-\(UUID().uuidString).pdf", "secret")
