@@ -16,7 +16,21 @@ public final class SHA256 {
         self.context = context
     }
 
+    private init(context: OpaquePointer) {
+        self.context = context
+    }
+
     deinit { EVP_MD_CTX_free(context) }
+
+    /// An independent hasher that has seen the same bytes: the digest of a prefix and of the whole in one pass.
+    public func copy() -> SHA256 {
+        guard let copy = EVP_MD_CTX_new() else { fatalError("OpenSSL could not allocate a digest context") }
+        guard EVP_MD_CTX_copy_ex(copy, context) == 1 else {
+            EVP_MD_CTX_free(copy)
+            fatalError("OpenSSL could not copy a digest context: \(OpenSSLError.current())")
+        }
+        return SHA256(context: copy)
+    }
 
     public func update(_ bytes: UnsafeRawBufferPointer) {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return }

@@ -122,6 +122,11 @@ public final class FileDescriptor {
         try Syscall.fsync(try open(), path: path)
     }
 
+    /// `ftruncate`: cuts the file to `length` bytes (or extends it with zeros).
+    public func truncate(to length: Int64) throws(SystemError) {
+        try Syscall.ftruncate(try open(), to: length, path: path)
+    }
+
     /// `fstat` of the open descriptor: describes exactly the object that was opened, whatever the path now names.
     public func status() throws(SystemError) -> FileStatus {
         FileStatus(try Syscall.fstat(try open(), path: path))

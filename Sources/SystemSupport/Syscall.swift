@@ -82,6 +82,10 @@ enum Syscall {
         _ = try retrying("fsync", path: path) { Glibc.fsync(fd) }
     }
 
+    static func ftruncate(_ fd: Int32, to length: Int64, path: String?) throws(SystemError) {
+        _ = try retrying("ftruncate", path: path) { Glibc.ftruncate(fd, off_t(length)) }
+    }
+
     static func fstat(_ fd: Int32, path: String?) throws(SystemError) -> RawStat {
         var result = RawStat()
         _ = try retrying("fstat", path: path) { Glibc.fstat(fd, &result) }

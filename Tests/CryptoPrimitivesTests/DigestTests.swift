@@ -11,6 +11,15 @@ import Testing
             SHA256.hash(Array("abc".utf8)).hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
 
+    @Test func aCopyDigestsWhatWasFedBeforeItAndGoesOnAlone() {
+        let hasher = SHA256()
+        hasher.update(Array("ab".utf8))
+        let copy = hasher.copy()
+        hasher.update(Array("c".utf8))
+        #expect(copy.finalize() == SHA256.hash(Array("ab".utf8)))
+        #expect(hasher.finalize() == SHA256.hash(Array("abc".utf8)))
+    }
+
     @Test func feedingInPiecesGivesTheSameDigestAsAtOnce() {
         let bytes = (0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ 7) }
         let hasher = SHA256()

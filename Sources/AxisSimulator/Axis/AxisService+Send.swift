@@ -48,7 +48,7 @@ extension AxisService {
 
         let docId = UUID().uuidString.lowercased()
         let relativePath = try storage("storing envelope \(docId)") {
-            try envelopes.store(copying: bodyPath, length: storedLength, docId: docId)
+            try envelopes.store(adopting: bodyPath, length: storedLength, docId: docId)
         }
         let document = StoredDocument(
             sequence: nil, docId: docId, systemId: call.system.systemId, sender: from,
@@ -67,26 +67,26 @@ extension AxisService {
     }
 }
 
-/// SHA-256 of an upload, and of the upload minus a trailing CRLF (which the Java SDK may add), in one pass.
+/// SHA-256 of an upload, and of the upload minus a trailing CRLF (which the Java SDK may add), in one pass: the
+/// bytes before the last two are hashed once, and a copy of that state gives the shorter digest.
 struct BodyHashes {
     let full: Digest
     let withoutTrailingCRLF: Digest?
 
     static func compute(path: String, length: Int64) throws -> BodyHashes {
         let (file, _) = try FileDescriptor.openForReading(path)
-        let full = SHA256()
-        let trimmed = SHA256()
-        let trimmedLength = length - 2
+        let hasher = SHA256()
+        let headLength = max(0, length - 2)
         var offset: Int64 = 0
         var tail: [UInt8] = []
         try file.forEachChunk(limit: length) { chunk in
-            full.update(chunk)
-            let keep = max(0, min(Int64(chunk.count), trimmedLength - offset))
-            if keep > 0 { trimmed.update(UnsafeRawBufferPointer(rebasing: chunk[0..<Int(keep)])) }
-            tail = chunk.count >= 2 ? Array(chunk[(chunk.count - 2)...]) : Array((tail + chunk).suffix(2))
+            let keep = Int(max(0, min(Int64(chunk.count), headLength - offset)))
+            if keep > 0 { hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<keep])) }
+            tail.append(contentsOf: chunk[keep...])
             offset += Int64(chunk.count)
         }
-        let endsWithCRLF = length >= 2 && tail == [0x0D, 0x0A]
-        return BodyHashes(full: full.finalize(), withoutTrailingCRLF: endsWithCRLF ? trimmed.finalize() : nil)
+        let head = length >= 2 && tail == [0x0D, 0x0A] ? hasher.copy() : nil
+        tail.withUnsafeBytes { hasher.update($0) }
+        return BodyHashes(full: hasher.finalize(), withoutTrailingCRLF: head?.finalize())
     }
 }

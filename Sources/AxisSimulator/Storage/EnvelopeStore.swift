@@ -14,15 +14,17 @@ struct EnvelopeStore: Sendable {
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    /// Copies the first `length` bytes of `source` to `envelopes/<docId>.edxml`; returns the path relative to the
-    /// data directory.
-    func store(copying source: String, length: Int64, docId: String) throws -> String {
+    /// Moves the spooled upload at `source`, cut to its first `length` bytes, to `envelopes/<docId>.edxml`, durably
+    /// (`fsync` of the file, then of both folders); returns the path relative to the data directory. The upload is
+    /// renamed, never copied, whatever its size; it is copied only when the spool is on another filesystem. The
+    /// upload's owner removes it after the reply and must not mind that it is gone.
+    func store(adopting source: String, length: Int64, docId: String) throws -> String {
         let relative = "\(Self.subdirectory)/\(docId).edxml"
-        let output = try DurableFileWriter(
-            creating: (dataDirectory as NSString).appendingPathComponent(relative), mode: 0o600)
-        let (input, _) = try FileDescriptor.openForReading(source)
-        try input.forEachChunk(limit: length) { try output.write($0) }
-        try output.publish()
+        let file = try FileDescriptor.openExistingForWriting(source)
+        if try file.status().size > length { try file.truncate(to: length) }
+        try file.sync()
+        try file.close()
+        try FileMover.moveReplacingNothing(from: source, to: absolutePath(relative))
         return relative
     }
 
