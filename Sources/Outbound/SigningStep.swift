@@ -1,4 +1,5 @@
 import Config
+import CryptoPrimitives
 import Foundation
 import Logging
 import Signing
@@ -35,7 +36,10 @@ struct SigningStep: Sendable {
             return made
         }
         for name in try spool.attachmentNames(of: document) {
-            notes.append(try sign(file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions))
+            notes.append(
+                try sign(
+                    file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions,
+                    claimedDigest: { claimedDigest(of: document, at: $0) }))
         }
         Failpoint.reached("sign.written")
         return notes.joined(separator: "; ")
@@ -43,7 +47,8 @@ struct SigningStep: Sendable {
 
     /// Signs one file of the document; in a document folder a file signed before a restart is not signed again.
     private func sign(
-        file name: String, of id: Int64, skipDone: Bool, options: () throws(OutboundFailure) -> PAdESOptions
+        file name: String, of id: Int64, skipDone: Bool, options: () throws(OutboundFailure) -> PAdESOptions,
+        claimedDigest: (String) -> [UInt8]?
     ) throws -> String {
         let original = spool.original(of: id, fileName: name)
         if PDFKind.isPDF(path: original) {
@@ -72,12 +77,30 @@ struct SigningStep: Sendable {
         if skipDone, (try? FileStatus.lstat(signaturePath)) != nil { return "\(name): signed before a restart" }
         let signature: [UInt8]
         do {
-            signature = try signer.detachedSignature(ofFileAt: original)
+            if let digest = claimedDigest(original) {
+                signature = try signer.detachedSignature(ofContentWithSHA256: digest)
+            } else {
+                signature = try signer.detachedSignature(ofFileAt: original)
+            }
         } catch {
             throw Self.failure(.signing(error), file: original)
         }
         try DurableFile.write(signature, to: signaturePath, replaceExisting: true)
         return "\(name): signed (detached CMS, \(signature.count) bytes)"
+    }
+
+    /// The SHA-256 the claim computed for a single-file document, when the file at `path` in the spool is still the
+    /// one the claim read: the same inode, size and modification time (a rename into the spool keeps all three; a
+    /// copy across filesystems does not, and the file is then read again). Its bytes are what the envelope carries,
+    /// so a detached signature over this digest needs no second pass over a large file. Nil for a document folder
+    /// (its recorded digest is of its checksum list).
+    private func claimedDigest(of document: DocumentRecord, at path: String) -> [UInt8]? {
+        guard !document.isDocumentFolder, let hex = document.sha256, let digest = Hex.decode(hex), digest.count == 32,
+            let status = try? FileStatus.lstat(path), status.kind == .regular,
+            Int64(bitPattern: status.inode) == document.fileInode, status.size == document.fileSize,
+            status.modificationTime.nanosecondsSince1970 == document.fileModifiedNanos
+        else { return nil }
+        return digest
     }
 
     /// The last gate before the agency key touches the document: a secret one (văn bản mật) is refused even when

@@ -37,6 +37,14 @@ public struct CMSSigner: Signer {
             digest: digest, key: key, signingTime: Date(), timestamper: timestamper)
     }
 
+    /// Signs content whose SHA-256 is `digest`; see ``Signer/detachedSignature(ofContentWithSHA256:)``.
+    /// - Throws: as ``detachedSignature(ofFileAt:)``, except the file errors. `digest` must be 32 bytes long.
+    public func detachedSignature(ofContentWithSHA256 digest: [UInt8]) throws(SigningError) -> [UInt8] {
+        precondition(digest.count == 32, "a SHA-256 digest is 32 bytes")
+        return try CMSSignedDataBuilder.signature(
+            digest: digest, key: key, signingTime: Date(), timestamper: timestamper)
+    }
+
     /// SHA-256 of the file, streamed in 64 KiB blocks, refused if the file changes meanwhile.
     static func sha256(ofFileAt path: String) throws(SigningError) -> [UInt8] {
         let content = try ContentStream(path: path)

@@ -7,4 +7,8 @@ public protocol Signer: Sendable {
     ///
     /// The file is streamed; memory does not grow with its size.
     func detachedSignature(ofFileAt path: String) throws(SigningError) -> [UInt8]
+
+    /// The same signature from the SHA-256 of the content, computed by the caller from exactly the bytes it will
+    /// send: the file is not read again (a large attachment is read once less).
+    func detachedSignature(ofContentWithSHA256 digest: [UInt8]) throws(SigningError) -> [UInt8]
 }

@@ -128,5 +128,10 @@ import Testing
             Issue.record("a detached signature was made")
             return []
         }
+
+        func detachedSignature(ofContentWithSHA256 digest: [UInt8]) throws(SigningError) -> [UInt8] {
+            Issue.record("a detached signature was made")
+            return []
+        }
     }
 }
