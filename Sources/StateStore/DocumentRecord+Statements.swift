@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// The statements every step of every document runs (fetch by id, update, insert), prepared once per connection
@@ -30,6 +31,61 @@ extension DocumentRecord {
             "UPDATE documents SET " + changed.map { "\(Self.columns[$0]) = ?" }.joined(separator: ", ")
             + " WHERE id = ?"
         try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(changed.map { new[$0] } + [id]))
+    }
+
+    /// The due documents of one direction and agency, most urgent first, then oldest first: at most `limit`, none
+    /// of `excluding`. The SQL does not depend on `excluding` (the rows are filtered here, from `limit` plus as many
+    /// as are excluded), so one statement serves every call.
+    static func due(
+        _ db: Database, direction: Direction, agency: String, excluding: Set<Int64>, limit: Int?, now: Date
+    ) throws -> [DocumentRecord] {
+        let active = activeStates(direction)
+        let sql = """
+            SELECT \(columnList) FROM documents
+            WHERE direction = ? AND agency = ? AND state IN (\(placeholders(active.count)))
+              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+            ORDER BY priority DESC, id LIMIT ?
+            """
+        let wanted = limit.map { $0 + excluding.count } ?? -1
+        var values: [any DatabaseValueConvertible] = [direction.rawValue, agency]
+        values += active as [any DatabaseValueConvertible]
+        values += [now, wanted] as [any DatabaseValueConvertible]
+        var due = try DocumentRecord.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        if !excluding.isEmpty { due.removeAll { $0.id.map(excluding.contains) ?? false } }
+        if let limit, due.count > limit { due.removeLast(due.count - limit) }
+        return due
+    }
+
+    /// The earliest retry time among the unfinished documents of one direction and agency.
+    static func nextRetryTime(_ db: Database, direction: Direction, agency: String) throws -> Date? {
+        let active = activeStates(direction)
+        let sql = """
+            SELECT min(next_attempt_at) FROM documents
+            WHERE direction = ? AND agency = ? AND state IN (\(placeholders(active.count)))
+            """
+        var values: [any DatabaseValueConvertible] = [direction.rawValue, agency]
+        values += active as [any DatabaseValueConvertible]
+        return try Date.fetchOne(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+    }
+
+    /// The `detected` outbound record of a file still at `sourcePath` in an agency's outbox.
+    static func unfinishedOutbound(_ db: Database, agency: String, sourcePath: String) throws -> DocumentRecord? {
+        let sql = """
+            SELECT \(columnList) FROM documents
+            WHERE direction = ? AND agency = ? AND source_path = ? AND state = ? LIMIT 1
+            """
+        let arguments: StatementArguments = [
+            Direction.outbound.rawValue, agency, sourcePath, DocumentState.detected.rawValue,
+        ]
+        return try DocumentRecord.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
+    }
+
+    private static func activeStates(_ direction: Direction) -> [String] {
+        DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// Inserts the record as a new row and sets its id.

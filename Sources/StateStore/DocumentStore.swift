@@ -233,41 +233,20 @@ public final class DocumentStore: Sendable {
     public func due(
         direction: Direction, agency: String, excluding: Set<Int64> = [], limit: Int? = nil, now: Date = Date()
     ) throws -> [DocumentRecord] {
-        let active = DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
-        return try pool.read { db in
-            try DocumentRecord
-                .filter(Column("direction") == direction.rawValue && Column("agency") == agency)
-                .filter(active.contains(Column("state")))
-                .filter(Column("next_attempt_at") == nil || Column("next_attempt_at") <= now)
-                .filter(!excluding.contains(Column("id")))
-                .order(Column("priority").desc, Column("id"))
-                .limit(limit ?? -1)
-                .fetchAll(db)
+        try pool.read { db in
+            try DocumentRecord.due(
+                db, direction: direction, agency: agency, excluding: excluding, limit: limit, now: now)
         }
     }
 
     /// The earliest retry time among waiting documents, so a pipeline can sleep exactly until then.
     public func nextRetryTime(direction: Direction, agency: String) throws -> Date? {
-        let active = DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)
-        return try pool.read { db in
-            try Date.fetchOne(
-                db,
-                DocumentRecord
-                    .select(min(Column("next_attempt_at")))
-                    .filter(Column("direction") == direction.rawValue && Column("agency") == agency)
-                    .filter(active.contains(Column("state")))
-            )
-        }
+        try pool.read { db in try DocumentRecord.nextRetryTime(db, direction: direction, agency: agency) }
     }
 
     /// The unfinished outbound record for a file still in the outbox, if any (a claim interrupted by a crash).
     public func unfinishedOutbound(agency: String, sourcePath: String) throws -> DocumentRecord? {
-        try pool.read { db in
-            try DocumentRecord
-                .filter(Column("direction") == Direction.outbound.rawValue && Column("agency") == agency)
-                .filter(Column("source_path") == sourcePath && Column("state") == DocumentState.detected.rawValue)
-                .fetchOne(db)
-        }
+        try pool.read { db in try DocumentRecord.unfinishedOutbound(db, agency: agency, sourcePath: sourcePath) }
     }
 
     /// Failed outbound documents whose files still wait to be moved into `failed/` (a crash interrupted it).
