@@ -40,20 +40,29 @@ extension DocumentRecord {
         _ db: Database, direction: Direction, agency: String, excluding: Set<Int64>, limit: Int?, now: Date
     ) throws -> [DocumentRecord] {
         let active = activeStates(direction)
-        let sql = """
-            SELECT \(columnList) FROM documents
-            WHERE direction = ? AND agency = ? AND state IN (\(placeholders(active.count)))
-              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-            ORDER BY priority DESC, id LIMIT ?
-            """
+        let sql = dueSQL(direction)
         let wanted = limit.map { $0 + excluding.count } ?? -1
-        var values: [any DatabaseValueConvertible] = [direction.rawValue, agency]
-        values += active as [any DatabaseValueConvertible]
-        values += [now, wanted] as [any DatabaseValueConvertible]
+        var values: [any DatabaseValueConvertible] = direction == .outbound ? [] : active
+        values += [agency, now, wanted] as [any DatabaseValueConvertible]
         var due = try DocumentRecord.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
         if !excluding.isEmpty { due.removeAll { $0.id.map(excluding.contains) ?? false } }
         if let limit, due.count > limit { due.removeLast(due.count - limit) }
         return due
+    }
+
+    /// The query of ``due(_:direction:agency:excluding:limit:now:)``. Outbound, its condition is spelt as the queue
+    /// index's, so that SQLite walks that index in order and stops at the limit.
+    static func dueSQL(_ direction: Direction) -> String {
+        let unfinished =
+            direction == .outbound
+            ? outboundQueueCondition
+            : "direction = '\(Direction.inbound.rawValue)' AND state IN (\(placeholders(activeStates(.inbound).count)))"
+        return """
+            SELECT \(columnList) FROM documents
+            WHERE \(unfinished) AND agency = ?
+              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+            ORDER BY priority DESC, id LIMIT ?
+            """
     }
 
     /// The earliest retry time among the unfinished documents of one direction and agency.
@@ -79,6 +88,13 @@ extension DocumentRecord {
         ]
         return try DocumentRecord.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
+
+    /// The unfinished outbound documents, as SQL with the states written out: the condition of the partial index
+    /// `documents_outbound_queue` (migration v11), which a query must repeat word for word to use it. The states are
+    /// the enum's own names, never input.
+    static let outboundQueueCondition =
+        "direction = '\(Direction.outbound.rawValue)' AND state IN ("
+        + activeStates(.outbound).map { "'\($0)'" }.joined(separator: ", ") + ")"
 
     private static func activeStates(_ direction: Direction) -> [String] {
         DocumentState.allCases.filter { $0.direction == direction && !$0.isTerminal }.map(\.rawValue)

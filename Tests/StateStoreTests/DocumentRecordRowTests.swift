@@ -92,3 +92,19 @@ import Testing
         #expect(names == DocumentRecord.columns)
     }
 }
+
+/// The outbound queue is read from its partial index in order: finding the next documents reads a few index entries,
+/// not the whole queue and a sort of it (100,000 files in the outbox at start made each look sort them all).
+@Suite struct OutboundQueueIndexTests {
+    @Test func dueWalksTheQueueIndexWithoutSorting() throws {
+        let fixture = try TemporaryStore()
+        let plan = try fixture.store.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + DocumentRecord.dueSQL(.outbound),
+                arguments: ["000.00.00.H41", Date(), 4]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("documents_outbound_queue") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+    }
+}
