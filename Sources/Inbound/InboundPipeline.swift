@@ -247,7 +247,7 @@ public actor InboundPipeline {
     private func answerForClerks() async {
         for agency in agencies where prepared.contains(agency.config.code) {
             let requests = agency.requests
-            _ = try? await Offload.run { requests.scan() }
+            _ = await Offload.run { requests.scan() }
             await agency.answers.sendDue()
         }
     }

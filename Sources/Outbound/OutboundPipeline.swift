@@ -73,6 +73,11 @@ public actor OutboundPipeline {
     private let concurrency: Int
     /// The documents being moved on right now; the worker does not hand them out twice.
     private var inFlight: Set<Int64> = []
+    /// Ready files waiting for a claim loop, and the signal that more have come.
+    private var readyFiles = ReadyFileQueue()
+    private let filesArrived = WakeSignal()
+    /// The documents of the batches being claimed right now; no driver takes them meanwhile.
+    private var claiming: Set<Int64> = []
 
     /// What stops this agency's outbound work right now, by kind; each kind is cleared when it works again.
     private var troubles: [Trouble: String] = [:]
@@ -142,6 +147,7 @@ public actor OutboundPipeline {
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { try await watcher.run() }
             group.addTask { [weak self] in await self?.acceptReadyFiles(from: watcher) }
+            for _ in 0..<Self.claimLoops { group.addTask { [weak self] in await self?.claimReadyFiles() } }
             group.addTask { [weak self] in await self?.work() }
             group.addTask { [weak self] in await self?.reofferUnrecorded() }
             group.addTask { [weak self] in await self?.keepWaitingNotice() }
@@ -182,69 +188,86 @@ public actor OutboundPipeline {
     /// Asks the worker to look at the queue now (a new file, `lienthong retry`).
     public nonisolated func nudge() { wake.signal() }
 
-    /// Records and claims the watcher's files as they come, ``concurrency`` at a time: hashing, the moves and their
-    /// `fsync`s of one file overlap with another's, so a full outbox empties at the pace of the disk rather than of
-    /// one file after the other.
+    /// Queues the watcher's files for the claim loops, as they come.
     private func acceptReadyFiles(from watcher: FolderWatcher) async {
-        await withTaskGroup(of: Void.self) { group in
-            var running = 0
-            for await file in watcher.readyFiles() {
-                if running == concurrency {
-                    await group.next()
-                    running -= 1
-                }
-                group.addTask { [weak self] in await self?.accept(file) }
-                running += 1
-            }
+        for await file in watcher.readyFiles() {
+            readyFiles.append(file)
+            filesArrived.signal()
         }
     }
 
-    private func accept(_ file: ReadyFile, attempt: Int = 1) async {
-        guard recording.insert(file.path).inserted else { return }
-        let activity = dependencies.liveness.activity("outbound \(agency.code) recording \(file.path)")
-        activity.progressed()
-        defer {
-            activity.end()
-            recording.remove(file.path)
-        }
-        do {
-            let claimer = self.claimer
-            let outcome = try await Offload.run { try claimer.record(file) }
-            switch outcome {
-            case .recorded(let document) where document.state == .failed:
-                _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
-            case .recorded(let document) where document.state == .detected:
-                await claimAtOnce(document)
-            case .recorded:
-                wake.signal()
-                queueChanged.signal()
-            case .skipped(let reason):
-                logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
+    /// Records and claims the queued files in batches, as many as have come (at most ``claimBatchLimit``): the
+    /// batch shares one commit of its records, one `fsync` of each folder its files leave and enter, and one commit
+    /// of its claims, so a burst or a full outbox at start is claimed at the pace of the disk rather than of one
+    /// file after the other. Two loops take turns, so a large file being hashed holds up only its own batch.
+    private func claimReadyFiles() async {
+        let activity = dependencies.liveness.activity("outbound \(agency.code) claim")
+        defer { activity.end() }
+        while !Task.isCancelled {
+            guard !readyFiles.isEmpty else {
+                activity.resting()
+                await filesArrived.wait(timeout: nil)
+                continue
             }
-            if unrecorded.isEmpty { troubles[.recording] = nil }
-        } catch {
-            let entry = UnrecordedFile(file: file, attempts: attempt, now: Date())
-            unrecorded[file.path] = entry
-            troubles[.recording] = "cannot record new documents: \(describe(error))"
-            logger.error(
-                "cannot record \(file.path): \(describe(error)); offered again in \(entry.delay)",
-                metadata: ["PATH": "\(file.path)"])
-            reoffer.signal()
+            activity.progressed()
+            let batch = readyFiles.take(upTo: Self.claimBatchLimit)
+            if !readyFiles.isEmpty { filesArrived.signal() }
+            await accept(batch)
         }
     }
 
-    /// Claims a just-recorded document (moves it into the spool) without waiting for a driver: the file leaves the
-    /// clerks' share as soon as it is ready, however long the queue (`DANG-CHO-GUI.txt` lists it meanwhile), and
-    /// a burst is claimed at the pace files are recorded. Held in ``inFlight`` meanwhile, so no driver takes it
-    /// too; a failure is handled as a driver's would be.
-    private func claimAtOnce(_ document: DocumentRecord) async {
-        guard let id = document.id, inFlight.insert(id).inserted else { return }
+    /// The most files one claim batch takes; a bigger backlog is claimed in several.
+    static let claimBatchLimit = 128
+
+    /// How many batches are claimed at once.
+    static let claimLoops = 2
+
+    /// Records a batch of ready files, files the refused ones in `failed/` and claims the rest (moves them into the
+    /// spool) without waiting for a driver: a file leaves the clerks' share as soon as it is ready, however long the
+    /// queue (`DANG-CHO-GUI.txt` lists it meanwhile). The documents are held in ``claiming`` meanwhile, so no driver
+    /// takes them too; a failure is handled as a driver's would be. Files that cannot be recorded are offered again
+    /// with backoff.
+    private func accept(_ batch: [ReadyFile], attempt: Int = 1) async {
+        let files = batch.filter { recording.insert($0.path).inserted }
+        guard !files.isEmpty else { return }
         defer {
-            inFlight.remove(id)
+            for file in files { recording.remove(file.path) }
             wake.signal()
             queueChanged.signal()
         }
-        _ = await advance(document)
+        let claimer = self.claimer
+        let outcomes = await Offload.run { claimer.record(files) }
+        var toClaim: [DocumentRecord] = []
+        for (file, outcome) in zip(files, outcomes) {
+            do {
+                switch try outcome.get() {
+                case .recorded(let document) where document.state == .failed:
+                    _ = try await Offload.run { [filer] in try filer.fileFailed(document) }
+                case .recorded(let document) where document.state == .detected:
+                    if inFlight.contains(document.id!) || !claiming.insert(document.id!).inserted { continue }
+                    toClaim.append(document)
+                case .recorded:
+                    break
+                case .skipped(let reason):
+                    logger.info("\(reason)", metadata: ["PATH": "\(file.path)"])
+                }
+            } catch {
+                let entry = UnrecordedFile(file: file, attempts: attempt, now: Date())
+                unrecorded[file.path] = entry
+                troubles[.recording] = "cannot record new documents: \(describe(error))"
+                logger.error(
+                    "cannot record \(file.path): \(describe(error)); offered again in \(entry.delay)",
+                    metadata: ["PATH": "\(file.path)"])
+                reoffer.signal()
+            }
+        }
+        if unrecorded.isEmpty { troubles[.recording] = nil }
+        guard !toClaim.isEmpty else { return }
+        defer { claiming.subtract(toClaim.map { $0.id! }) }
+        let results = await Offload.run { [toClaim] in claimer.finishClaims(toClaim) }
+        for (document, result) in zip(toClaim, results) {
+            if case .failure(let error) = result { await handle(error, of: document) }
+        }
     }
 
     /// Offers files whose recording failed again when their time comes, oldest first.
@@ -254,7 +277,7 @@ public actor OutboundPipeline {
             let due = unrecorded.values.filter { $0.due <= now }.sorted { $0.due < $1.due }
             for entry in due {
                 unrecorded[entry.file.path] = nil
-                await accept(entry.file, attempt: entry.attempts + 1)
+                await accept([entry.file], attempt: entry.attempts + 1)
             }
             let next = unrecorded.values.map(\.due).min()
             await reoffer.wait(timeout: next.map { .milliseconds(Int(max(0, $0.timeIntervalSinceNow) * 1000) + 10) })
@@ -282,7 +305,8 @@ public actor OutboundPipeline {
                     var due: [DocumentRecord] = []
                     if free > 0 {
                         due = try dependencies.store.due(
-                            direction: .outbound, agency: agency.code, excluding: inFlight, limit: free)
+                            direction: .outbound, agency: agency.code, excluding: inFlight.union(claiming),
+                            limit: free)
                     }
                     failures = 0
                     troubles[.queue] = nil
@@ -412,7 +436,7 @@ public actor OutboundPipeline {
                 return try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:
                 let now = Date()
-                let destination = try await Offload.run { [filer] in
+                let destination = await Offload.run { [filer] in
                     filer.proposedDestination(for: document, sentAt: now)
                 }
                 return try await sender.send(document, destination: destination, now: now)
@@ -421,17 +445,24 @@ public actor OutboundPipeline {
             default:
                 return nil
             }
-        } catch let failure as OutboundFailure {
-            if let problem = failure.keyProblem {
-                if troubles[.signingKey] != problem { logger.error("\(problem)") }
-                troubles[.signingKey] = problem
-            }
-            await handle(failure, of: document)
         } catch {
-            // Disk full, permissions, I/O errors on the share or the state directory: wait and try again.
-            await handle(.transient(String(describing: error)), of: document)
+            await handle(error, of: document)
         }
         return nil
+    }
+
+    /// Records what stopped a step: an ``OutboundFailure`` as it says (a signing key's trouble shown in `status`),
+    /// anything else (disk full, permissions, I/O errors on the share or the state directory) as transient.
+    private func handle(_ error: any Error, of document: DocumentRecord) async {
+        guard let failure = error as? OutboundFailure else {
+            await handle(.transient(String(describing: error)), of: document)
+            return
+        }
+        if let problem = failure.keyProblem {
+            if troubles[.signingKey] != problem { logger.error("\(problem)") }
+            troubles[.signingKey] = problem
+        }
+        await handle(failure, of: document)
     }
 
     private func handle(_ failure: OutboundFailure, of document: DocumentRecord) async {

@@ -28,9 +28,63 @@ struct OutboxClaimer: Sendable {
 
     /// Records a ready file as a new outbound document, or finds the record a crash left behind.
     func record(_ file: ReadyFile) throws -> Outcome {
-        if file.kind == .documentFolder { return try recordFolder(file) }
+        try record([file])[0].get()
+    }
+
+    /// Records ready files as new outbound documents, or finds the records a crash left behind, with one commit for
+    /// all the new ones (a burst, or a full outbox at start, costs one `fsync` of the database per batch, not per
+    /// file). Each file's outcome, or its error, is at the file's index; a failed commit is every new file's error,
+    /// and nothing of them is recorded.
+    func record(_ files: [ReadyFile]) -> [Result<Outcome, any Error>] {
+        var outcomes = [Result<Outcome, any Error>?](repeating: nil, count: files.count)
+        var candidates: [(index: Int, candidate: Candidate)] = []
+        for (index, file) in files.enumerated() {
+            do {
+                switch try examine(file) {
+                case .done(let outcome): outcomes[index] = .success(outcome)
+                case .new(let candidate): candidates.append((index, candidate))
+                }
+            } catch {
+                outcomes[index] = .failure(error)
+            }
+        }
+        if !candidates.isEmpty {
+            do {
+                let recorded = try store.insert(candidates.map { ($0.candidate.document, $0.candidate.note) })
+                for ((index, candidate), document) in zip(candidates, recorded) {
+                    outcomes[index] = Result { try judge(document, candidate) }
+                }
+            } catch {
+                for (index, _) in candidates { outcomes[index] = .failure(error) }
+            }
+        }
+        return outcomes.map { $0! }
+    }
+
+    /// A file read and hashed, ready to be recorded with the others of its batch.
+    private struct Candidate {
+        var document: DocumentRecord
+        var note: String
+        var relativeComponents: [String]
+        var sidecar: SidecarReading
+        var routing: RecipientRouting.Outcome
+    }
+
+    /// What looking at a ready file found, before the batch's commit.
+    private enum Examination {
+        /// Nothing left to record: the file was skipped, its record already exists, or it was recorded and refused.
+        case done(Outcome)
+        /// A new document, recorded with the batch.
+        case new(Candidate)
+    }
+
+    /// Opens the file without following links, checks it from the descriptor and hashes it from that same
+    /// descriptor. A document folder, a record left by a crash, and a planted link or device are settled here on
+    /// their own; an ordinary file becomes a ``Candidate``.
+    private func examine(_ file: ReadyFile) throws -> Examination {
+        if file.kind == .documentFolder { return .done(try recordFolder(file)) }
         if let unfinished = try store.unfinishedOutbound(agency: agency.code, sourcePath: file.path) {
-            return .recorded(unfinished)
+            return .done(.recorded(unfinished))
         }
         let fileName = file.relativeComponents.last ?? (file.path as NSString).lastPathComponent
         let sidecar = SidecarReading.read(at: file.path + DocumentSidecar.suffix)
@@ -41,18 +95,19 @@ struct OutboxClaimer: Sendable {
             (descriptor, status) = try SafeOpen.openUntrustedRegularFile(at: file.path)
         } catch {
             if case .system(let systemError) = error, systemError.isNotFound {
-                return .skipped("\(file.path) disappeared before it could be claimed")
+                return .done(.skipped("\(file.path) disappeared before it could be claimed"))
             }
             if case .system(let systemError) = error {
-                return .skipped("cannot open \(file.path): \(systemError)")
+                return .done(.skipped("cannot open \(file.path): \(systemError)"))
             }
             // A symlink, FIFO, device or hard link planted in the share: record it and move it aside.
             let document = try store.insert(
                 DocumentRecord(direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path),
                 note: "found in the outbox")
-            return .recorded(
-                try store.markFailed(
-                    document, reason: error.description, clerk: .unsafeFile(error.description)))
+            return .done(
+                .recorded(
+                    try store.markFailed(
+                        document, reason: error.description, clerk: .unsafeFile(error.description))))
         }
         defer { try? descriptor.close() }
         let digest = try Self.sha256(of: descriptor)
@@ -62,17 +117,27 @@ struct OutboxClaimer: Sendable {
             fileInode: Int64(bitPattern: status.inode), sha256: digest.hex)
         if case .recipients(let codes) = routing { document.recipients = codes }
         document.priority = sidecar.sidecar?.priority ?? 0
-        document = try store.insert(document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)")
-        if let refused = try refuseIfSecret(document, relativeComponents: file.relativeComponents, sidecar: sidecar) {
+        return .new(
+            Candidate(
+                document: document, note: "found in the outbox: \(status.size) bytes, SHA-256 \(digest.hex)",
+                relativeComponents: file.relativeComponents, sidecar: sidecar, routing: routing))
+    }
+
+    /// Decides whether a just-recorded document goes on to its claim, or is refused at once (secret, too large, a
+    /// folder name that is not an agency code).
+    private func judge(_ document: DocumentRecord, _ candidate: Candidate) throws -> Outcome {
+        if let refused = try refuseIfSecret(
+            document, relativeComponents: candidate.relativeComponents, sidecar: candidate.sidecar)
+        {
             return .recorded(refused)
         }
-        switch routing {
+        switch candidate.routing {
         case .recipients, .noRecipient:
             // No recipient yet is reported with every other missing field once the metadata file is in the spool.
-            if status.size > limits.maxDocumentSize {
+            if let size = document.fileSize, size > limits.maxDocumentSize {
                 return .recorded(
                     try store.markFailed(
-                        document, reason: "\(status.size) bytes exceeds limits.max_document_size",
+                        document, reason: "\(size) bytes exceeds limits.max_document_size",
                         clerk: .tooLarge(limit: limits.maxDocumentSize)))
             }
             Failpoint.reached("claim.recorded")
@@ -95,49 +160,6 @@ struct OutboxClaimer: Sendable {
             relativeComponents: file.relativeComponents, defaults: agency.defaults.recipients, routes: agency.routes)
     }
 
-    /// Moves a `detected` document's file, and its metadata file `x.pdf.meta.yaml` if there is one, from the outbox
-    /// into the spool, then checks the metadata. Safe to repeat after a crash.
-    ///
-    /// The metadata file moves first: the original in the spool marks the claim as done, so a restart never leaves
-    /// the metadata file behind. A metadata file that appears after this step is not read (document.meta.example.yaml
-    /// tells clerks to write it first).
-    ///
-    /// - Throws: a permanent ``OutboundFailure`` naming every missing or invalid field when the metadata is
-    ///   incomplete; the document is `claimed` by then and the pipeline files it in `failed/`.
-    func finishClaim(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
-        let how: String
-        switch try document.isDocumentFolder ? moveFolderIntoSpool(document) : moveIntoSpool(document) {
-        case .inSpool(let words): how = words
-        case .ended(let ended): return ended
-        }
-        // The files are in the spool: their metadata is read now and recorded with the claim, in one commit.
-        let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
-        let resolution = metadata.resolve()
-        let claimed = try store.transition(
-            document.id!, to: .claimed, note: "\(how); metadata read: \(resolution.codeNotation)"
-        ) {
-            $0.subject = resolution.header.subject
-            $0.codeNotation = resolution.codeNotation
-            if !resolution.recipients.isEmpty { $0.recipients = resolution.recipients }
-            // The urgency with the folder's defaults applied (the record had only the metadata file's).
-            if let priority = resolution.header.otherInfo?.priority.flatMap({ Int($0) }) { $0.priority = priority }
-        }
-        if let marking = SecretMarking.of(metadata) {
-            marking.log(documentID: claimed.id!, fileName: claimed.fileName, logger: logger)
-            throw marking.failure
-        }
-        _ = try metadata.completeHeader()
-        return claimed
-    }
-
-    /// Where a `detected` document's move into the spool left it.
-    enum SpoolMove {
-        /// Its files are in the spool (moved now, or before a restart), as the words say; `claimed` comes next.
-        case inSpool(String)
-        /// The document ended instead (its file vanished or changed in the outbox): the record as it is now.
-        case ended(DocumentRecord)
-    }
-
     /// Files a just-recorded document as failed when it is secret (its folder, or its metadata file as found
     /// next to it): nothing of it is moved into the spool, signed or sent. Nil for an ordinary document.
     func refuseIfSecret(_ document: DocumentRecord, relativeComponents: [String], sidecar: SidecarReading) throws
@@ -147,54 +169,6 @@ struct OutboxClaimer: Sendable {
         else { return nil }
         marking.log(documentID: document.id!, fileName: document.fileName, logger: logger)
         return try store.markFailed(document, reason: marking.failure.description, clerk: .secret(marking))
-    }
-
-    private func moveIntoSpool(_ document: DocumentRecord) throws -> SpoolMove {
-        let id = document.id!
-        let destination = spool.original(of: id, fileName: document.fileName)
-        guard let source = document.sourcePath else { throw OutboundFailure.transient("document \(id) has no source") }
-        if (try? FileStatus.lstat(destination)) != nil { return .inSpool("already in the spool") }
-        let lookup = Result { () throws(SystemError) -> FileStatus in try FileStatus.lstat(source) }
-        if case .failure(let error) = lookup, error.isNotFound {
-            let note = "the file left the outbox before it was claimed"
-            return .ended(
-                try store.transition(id, to: .failed, note: note) {
-                    $0.lastError = "the file was removed or renamed in the outbox before lienthong could claim it"
-                })
-        }
-        let current = try lookup.get()
-        guard current.inode == UInt64(bitPattern: document.fileInode ?? -1), current.size == document.fileSize,
-            current.modificationTime.nanosecondsSince1970 == document.fileModifiedNanos
-        else {
-            // The clerk replaced the file after we hashed it: forget this record, the watcher will offer the new one.
-            return .ended(
-                try store.transition(id, to: .failed, note: "the file changed while being claimed; it will be re-read")
-                {
-                    $0.lastError = "the file changed in the outbox while lienthong was claiming it"
-                })
-        }
-        try Directories.create(spool.originalDirectory(of: id), mode: 0o700)
-        try moveSidecar(of: source, to: spool.sidecar(of: id, fileName: document.fileName))
-        // Both folders are synced by the move.
-        _ = try FileMover.move(
-            from: source, toDirectory: spool.originalDirectory(of: id), preferredName: document.fileName)
-        Failpoint.reached("claim.moved")
-        logger.info("claimed", metadata: ["DOC_ID": "\(id)", "PATH": "\(source)"])
-        return .inSpool("moved into the spool")
-    }
-
-    /// Moves `x.pdf.meta.yaml` next to `source` into the spool, if it is an ordinary file and not moved already.
-    /// Links and other odd files are left where they are (and the document is then judged without them).
-    private func moveSidecar(of source: String, to destination: String) throws {
-        let sidecar = source + DocumentSidecar.suffix
-        guard (try? FileStatus.lstat(destination)) == nil, let status = try? FileStatus.lstat(sidecar),
-            status.kind == .regular
-        else { return }
-        do {
-            try FileMover.moveReplacingNothing(from: sidecar, to: destination)
-        } catch let error as SystemError where error.isNotFound {
-            return
-        }
     }
 
     static func sha256(of descriptor: FileDescriptor) throws -> Digest {

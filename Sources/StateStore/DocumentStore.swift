@@ -49,13 +49,21 @@ public final class DocumentStore: Sendable {
 
     /// Records a new document in its direction's initial state, with a first history line.
     public func insert(_ document: DocumentRecord, note: String) throws -> DocumentRecord {
+        try insert([(document, note)])[0]
+    }
+
+    /// ``insert(_:note:)`` for several documents in one transaction (a batch of files claimed together: one commit
+    /// for all), in the order given.
+    public func insert(_ documents: [(DocumentRecord, note: String)]) throws -> [DocumentRecord] {
         try pool.write { db in
-            var document = document
-            document.state = DocumentState.initial(for: document.direction)
-            try document.add(db)
-            try Self.log(
-                db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
-            return document
+            try documents.map { document, note in
+                var document = document
+                document.state = DocumentState.initial(for: document.direction)
+                try document.add(db)
+                try Self.log(
+                    db, document.id!, kind: .transition, from: nil, to: document.state, note, at: document.createdAt)
+                return document
+            }
         }
     }
 
@@ -116,6 +124,25 @@ public final class DocumentStore: Sendable {
                 _ = try Self.transition(db, id, to: state, note: note, now: now) { _ in }
             }
             return try Self.transition(db, id, to: steps.last!.0, note: steps.last!.1, now: now, change: change)
+        }
+    }
+
+    /// Several documents' moves in one transaction (a batch of claims: one commit for all), each applied as
+    /// ``transition(_:to:note:now:change:)`` applies one. A move the state machine refuses, or of a document that is
+    /// gone, is that move's failure and the others are still committed; any other error commits none of them.
+    public func transition(_ moves: [DocumentMove], now: Date = Date()) throws
+        -> [Result<DocumentRecord, StateStoreError>]
+    {
+        try pool.write { db in
+            try moves.map { move in
+                do {
+                    return .success(
+                        try Self.transition(db, move.id, to: move.state, note: move.note, now: now, change: move.change)
+                    )
+                } catch let error as StateStoreError {
+                    return .failure(error)
+                }
+            }
         }
     }
 

@@ -5,18 +5,26 @@
 /// Creating, syncing, listing and removing directories.
 public enum Directories {
     /// `mkdir -p`: creates `path` and any missing parents with `mode`, and `fsync`s the parent of each directory it
-    /// creates. Tolerates another process creating the same directories at the same time. Fails with `ENOTDIR` when
+    /// creates (once all are made). Tolerates another process creating the same directories at the same time. Fails with `ENOTDIR` when
     /// a component exists but is not a directory.
     public static func create(_ path: String, mode: UInt32 = 0o750) throws(SystemError) {
+        var syncs = DirectorySyncs()
+        try create(path, mode: mode, syncs: &syncs)
+        try syncs.sync()
+    }
+
+    /// ``create(_:mode:)`` for a batch: the parent of each directory made is added to `syncs` instead of being
+    /// synced, so the new directories are durable only after `syncs.sync()`.
+    public static func create(_ path: String, mode: UInt32 = 0o750, syncs: inout DirectorySyncs) throws(SystemError) {
         guard !path.isEmpty else { throw SystemError(operation: "mkdir", path: path, errno: ENOENT) }
         // The common case, a folder made before (every document's `sent/<date>/`): one stat.
         if let status = try? FileStatus.stat(path), status.kind == .directory { return }
-        try make(path, mode: mode)
+        try make(path, mode: mode, syncs: &syncs)
     }
 
     /// Makes `path`, and its missing parents first, from the deepest existing one down: a new folder in an existing
     /// one (every document's spool folder) costs one `mkdir`, not one for every component from the root.
-    private static func make(_ path: String, mode: UInt32) throws(SystemError) {
+    private static func make(_ path: String, mode: UInt32, syncs: inout DirectorySyncs) throws(SystemError) {
         let parent = PathParts.split(path).directory
         do {
             try Syscall.mkdir(path, mode: mode)
@@ -28,11 +36,11 @@ public enum Directories {
                 return
             }
             guard error.isNotFound, parent != path else { throw error }
-            try make(parent, mode: mode)
-            try make(path, mode: mode)
+            try make(parent, mode: mode, syncs: &syncs)
+            try make(path, mode: mode, syncs: &syncs)
             return
         }
-        try sync(parent)
+        syncs.add(parent)
     }
 
     /// Opens `path` as a directory and `fsync`s it, making the names created or removed in it durable.

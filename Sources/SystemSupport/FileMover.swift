@@ -18,6 +18,18 @@ public enum FileMover {
     public static func move(from source: String, toDirectory directory: String, preferredName: String) throws
         -> String
     {
+        var syncs = DirectorySyncs()
+        let path = try move(from: source, toDirectory: directory, preferredName: preferredName, syncs: &syncs)
+        try syncs.sync()
+        return path
+    }
+
+    /// ``move(from:toDirectory:preferredName:)`` for a batch: a rename within one filesystem adds both directories
+    /// to `syncs` instead of syncing them, and is durable only after `syncs.sync()`. A copy across filesystems is
+    /// made durable before it returns, as it must be before the source is unlinked.
+    public static func move(
+        from source: String, toDirectory directory: String, preferredName: String, syncs: inout DirectorySyncs
+    ) throws -> String {
         guard PathParts.isSingleComponent(preferredName) else {
             throw SystemError(operation: "move", path: PathParts.join(directory, preferredName), errno: EINVAL)
         }
@@ -35,8 +47,8 @@ public enum FileMover {
             else {
                 throw SystemError(operation: "move", path: PathParts.join(directory, preferredName), errno: EEXIST)
             }
-            try destination.sync()
-            try sourceDirectory.sync()
+            syncs.add(directory)
+            syncs.add(sourceDirectoryPath)
             return path
         } catch let error as SystemError where error.errno == EXDEV {
             return try copyAcross(
@@ -70,6 +82,16 @@ public enum FileMover {
     /// filesystems only regular files are copied. If the rename succeeded but a directory `fsync` failed, the error
     /// is thrown although the file is already at `destination`: callers repeat the step idempotently.
     public static func moveReplacingNothing(from source: String, to destination: String) throws {
+        var syncs = DirectorySyncs()
+        try moveReplacingNothing(from: source, to: destination, syncs: &syncs)
+        try syncs.sync()
+    }
+
+    /// ``moveReplacingNothing(from:to:)`` for a batch: a rename adds both directories to `syncs`, and is durable
+    /// only after `syncs.sync()`; a copy across filesystems is durable when it returns.
+    public static func moveReplacingNothing(from source: String, to destination: String, syncs: inout DirectorySyncs)
+        throws
+    {
         let (directory, name) = PathParts.split(destination)
         guard PathParts.isSingleComponent(name) else {
             throw SystemError(operation: "move", path: destination, errno: EINVAL)
@@ -83,8 +105,8 @@ public enum FileMover {
             try NoReplaceRename.rename(
                 from: sourceDirectory.rawDescriptor, sourceName, to: destinationDirectory.rawDescriptor, name,
                 describedAs: destination)
-            try destinationDirectory.sync()
-            try sourceDirectory.sync()
+            syncs.add(directory)
+            syncs.add(sourceDirectoryPath)
         } catch  where error.errno == EXDEV {
             _ = try copyAcross(
                 source: source, sourceDirectory: sourceDirectory, sourceName: sourceName,

@@ -7,6 +7,12 @@ import Dispatch
 public enum Offload {
     private static let queue = DispatchQueue(label: "lienthong.blocking", qos: .utility, attributes: .concurrent)
 
+    public static func run<Result: Sendable>(_ work: @escaping @Sendable () -> Result) async -> Result {
+        await withCheckedContinuation { continuation in
+            queue.async { continuation.resume(returning: work()) }
+        }
+    }
+
     public static func run<Result: Sendable>(
         _ work: @escaping @Sendable () throws -> Result
     ) async throws -> Result {

@@ -40,7 +40,7 @@ struct HTTPResponder: Sendable {
         let handled = HTTPRequest(
             method: method, target: request.head.path ?? "/", headers: headers, body: body)
         let handler = handler
-        let response = try await Offload.run { handler.handle(handled) }
+        let response = await Offload.run { handler.handle(handled) }
         guard !response.dropsConnection else {
             response.body.discard()
             if response.resetsConnection {
