@@ -39,14 +39,21 @@ extension DocumentRecord {
     static func due(
         _ db: Database, direction: Direction, agency: String, excluding: Set<Int64>, limit: Int?, now: Date
     ) throws -> [DocumentRecord] {
+        if let limit, limit <= 0 { return [] }
         let active = activeStates(direction)
         let sql = dueSQL(direction)
         let wanted = limit.map { $0 + excluding.count } ?? -1
         var values: [any DatabaseValueConvertible] = direction == .outbound ? [] : active
         values += [agency, now, wanted] as [any DatabaseValueConvertible]
-        var due = try DocumentRecord.fetchAll(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
-        if !excluding.isEmpty { due.removeAll { $0.id.map(excluding.contains) ?? false } }
-        if let limit, due.count > limit { due.removeLast(due.count - limit) }
+        // The rows are read one at a time, the excluded ones (the documents in flight, a batch being claimed) told
+        // by their id alone, and the reading stops at the limit: a long exclusion list costs no decoding.
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
+        var due: [DocumentRecord] = []
+        while let row = try rows.next() {
+            if !excluding.isEmpty, let id: Int64 = row[0], excluding.contains(id) { continue }
+            due.append(try DocumentRecord(row: row))
+            if let limit, due.count == limit { break }
+        }
         return due
     }
 
