@@ -6,7 +6,7 @@
 /// depends on the moves before ``sync()`` returns.
 public struct DirectorySyncs: Sendable {
     /// The directories to sync, in the order they were first added.
-    private var pending: [String] = []
+    private(set) var pending: [String] = []
     private var seen: Set<String> = []
 
     public init() {}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import SystemSupport
+
+/// Syncs put off until a batch is done: what the batch's calls add, and what a failed sync leaves pending.
+@Suite struct DirectorySyncsTests {
+    @Test func aFailedSyncKeepsTheDirectoriesNotSyncedYetForTheNextCall() throws {
+        try TemporaryDirectory.with { directory in
+            var syncs = DirectorySyncs()
+            let missing = directory.file("not-made-yet")
+            syncs.add(missing)
+            syncs.add(directory.path)
+            syncs.add(missing)
+
+            #expect(throws: SystemError.self) { try syncs.sync() }
+            #expect(!syncs.isEmpty)
+
+            try FileManager.default.createDirectory(atPath: missing, withIntermediateDirectories: false)
+            try syncs.sync()
+            #expect(syncs.isEmpty)
+        }
+    }
+
+    @Test func aDeferredMkdirNamesEveryParentThatGotANewEntry() throws {
+        try TemporaryDirectory.with { directory in
+            var syncs = DirectorySyncs()
+            try Directories.create(directory.file("a/b/c"), mode: 0o700, syncs: &syncs)
+
+            var isDirectory: ObjCBool = false
+            #expect(FileManager.default.fileExists(atPath: directory.file("a/b/c"), isDirectory: &isDirectory))
+            #expect(isDirectory.boolValue)
+            // The three parents, each once, in the order the directories were made; nothing else.
+            #expect(syncs.pending == [directory.path, directory.file("a"), directory.file("a/b")])
+
+            var again = DirectorySyncs()
+            try Directories.create(directory.file("a/b/c"), syncs: &again)
+            #expect(again.isEmpty)
+        }
+    }
+
+    @Test func aDeferredMoveNamesBothDirectoriesAndMovesAtOnce() throws {
+        try TemporaryDirectory.with { directory in
+            try FileManager.default.createDirectory(atPath: directory.file("in"), withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: directory.file("out"), withIntermediateDirectories: false)
+            let first = try directory.write("in/a.pdf", "a")
+            let second = try directory.write("in/b.pdf", "b")
+            var syncs = DirectorySyncs()
+
+            let moved = try FileMover.move(
+                from: first, toDirectory: directory.file("out"), preferredName: "a.pdf", syncs: &syncs)
+            try FileMover.moveReplacingNothing(from: second, to: directory.file("out/b.pdf"), syncs: &syncs)
+
+            #expect(moved == directory.file("out/a.pdf"))
+            #expect(try directory.read("out/a.pdf") == "a")
+            #expect(try directory.read("out/b.pdf") == "b")
+            #expect(syncs.pending == [directory.file("out"), directory.file("in")])
+            try syncs.sync()
+            #expect(syncs.isEmpty)
+        }
+    }
+}
