@@ -200,8 +200,11 @@ struct PDFIncrementalUpdate {
     }
 
     private static func randomID() -> [UInt8] {
+        // Two 64-bit draws: one `getrandom` each, where a byte at a time made sixteen.
         var generator = SystemRandomNumberGenerator()
-        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return [generator.next() as UInt64, generator.next() as UInt64].flatMap { word in
+            (0..<8).map { UInt8(truncatingIfNeeded: word >> ($0 * 8)) }
+        }
     }
 
     private static func endsWithoutNewline(_ document: PDFDocument) throws(PDFError) -> Bool {
