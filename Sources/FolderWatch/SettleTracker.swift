@@ -23,6 +23,10 @@ public struct SettleTracker: Sendable {
     }
 
     private var entries: [String: Entry] = [:]
+    /// The paths whose current version has not been returned yet: the only ones a look for ready paths needs to
+    /// visit. A full outbox at start leaves 100,000 paths tracked and returned until their files are claimed away;
+    /// every wake-up of the watcher would otherwise walk them all.
+    private var waiting: Set<String> = []
 
     public init(settleTime: Duration) {
         self.settleTime = settleTime
@@ -40,6 +44,7 @@ public struct SettleTracker: Sendable {
             return false
         }
         entries[path] = Entry(size: size, modificationTime: modificationTime, inode: inode, since: now, returned: false)
+        waiting.insert(path)
         return true
     }
 
@@ -47,24 +52,29 @@ public struct SettleTracker: Sendable {
     /// yet returned. The watcher re-reads their status, calls ``observe(path:size:modificationTime:inode:at:)``,
     /// and then ``takeReady(at:)``; so the quiet period is always confirmed by a look at its end.
     public func dueForCheck(at now: Instant) -> [String] {
-        entries.compactMap { path, entry in isReady(entry, at: now) ? path : nil }.sorted()
+        waiting.filter { path in entries[path].map { isReady($0, at: now) } ?? false }.sorted()
     }
 
     /// The paths ready at `now`, sorted; each is marked returned and not returned again for this version.
     public mutating func takeReady(at now: Instant) -> [String] {
         let ready = dueForCheck(at: now)
-        for path in ready { entries[path]?.returned = true }
+        for path in ready {
+            entries[path]?.returned = true
+            waiting.remove(path)
+        }
         return ready
     }
 
     /// Stops tracking `path` (it disappeared or was claimed).
     public mutating func forget(path: String) {
         entries[path] = nil
+        waiting.remove(path)
     }
 
     /// Forgets every path not in `present`; used after a full scan.
     public mutating func forgetAll(except present: Set<String>) {
         entries = entries.filter { present.contains($0.key) }
+        waiting.formIntersection(present)
     }
 
     /// Makes paths already returned eligible again after another full quiet period from `now`. The reconciliation
@@ -74,12 +84,13 @@ public struct SettleTracker: Sendable {
         for (path, entry) in entries where entry.returned {
             entries[path]?.returned = false
             entries[path]?.since = now
+            waiting.insert(path)
         }
     }
 
     /// The earliest time at which a tracked path not yet returned could become ready.
     public func nextDeadline() -> Instant? {
-        entries.values.filter { !$0.returned && $0.size > 0 }.map { $0.since + settleTime }.min()
+        waiting.compactMap { entries[$0] }.filter { $0.size > 0 }.map { $0.since + settleTime }.min()
     }
 
     public func isTracking(_ path: String) -> Bool { entries[path] != nil }

@@ -38,8 +38,19 @@ struct OutboxClaimer: Sendable {
     func record(_ files: [ReadyFile]) -> [Result<Outcome, any Error>] {
         var outcomes = [Result<Outcome, any Error>?](repeating: nil, count: files.count)
         var candidates: [(index: Int, candidate: Candidate)] = []
+        let unfinished: [String: DocumentRecord]
+        do {
+            unfinished = try store.unfinishedOutbound(
+                agency: agency.code, sourcePaths: files.filter { $0.kind == .file }.map(\.path))
+        } catch {
+            return files.map { _ in .failure(error) }
+        }
         for (index, file) in files.enumerated() {
             do {
+                if let found = unfinished[file.path] {
+                    outcomes[index] = .success(.recorded(found))
+                    continue
+                }
                 switch try examine(file) {
                 case .done(let outcome): outcomes[index] = .success(outcome)
                 case .new(let candidate): candidates.append((index, candidate))
@@ -79,13 +90,10 @@ struct OutboxClaimer: Sendable {
     }
 
     /// Opens the file without following links, checks it from the descriptor and hashes it from that same
-    /// descriptor. A document folder, a record left by a crash, and a planted link or device are settled here on
-    /// their own; an ordinary file becomes a ``Candidate``.
+    /// descriptor. A document folder and a planted link or device are settled here on their own; an ordinary file
+    /// becomes a ``Candidate``. (A file's record left by a crash was looked up for the whole batch before.)
     private func examine(_ file: ReadyFile) throws -> Examination {
         if file.kind == .documentFolder { return .done(try recordFolder(file)) }
-        if let unfinished = try store.unfinishedOutbound(agency: agency.code, sourcePath: file.path) {
-            return .done(.recorded(unfinished))
-        }
         let fileName = file.relativeComponents.last ?? (file.path as NSString).lastPathComponent
         let sidecar = SidecarReading.read(at: file.path + DocumentSidecar.suffix)
         let routing = initialRouting(file, sidecar: sidecar)

@@ -276,6 +276,17 @@ public final class DocumentStore: Sendable {
         try pool.read { db in try DocumentRecord.unfinishedOutbound(db, agency: agency, sourcePath: sourcePath) }
     }
 
+    /// ``unfinishedOutbound(agency:sourcePath:)`` for a batch of files, in one read: the records found, by path.
+    public func unfinishedOutbound(agency: String, sourcePaths: [String]) throws -> [String: DocumentRecord] {
+        try pool.read { db in
+            var found: [String: DocumentRecord] = [:]
+            for path in sourcePaths {
+                found[path] = try DocumentRecord.unfinishedOutbound(db, agency: agency, sourcePath: path)
+            }
+            return found
+        }
+    }
+
     /// Failed outbound documents whose files still wait to be moved into `failed/` (a crash interrupted it).
     public func pendingFailedFiling(agency: String) throws -> [DocumentRecord] {
         try pool.read { db in
