@@ -222,6 +222,17 @@ public actor OutboundPipeline {
     /// How many batches are claimed at once.
     static let claimLoops = 2
 
+    /// How many documents the drivers move at once: ``concurrency``, or one while more files wait to be claimed than
+    /// two full batches. A full outbox at start is then taken off the clerks' share first (into the spool, where
+    /// nobody can change or delete it, `DANG-CHO-GUI.txt` listing it) rather than sharing the two cores with the
+    /// sending from its first second; the sending goes on meanwhile, one document at a time, and a burst that the
+    /// claims keep up with never slows it.
+    private var driverLimit: Int { Self.driverLimit(waitingToBeClaimed: readyFiles.count, concurrency: concurrency) }
+
+    static func driverLimit(waitingToBeClaimed: Int, concurrency: Int) -> Int {
+        waitingToBeClaimed > claimBatchLimit * claimLoops ? 1 : concurrency
+    }
+
     /// Records a batch of ready files, files the refused ones in `failed/` and claims the rest (moves them into the
     /// spool) without waiting for a driver: a file leaves the clerks' share as soon as it is ready, however long the
     /// queue (`DANG-CHO-GUI.txt` lists it meanwhile). The documents are held in ``claiming`` meanwhile, so no driver
@@ -301,7 +312,7 @@ public actor OutboundPipeline {
                         await backOff(after: failures)
                         continue
                     }
-                    let free = concurrency - inFlight.count
+                    let free = driverLimit - inFlight.count
                     var due: [DocumentRecord] = []
                     if free > 0 {
                         due = try dependencies.store.due(
