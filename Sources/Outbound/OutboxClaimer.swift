@@ -83,7 +83,8 @@ struct OutboxClaimer: Sendable {
 
     /// What looking at a ready file found, before the batch's commit.
     private enum Examination {
-        /// Nothing left to record: the file was skipped, its record already exists, or it was recorded and refused.
+        /// Nothing left to record with the batch: the file was skipped, or recorded on its own (a document folder;
+        /// a planted link or device, refused at once).
         case done(Outcome)
         /// A new document, recorded with the batch.
         case new(Candidate)
