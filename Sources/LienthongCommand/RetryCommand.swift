@@ -12,7 +12,7 @@ import SystemSupport
 /// is moved back to where the clerk dropped it (with its metadata file), its reason file removed, and the daemon
 /// sends it as a new document; the failed record keeps its history and says where the file went. A failed document
 /// folder (recorded destination `failed/<folder>/document`) goes back whole, with its `document.meta.yaml`. A failed
-/// revoke, update or replace request is queued again on its own record (``BusinessRequester/requeue(_:now:)``): its
+/// revoke, update or replace request is queued again on its own record (``BusinessRequester/requeue(_:)``): its
 /// file never came from the outbox, so there is nowhere to move it back to.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

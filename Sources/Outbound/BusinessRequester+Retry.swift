@@ -16,7 +16,8 @@ extension BusinessRequester {
     /// Queues failed request `request` again; returns the record, now `detected`.
     /// - Throws: ``BusinessRequestError`` saying why the request cannot be retried and what to do instead; nothing
     ///   changes when one is thrown.
-    public func requeue(_ request: DocumentRecord, now: Date = Date()) throws(BusinessRequestError) -> DocumentRecord {
+    public func requeue(_ request: DocumentRecord) throws(BusinessRequestError) -> DocumentRecord {
+        let now = clock()
         guard let id = request.id, request.direction == .outbound, let concernedId = request.relatedDocumentId,
             let operation = request.businessDocType.flatMap(BusinessOperation.init(rawValue:))
         else { throw .notARequest(document: request.id ?? 0) }

@@ -23,31 +23,37 @@ public struct BusinessRequester: Sendable {
     let store: DocumentStore
     let spoolDirectory: String
     let limits: Limits
+    /// The time requests are made at: their records' creation, and the day their metadata is judged by.
+    let clock: @Sendable () -> Date
 
-    public init(agencies: [AgencyConfig], store: DocumentStore, spoolDirectory: String, limits: Limits) {
+    public init(
+        agencies: [AgencyConfig], store: DocumentStore, spoolDirectory: String, limits: Limits,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
         self.agencies = agencies
         self.store = store
         self.spoolDirectory = spoolDirectory
         self.limits = limits
+        self.clock = clock
     }
 
     /// Queues a revoke (BussinessDocType 1) of sent document `id`.
-    public func revoke(_ id: Int64, reason: String, now: Date = Date()) throws(BusinessRequestError) -> DocumentRecord {
-        try request(.revoke, of: id, newFile: nil, reason: reason, now: now)
+    public func revoke(_ id: Int64, reason: String) throws(BusinessRequestError) -> DocumentRecord {
+        try request(.revoke, of: id, newFile: nil, reason: reason, now: clock())
     }
 
     /// Queues an update (BussinessDocType 2) of sent document `id` with the file at `newFile`.
-    public func update(_ id: Int64, with newFile: String, reason: String, now: Date = Date())
+    public func update(_ id: Int64, with newFile: String, reason: String)
         throws(BusinessRequestError) -> DocumentRecord
     {
-        try request(.update, of: id, newFile: newFile, reason: reason, now: now)
+        try request(.update, of: id, newFile: newFile, reason: reason, now: clock())
     }
 
     /// Queues a replacement (BussinessDocType 3) of sent document `id` by the file at `newFile`.
-    public func replace(_ id: Int64, with newFile: String, reason: String?, now: Date = Date())
+    public func replace(_ id: Int64, with newFile: String, reason: String?)
         throws(BusinessRequestError) -> DocumentRecord
     {
-        try request(.replace, of: id, newFile: newFile, reason: reason, now: now)
+        try request(.replace, of: id, newFile: newFile, reason: reason, now: clock())
     }
 
     func request(_ operation: BusinessOperation, of id: Int64, newFile: String?, reason: String?, now: Date)

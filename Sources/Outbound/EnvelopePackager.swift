@@ -18,11 +18,25 @@ struct EnvelopePackager: Sendable {
     let store: DocumentStore
     let spool: OutboundSpool
     let logger: Logger
+    /// The time the metadata is judged by again ("not in the future") and `packaged` is recorded at; tests fix it.
+    let clock: @Sendable () -> Date
+
+    init(
+        agency: AgencyConfig, store: DocumentStore, spool: OutboundSpool, logger: Logger,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.agency = agency
+        self.store = store
+        self.spool = spool
+        self.logger = logger
+        self.clock = clock
+    }
 
     /// Writes the envelope of a `signed` document, or of a `claimed` one whose files ``SigningStep`` has just
     /// signed (`signing` says how), and records `packaged` (with `signed` before it, in the same commit).
-    func package(_ document: DocumentRecord, signing: String? = nil, now: Date = Date()) throws -> DocumentRecord {
+    func package(_ document: DocumentRecord, signing: String? = nil) throws -> DocumentRecord {
         precondition(document.state == .signed || signing != nil, "a claimed document is signed first")
+        let now = clock()
         let id = document.id!
         let (header, metadata) = try OutboundMetadata.claimed(document, agency: agency, spool: spool, now: now)
             .completeHeader()

@@ -28,7 +28,7 @@ extension OutboxClaimer {
             let document = try store.insert(
                 DocumentRecord(
                     direction: .outbound, agency: agency.code, fileName: name, sourcePath: sourcePath,
-                    fileInode: Int64(bitPattern: folder.inode)),
+                    fileInode: Int64(bitPattern: folder.inode), now: clock()),
                 note: "document folder found in the outbox")
             return .recorded(try store.markFailed(document, reason: error.description, clerk: .folderRefused(error)))
         }
@@ -36,7 +36,7 @@ extension OutboxClaimer {
         var document = DocumentRecord(
             direction: .outbound, agency: agency.code, fileName: name, sourcePath: sourcePath,
             fileSize: listing.totalSize, fileModifiedNanos: listing.newestModification.nanosecondsSince1970,
-            fileInode: Int64(bitPattern: listing.folderInode), sha256: digest.hex)
+            fileInode: Int64(bitPattern: listing.folderInode), sha256: digest.hex, now: clock())
         let sidecar = SidecarReading.read(at: folder.path + "/" + DocumentFolderRule.metadataFileName)
         if let named = sidecar.sidecar?.recipients, !named.isEmpty {
             document.recipients = RecipientRouting.expand(named, routes: agency.routes) ?? []

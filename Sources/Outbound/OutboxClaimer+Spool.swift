@@ -24,15 +24,15 @@ extension OutboxClaimer {
     ///
     /// - Throws: a permanent ``OutboundFailure`` naming every missing or invalid field when the metadata is
     ///   incomplete; the document is `claimed` by then and the pipeline files it in `failed/`.
-    func finishClaim(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
-        try finishClaims([document], now: now)[0].get()
+    func finishClaim(_ document: DocumentRecord) throws -> DocumentRecord {
+        try finishClaims([document])[0].get()
     }
 
-    /// ``finishClaim(_:now:)`` for a batch, with one `fsync` per folder and one commit for all (see the extension's
+    /// ``finishClaim(_:)`` for a batch, with one `fsync` per folder and one commit for all (see the extension's
     /// comment). Each document's result is at its index: the record as it is now (`claimed`, or ended), or what
     /// stopped it; a failed `fsync` or commit is the error of every document it concerned, which stay `detected`
     /// and are claimed again on their own.
-    func finishClaims(_ documents: [DocumentRecord], now: Date = Date()) -> [Result<DocumentRecord, any Error>] {
+    func finishClaims(_ documents: [DocumentRecord]) -> [Result<DocumentRecord, any Error>] {
         var results = [Result<DocumentRecord, any Error>?](repeating: nil, count: documents.count)
         var inSpool: [(index: Int, how: String)] = []
         var alreadyInSpool: [Int] = []
@@ -80,7 +80,7 @@ extension OutboxClaimer {
             inSpool.append((index, "moved into the spool"))
         }
 
-        commitClaims(inSpool, of: documents, now: now, into: &results)
+        commitClaims(inSpool, of: documents, now: clock(), into: &results)
         return results.map { $0! }
     }
 

@@ -18,6 +18,20 @@ struct OutboxClaimer: Sendable {
     let spool: OutboundSpool
     let limits: Limits
     let logger: Logger
+    /// The time new records are found at and claims are judged by ("not in the future"); tests fix it.
+    let clock: @Sendable () -> Date
+
+    init(
+        agency: AgencyConfig, store: DocumentStore, spool: OutboundSpool, limits: Limits, logger: Logger,
+        clock: @escaping @Sendable () -> Date = Date.init
+    ) {
+        self.agency = agency
+        self.store = store
+        self.spool = spool
+        self.limits = limits
+        self.logger = logger
+        self.clock = clock
+    }
 
     enum Outcome {
         /// A document record now exists for the file (new or found again after a crash).
@@ -111,7 +125,8 @@ struct OutboxClaimer: Sendable {
             }
             // A symlink, FIFO, device or hard link planted in the share: record it and move it aside.
             let document = try store.insert(
-                DocumentRecord(direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path),
+                DocumentRecord(
+                    direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path, now: clock()),
                 note: "found in the outbox")
             return .done(
                 .recorded(
@@ -123,7 +138,7 @@ struct OutboxClaimer: Sendable {
         var document = DocumentRecord(
             direction: .outbound, agency: agency.code, fileName: fileName, sourcePath: file.path,
             fileSize: status.size, fileModifiedNanos: status.modificationTime.nanosecondsSince1970,
-            fileInode: Int64(bitPattern: status.inode), sha256: digest.hex)
+            fileInode: Int64(bitPattern: status.inode), sha256: digest.hex, now: clock())
         if case .recipients(let codes) = routing { document.recipients = codes }
         document.priority = sidecar.sidecar?.priority ?? 0
         return .new(

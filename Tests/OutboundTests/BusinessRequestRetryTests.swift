@@ -17,7 +17,8 @@ import Testing
         let request = try world.requester.revoke(world.original.id!, reason: "Sai nơi nhận")
         let logger = Logger(label: "test")
         let claimer = OutboxClaimer(
-            agency: world.agency, store: world.store, spool: world.spool, limits: world.limits, logger: logger)
+            agency: world.agency, store: world.store, spool: world.spool, limits: world.limits, logger: logger,
+            clock: ClaimClock.fixed)
         let claimed = try claimer.finishClaim(request)
         let failed = try world.store.markFailed(
             claimed, reason: "the axis refused the document", clerk: .rejectedByAxis("Khong tim thay"))

@@ -67,7 +67,8 @@ import Testing
 
         var requester: BusinessRequester {
             BusinessRequester(
-                agencies: [agency], store: store, spoolDirectory: root + "/state/spool", limits: limits)
+                agencies: [agency], store: store, spoolDirectory: root + "/state/spool", limits: limits,
+                clock: ClaimClock.fixed)
         }
 
         /// A file of the admin's, outside every lienthong folder, with an optional metadata file.
@@ -85,12 +86,14 @@ import Testing
         /// and reads back the envelope's header.
         func package(_ request: DocumentRecord) throws -> EdXMLMessage {
             let logger = Logger(label: "test")
-            let claimer = OutboxClaimer(agency: agency, store: store, spool: spool, limits: limits, logger: logger)
+            let claimer = OutboxClaimer(
+                agency: agency, store: store, spool: spool, limits: limits, logger: logger, clock: ClaimClock.fixed)
             let claimed = try claimer.finishClaim(request)
             #expect(claimed.state == .claimed)
             let signed = try store.transition(claimed.id!, to: .signed, note: "signing skipped in this test")
-            let packaged = try EnvelopePackager(agency: agency, store: store, spool: spool, logger: logger)
-                .package(signed)
+            let packaged = try EnvelopePackager(
+                agency: agency, store: store, spool: spool, logger: logger, clock: ClaimClock.fixed
+            ).package(signed)
             #expect(packaged.state == .packaged)
             return try EdXMLReader().readHeader(from: spool.envelope(of: packaged.id!))
         }

@@ -74,7 +74,8 @@ import Testing
         }
         #expect(document.state == .failed)
         #expect(document.lastError?.contains("b.pdf") == true)
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileFailed(document)
         let folder = world.agency.folders.failed + "/CV7"
         #expect(filed.destinationPath == folder + "/document")
@@ -96,15 +97,17 @@ import Testing
         let document = try #require(try world.store.documents(direction: .outbound, limit: 10).first)
         let failed = try world.store.markFailed(
             document, reason: failure.description, clerk: try #require(failure.clerkMessage))
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         _ = try filer.fileFailed(failed)
         let folder = world.agency.folders.failed + "/CV9"
         let reason = try String(contentsOfFile: folder + "/document.error.txt", encoding: .utf8)
         #expect(reason.contains("document.meta.yaml"))
         #expect(reason.contains("ngay"))
         #expect(reason.contains("so: \"\""))  // The pre-filled example leaves the missing number to fill in.
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            == ["a.pdf", "b.odt", "document.error.txt", "document.meta.yaml"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                == ["a.pdf", "b.odt", "document.error.txt", "document.meta.yaml"])
 
         try Self.metadata.write(toFile: folder + "/document.meta.yaml", atomically: false, encoding: .utf8)
         try FileManager.default.moveItem(atPath: folder, toPath: ready.path)
@@ -130,11 +133,14 @@ import Testing
         #expect(attachments.map(\.name) == ["a.pdf", "b.odt", "b.odt.p7s"])
         #expect(attachments.map(\.contentType) == ["application/pdf", "application/zip", "application/zip"])
         let zipBytes = try Data(contentsOf: URL(fileURLWithPath: attachments[1].sourcePath))
-        #expect(try OutboundAttachments(spool: world.spool).list(for: document)[1].sourcePath == attachments[1].sourcePath)
+        #expect(
+            try OutboundAttachments(spool: world.spool).list(for: document)[1].sourcePath == attachments[1].sourcePath)
         #expect(try Data(contentsOf: URL(fileURLWithPath: attachments[1].sourcePath)) == zipBytes)
 
         let envelope = world.root + "/envelope.edxml"
-        let header = try OutboundMetadata.claimed(document, agency: world.agency, spool: world.spool).completeHeader().0
+        let header = try OutboundMetadata.claimed(
+            document, agency: world.agency, spool: world.spool, now: ClaimClock.now
+        ).completeHeader().0
         try EdXMLWriter().writeDocument(
             header: header, traces: [], business: nil, attachments: attachments, to: envelope)
         let decoded = world.root + "/decoded"
@@ -165,14 +171,18 @@ import Testing
         _ = try world.store.transition(id, to: .signed, note: "test")
         _ = try world.store.transition(id, to: .packaged, note: "test")
         let sent = try world.store.transition(id, to: .sent, note: "test") { $0.axisDocId = "DOC-1" }
-        let filer = OutboundFiler(agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
+        let filer = OutboundFiler(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "t"))
         let filed = try filer.fileSent(sent)
         #expect(filed.state == .filed)
         let folder = world.agency.folders.sent + "/" + world.agency.timeZone.day(of: sent.updatedAt) + "/CV4"
         #expect(filed.destinationPath == folder + "/document")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-            == ["a.pdf", "a_signed.pdf", "b.odt", "b.odt.p7s", "document.meta.yaml", "document.receipt.json",
-                "document.receipt.txt"])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+                == [
+                    "a.pdf", "a_signed.pdf", "b.odt", "b.odt.p7s", "document.meta.yaml", "document.receipt.json",
+                    "document.receipt.txt",
+                ])
         let receipt = try String(contentsOfFile: folder + "/document.receipt.txt", encoding: .utf8)
         #expect(receipt.contains("DOC-1") && receipt.contains("b.odt"))
         #expect(!FileManager.default.fileExists(atPath: world.spool.directory(of: id)))

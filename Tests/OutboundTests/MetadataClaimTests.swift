@@ -38,7 +38,8 @@ import Testing
             store = try DocumentStore(path: root + "/state.db")
             spool = OutboundSpool(spoolDirectory: root + "/spool")
             claimer = OutboxClaimer(
-                agency: agency, store: store, spool: spool, limits: Limits(), logger: Logger(label: "test"))
+                agency: agency, store: store, spool: spool, limits: Limits(), logger: Logger(label: "test"),
+                clock: ClaimClock.fixed)
         }
 
         deinit { try? FileManager.default.removeItem(atPath: root) }
@@ -96,8 +97,10 @@ import Testing
         #expect(document.codeNotation == "125/UBND-VX")
         #expect(document.recipients == ["000.00.00.H26"])
 
-        let (header, _) = try OutboundMetadata.claimed(document, agency: world.agency, spool: world.spool)
-            .completeHeader()
+        let (header, _) = try OutboundMetadata.claimed(
+            document, agency: world.agency, spool: world.spool, now: ClaimClock.now
+        )
+        .completeHeader()
         #expect(header.documentId == "000.00.00.H41,2026/11/20,125/UBND-VX")
         #expect(header.to.map(\.organId) == ["000.00.00.H26"])
     }
@@ -167,8 +170,10 @@ import Testing
         let document = try world.claim(try world.drop("x.pdf", in: "000.00.00.H26", sidecar: filled))
         #expect(document.codeNotation == "17/UBND-VX")
         #expect(document.recipients == ["000.00.00.H26"])
-        let (header, _) = try OutboundMetadata.claimed(document, agency: world.agency, spool: world.spool)
-            .completeHeader()
+        let (header, _) = try OutboundMetadata.claimed(
+            document, agency: world.agency, spool: world.spool, now: ClaimClock.now
+        )
+        .completeHeader()
         #expect(header.code?.codeNumber == "17")
         #expect(header.subject == "x")
     }
