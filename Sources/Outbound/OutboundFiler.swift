@@ -57,8 +57,7 @@ struct OutboundFiler: Sendable {
     /// Not `updatedAt`, which planning the destination moves on (a filing finished after a restart, or one that
     /// straddles midnight, would otherwise be dated by the filing rather than by the send).
     func sentTime(of document: DocumentRecord) -> Date {
-        let events = document.id.flatMap { try? store.events(of: $0) } ?? []
-        return events.last { $0.kind == .transition && $0.toState == .sent }?.at ?? document.updatedAt
+        document.id.flatMap { try? store.lastTransition(of: $0, to: .sent) } ?? document.updatedAt
     }
 
     /// Moves a failed document's file (from the spool, or still from the outbox) into `failed/` with its reason.

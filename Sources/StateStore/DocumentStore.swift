@@ -254,6 +254,20 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// When document `id` last moved to `state`, from its history; nil if it never did. One indexed row, where
+    /// ``events(of:)`` would decode the whole history (the filer asks this of every document it files).
+    public func lastTransition(of id: Int64, to state: DocumentState) throws -> Date? {
+        try pool.read { db in
+            try Date.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT at FROM events WHERE document_id = ? AND kind = ? AND to_state = ?
+                        ORDER BY id DESC LIMIT 1
+                        """),
+                arguments: [id, DocumentEvent.Kind.transition.rawValue, state.rawValue])
+        }
+    }
+
     /// Documents of one agency and direction that still need work, whose retry time (if any) has come, most urgent
     /// first and oldest first within one priority: at most `limit` of them, leaving out those in `excluding` (the
     /// ones a worker is already moving on).
