@@ -81,7 +81,8 @@ extension DocumentRecord {
         get throws {
             [
                 id, direction.rawValue, agency, state.rawValue, messageType, fileName, sourcePath, fileSize,
-                fileModifiedNanos, fileInode, sha256, try Self.json(recipients), counterpart, subject, codeNotation,
+                fileModifiedNanos, fileInode, sha256, try RecipientsColumn.encode(recipients), counterpart, subject,
+                codeNotation,
                 edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt, lastError, clerkNotice,
                 filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
                 businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
@@ -95,16 +96,9 @@ extension DocumentRecord {
         for (name, value) in zip(Self.columns, try databaseValues) { container[name] = value }
     }
 
-    private static func json(_ codes: [String]) throws -> String {
-        String(decoding: try JSONEncoder().encode(codes), as: UTF8.self)
-    }
-
     private static func recipients(fromJSON text: String, row: Row) throws -> [String] {
-        do {
-            return try JSONDecoder().decode([String].self, from: Data(text.utf8))
-        } catch {
-            throw RowDecodingError(row: row)
-        }
+        guard let codes = RecipientsColumn.decode(text) else { throw RowDecodingError(row: row) }
+        return codes
     }
 }
 
