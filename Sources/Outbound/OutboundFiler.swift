@@ -22,16 +22,21 @@ struct OutboundFiler: Sendable {
         let sentAt = sentTime(of: document)
         let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: sentAt)
         var document = document
+        // The moves and the receipt share their folders' fsyncs (the day's folder is touched three times), all made
+        // before `filed` is committed. A restart before that finds the document `sent` and files it again: every
+        // step below is skipped once done or repeated harmlessly.
+        var syncs = DirectorySyncs()
         let original = spool.original(of: id, fileName: document.fileName)
         let originalInSpool = (try? FileStatus.lstat(original)) != nil
         if document.destinationPath == nil || originalInSpool {
-            document = try planAndMove(document, from: original, into: dayFolder)
+            document = try planAndMove(document, from: original, into: dayFolder, syncs: &syncs)
         }
         guard let destination = document.destinationPath else { return document }
         Failpoint.reached("file.moved")
-        try keepCompanions(of: document, besides: destination, signedPDFToo: true)
+        try keepCompanions(of: document, besides: destination, signedPDFToo: true, syncs: &syncs)
         let receipt = Receipt(document: document, sentAt: sentAt, filedAt: now, timeZone: agency.timeZone)
-        try ReceiptFile(besides: destination).write(text: receipt.text, json: receipt.jsonObject)
+        try ReceiptFile(besides: destination).write(text: receipt.text, json: receipt.jsonObject, syncs: &syncs)
+        try syncs.sync()
         Failpoint.reached("file.receipt")
         BusinessReceipt.noteOnConcernedDocument(
             of: document, store: store, logger: logger, now: now, timeZone: agency.timeZone)
@@ -74,12 +79,14 @@ struct OutboundFiler: Sendable {
         {
             source = outboxPath
         }
+        var syncs = DirectorySyncs()
         if let source {
-            document = try planAndMove(document, from: source, into: agency.folders.failed)
+            document = try planAndMove(document, from: source, into: agency.folders.failed, syncs: &syncs)
         }
         if let destination = document.destinationPath {
-            try keepCompanions(of: document, besides: destination, signedPDFToo: false)
+            try keepCompanions(of: document, besides: destination, signedPDFToo: false, syncs: &syncs)
         }
+        try syncs.sync()
         return try finishFailedFiling(document)
     }
 
@@ -105,7 +112,10 @@ struct OutboundFiler: Sendable {
 
     /// Moves what the spool holds beside the original next to it: the `.p7s`, the clerk's metadata file, and for a
     /// sent PDF the signed copy that actually travelled (`x_signed.pdf`). Each move is skipped once done.
-    private func keepCompanions(of document: DocumentRecord, besides destination: String, signedPDFToo: Bool) throws {
+    /// The moves are durable only after `syncs.sync()`.
+    private func keepCompanions(
+        of document: DocumentRecord, besides destination: String, signedPDFToo: Bool, syncs: inout DirectorySyncs
+    ) throws {
         let id = document.id!
         var companions = [
             (spool.signature(of: id, fileName: document.fileName), destination + ".p7s"),
@@ -117,14 +127,15 @@ struct OutboundFiler: Sendable {
         }
         for (source, target) in companions where (try? FileStatus.lstat(source)) != nil {
             if (try? FileStatus.lstat(target)) != nil { continue }
-            try FileMover.moveReplacingNothing(from: source, to: target)
+            try FileMover.moveReplacingNothing(from: source, to: target, syncs: &syncs)
         }
     }
 
     /// Records a free destination name in `folder`, then moves `source` there without replacing anything.
-    private func planAndMove(_ document: DocumentRecord, from source: String, into folder: String) throws
-        -> DocumentRecord
-    {
+    /// The plan is committed before the move; the move is durable only after `syncs.sync()`.
+    private func planAndMove(
+        _ document: DocumentRecord, from source: String, into folder: String, syncs: inout DirectorySyncs
+    ) throws -> DocumentRecord {
         let id = document.id!
         try Directories.create(folder)
         var document = document
@@ -134,7 +145,7 @@ struct OutboundFiler: Sendable {
                 document = try store.annotate(id, note: "destination \(planned)") { $0.destinationPath = planned }
             }
             do {
-                try FileMover.moveReplacingNothing(from: source, to: document.destinationPath!)
+                try FileMover.moveReplacingNothing(from: source, to: document.destinationPath!, syncs: &syncs)
                 return document
             } catch let error as SystemError where error.isAlreadyExists {
                 // Someone created that name since we planned it: plan another.

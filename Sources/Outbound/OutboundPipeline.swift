@@ -440,9 +440,15 @@ public actor OutboundPipeline {
             case .detected:
                 return try await Offload.run { [claimer] in try claimer.finishClaim(document) }
             case .claimed:
-                let signed = try await Offload.run { [signing] in try signing.sign(document) }
-                troubles[.signingKey] = nil
-                return try await Offload.run { [packager] in try packager.package(document, signing: signed) }
+                // Signed and packaged in one trip off the cooperative threads.
+                let (signed, packaged) = await Offload.run {
+                    [signing, packager] () -> (Bool, Result<DocumentRecord, any Error>) in
+                    let how: String
+                    do { how = try signing.sign(document) } catch { return (false, .failure(error)) }
+                    return (true, Result { try packager.package(document, signing: how) })
+                }
+                if signed { troubles[.signingKey] = nil }
+                return try packaged.get()
             case .signed:
                 return try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:

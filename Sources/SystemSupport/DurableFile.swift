@@ -22,17 +22,25 @@ public enum DurableFile {
     public static func write(together files: [(path: String, bytes: [UInt8])], mode: UInt32 = 0o640)
         throws(SystemError)
     {
+        var syncs = DirectorySyncs()
+        try write(together: files, mode: mode, syncs: &syncs)
+        try syncs.sync()
+    }
+
+    /// ``write(together:mode:)`` whose `fsync` of the directory is added to `syncs` instead: the files' contents
+    /// are durable when it returns, their names only after `syncs.sync()`.
+    public static func write(
+        together files: [(path: String, bytes: [UInt8])], mode: UInt32 = 0o640, syncs: inout DirectorySyncs
+    ) throws(SystemError) {
         guard let first = files.first else { return }
         let directory = PathParts.split(first.path).directory
         precondition(files.allSatisfy { PathParts.split($0.path).directory == directory }, "one directory")
-        var last: DurableFileWriter?
         for file in files {
             let writer = try DurableFileWriter(creating: file.path, mode: mode, replaceExisting: true)
             try writer.write(file.bytes)
             try writer.publish(syncingDirectory: false)
-            last = writer
         }
-        try last?.directory.sync()
+        syncs.add(directory)
     }
 
     /// Durably writes whatever `body` writes into the descriptor it is given (a fresh, empty temporary file) to

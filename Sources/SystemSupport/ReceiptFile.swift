@@ -42,8 +42,16 @@ public struct ReceiptFile: Sendable {
 
     /// Writes a whole receipt, replacing whatever is there.
     public func write(text: String, json: [String: Any]) throws {
+        var syncs = DirectorySyncs()
+        try write(text: text, json: json, syncs: &syncs)
+        try syncs.sync()
+    }
+
+    /// ``write(text:json:)`` whose `fsync` of the folder is added to `syncs` (shared with the moves of the filing
+    /// that writes it): the receipt is durable only after `syncs.sync()`.
+    public func write(text: String, json: [String: Any], syncs: inout DirectorySyncs) throws {
         let files = [(jsonPath, try Self.encode(json)), (textPath, Array(text.utf8))]
-        try locked { try DurableFile.write(together: files) }
+        try locked { try DurableFile.write(together: files, syncs: &syncs) }
     }
 
     /// Reads the receipt, lets `change` edit it and writes back each file that changed, all under the lock.

@@ -59,4 +59,23 @@ import Testing
             #expect(syncs.isEmpty)
         }
     }
+
+    @Test func aReceiptWrittenWithTheMovesOfItsFilingSharesTheFoldersSync() throws {
+        try TemporaryDirectory.with { directory in
+            try FileManager.default.createDirectory(atPath: directory.file("spool"), withIntermediateDirectories: false)
+            try FileManager.default.createDirectory(atPath: directory.file("sent"), withIntermediateDirectories: false)
+            let original = try directory.write("spool/a.pdf", "a")
+            var syncs = DirectorySyncs()
+
+            try FileMover.moveReplacingNothing(from: original, to: directory.file("sent/a.pdf"), syncs: &syncs)
+            try ReceiptFile(besides: directory.file("sent/a.pdf")).write(
+                text: "đã gửi\n", json: ["id": 1], syncs: &syncs)
+
+            #expect(try directory.read("sent/a.pdf.receipt.txt") == "đã gửi\n")
+            #expect(try directory.read("sent/a.pdf.receipt.json") == "{\n  \"id\" : 1\n}\n")
+            #expect(syncs.pending == [directory.file("sent"), directory.file("spool")], "the folder once, not twice")
+            try syncs.sync()
+            #expect(syncs.isEmpty)
+        }
+    }
 }
