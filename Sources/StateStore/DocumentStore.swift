@@ -17,11 +17,12 @@ public final class DocumentStore: Sendable {
     public init(path: String, observer: (any DocumentStoreObserver)? = nil) throws(StateStoreError) {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
-        }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // Not in `prepareDatabase`: opening the pool switches its writer to WAL and then sets
+            // `synchronous = NORMAL` (GRDB's default for WAL), after every `prepareDatabase`. NORMAL can lose the
+            // last commits on power loss (reliability.md); only the writer commits, so only its setting matters.
+            try pool.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA synchronous = FULL") }
             try Schema.migrator.migrate(pool)
             if let observer {
                 pool.add(transactionObserver: CommittedStepsTracker(observer: observer), extent: .databaseLifetime)
@@ -381,9 +382,10 @@ public final class DocumentStore: Sendable {
 }
 
 extension DocumentStore {
-    /// The value of a PRAGMA, for diagnostics and tests.
+    /// The value of a PRAGMA on the connection that writes (a reader's settings say nothing about commits), for
+    /// diagnostics and tests.
     public func pragma(_ name: String) throws -> String? {
         precondition(name.allSatisfy { $0.isLetter || $0 == "_" }, "pragma names are identifiers")
-        return try pool.read { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
+        return try pool.writeWithoutTransaction { db in try String.fetchOne(db, sql: "PRAGMA \(name)") }
     }
 }
