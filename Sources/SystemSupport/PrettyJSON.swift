@@ -29,40 +29,10 @@ enum PrettyJSON {
         case is NSNull:
             output += Array("null".utf8)
         case let array as [Any]:
-            guard !array.isEmpty else {
-                output += [UInt8(ascii: "["), 0x0a, 0x0a]
-                appendIndent(indent, to: &output)
-                output.append(UInt8(ascii: "]"))
-                return true
-            }
-            output += [UInt8(ascii: "["), 0x0a]
-            for (index, element) in array.enumerated() {
-                appendIndent(indent + 1, to: &output)
-                guard append(element, indent: indent + 1, to: &output) else { return false }
-                if index < array.count - 1 { output.append(UInt8(ascii: ",")) }
-                output.append(0x0a)
-            }
-            appendIndent(indent, to: &output)
-            output.append(UInt8(ascii: "]"))
+            return appendContainer("[", "]", array.map { (key: String?.none, value: $0) }, indent: indent, to: &output)
         case let object as [String: Any]:
-            guard !object.isEmpty else {
-                output += [UInt8(ascii: "{"), 0x0a, 0x0a]
-                appendIndent(indent, to: &output)
-                output.append(UInt8(ascii: "}"))
-                return true
-            }
-            output += [UInt8(ascii: "{"), 0x0a]
-            let members = object.sorted { $0.key < $1.key }
-            for (index, member) in members.enumerated() {
-                appendIndent(indent + 1, to: &output)
-                appendQuoted(member.key, to: &output)
-                output += Array(" : ".utf8)
-                guard append(member.value, indent: indent + 1, to: &output) else { return false }
-                if index < members.count - 1 { output.append(UInt8(ascii: ",")) }
-                output.append(0x0a)
-            }
-            appendIndent(indent, to: &output)
-            output.append(UInt8(ascii: "}"))
+            let members = object.sorted { $0.key < $1.key }.map { (key: String?.some($0.key), value: $0.value) }
+            return appendContainer("{", "}", members, indent: indent, to: &output)
         default:
             return false
         }
@@ -71,6 +41,28 @@ enum PrettyJSON {
 
     /// The class of the `NSNumber`s that hold a boolean.
     private static let booleanNumber: Any.Type = type(of: NSNumber(value: true))
+
+    /// An array (members without keys) or an object: one member per line, an empty one as `[`, a blank line, `]`.
+    private static func appendContainer(
+        _ open: Unicode.Scalar, _ close: Unicode.Scalar, _ members: [(key: String?, value: Any)], indent: Int,
+        to output: inout [UInt8]
+    ) -> Bool {
+        output += [UInt8(ascii: open), 0x0a]
+        if members.isEmpty { output.append(0x0a) }
+        for (index, member) in members.enumerated() {
+            appendIndent(indent + 1, to: &output)
+            if let key = member.key {
+                appendQuoted(key, to: &output)
+                output += Array(" : ".utf8)
+            }
+            guard append(member.value, indent: indent + 1, to: &output) else { return false }
+            if index < members.count - 1 { output.append(UInt8(ascii: ",")) }
+            output.append(0x0a)
+        }
+        appendIndent(indent, to: &output)
+        output.append(UInt8(ascii: close))
+        return true
+    }
 
     private static func appendIndent(_ level: Int, to output: inout [UInt8]) {
         output += repeatElement(UInt8(ascii: " "), count: 2 * level)
