@@ -82,8 +82,8 @@ extension DocumentRecord {
             [
                 id, direction.rawValue, agency, state.rawValue, messageType, fileName, sourcePath, fileSize,
                 fileModifiedNanos, fileInode, sha256, try RecipientsColumn.encode(recipients), counterpart, subject,
-                codeNotation,
-                edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt, lastError, clerkNotice,
+                codeNotation, edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt, lastError,
+                clerkNotice,
                 filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
                 businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
                 failAcknowledgementPending, quarantineReason, sendStartedAt, arrivalStatusStartedAt,
