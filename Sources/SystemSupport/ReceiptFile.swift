@@ -82,10 +82,10 @@ public struct ReceiptFile: Sendable {
 
     /// Pretty-printed with sorted keys and a final newline: diffs of two receipts show only what changed.
     static func encode(_ object: [String: Any]) throws -> [UInt8] {
-        if let text = PrettyJSON.encode(object) { return text + [0x0a] }
-        return Array(try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) + [
-            0x0a
-        ]
+        let text =
+            try PrettyJSON.encode(object)
+            ?? Array(JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys]))
+        return text + [0x0a]
     }
 
     /// The bytes of the file at `path`, or nil when there is none.
