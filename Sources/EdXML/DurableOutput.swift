@@ -8,6 +8,21 @@ enum DurableOutput {
     static func write<Result>(
         to path: String, _ body: (DurableFileWriter) throws(EdXMLError) -> Result
     ) throws(EdXMLError) -> Result {
+        var syncs = DirectorySyncs()
+        let result = try write(to: path, syncs: &syncs, body)
+        do {
+            try syncs.sync()
+        } catch {
+            throw .writing(path, error)
+        }
+        return result
+    }
+
+    /// ``write(to:_:)`` whose `fsync` of the directory is added to `syncs`: the file's content is durable when it
+    /// returns, its name only after `syncs.sync()`.
+    static func write<Result>(
+        to path: String, syncs: inout DirectorySyncs, _ body: (DurableFileWriter) throws(EdXMLError) -> Result
+    ) throws(EdXMLError) -> Result {
         let file: DurableFileWriter
         do {
             file = try DurableFileWriter(creating: path, mode: 0o600)
@@ -22,7 +37,7 @@ enum DurableOutput {
             throw error
         }
         do {
-            try file.publish()
+            try file.publish(syncs: &syncs)
         } catch {
             throw .writing(path, error)
         }

@@ -45,12 +45,13 @@ extension EdXMLParseSession {
     }
 
     /// Decodes the base64 text of the element just opened straight into `attachment-<index>.bin`, written durably
-    /// (it appears whole or not at all; an existing file is never overwritten).
+    /// (it appears whole or not at all; an existing file is never overwritten; its directory's `fsync` goes to
+    /// ``syncs``).
     private func decodeContent(index: Int, label: String) throws(EdXMLError) -> (path: String, size: Int64) {
         guard let directory = attachmentDirectory else { throw .invalidArgument("no attachment directory") }
         let contentPosition = tokenizer.position
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + "attachment-\(index).bin"
-        let size = try DurableOutput.write(to: path) { file throws(EdXMLError) -> Int64 in
+        let size = try DurableOutput.write(to: path, syncs: &syncs) { file throws(EdXMLError) -> Int64 in
             var decoder = Base64StreamDecoder()
             var output: [UInt8] = []
             output.reserveCapacity(Self.attachmentChunkSize)

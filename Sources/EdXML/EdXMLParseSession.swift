@@ -15,6 +15,8 @@ final class EdXMLParseSession {
     var references: [ManifestReference] = []
     var attachments: [ReceivedAttachment] = []
     var createdFiles: [String] = []
+    /// The `fsync` of ``attachmentDirectory`` that makes the decoded files' names durable, left to the reader's caller.
+    var syncs = DirectorySyncs()
     var totalAttachmentBytes: Int64 = 0
     private var notes: [String] = []
 

@@ -1,3 +1,5 @@
+import SystemSupport
+
 /// Reads edXML messages (QCVN 102:2016) from files, in one pass and in constant memory.
 ///
 /// The reader accepts what real senders produce (see ``XMLTokenizer`` for the tolerated defects, reported
@@ -27,12 +29,29 @@ public struct EdXMLReader: Sendable {
     /// `attachment-<N>.bin` (N from 1, in message order) in `attachmentDirectory`, which must exist.
     ///
     /// Each file is written with a `DurableFileWriter`: it appears whole or not at all, an existing file is an
-    /// error (never overwritten), and file and directory are fsynced. On any error the files created by this call
-    /// are removed.
+    /// error (never overwritten), and the files and (once, at the end) the directory are fsynced. On any error the
+    /// files created by this call are removed.
     public func read(from path: String, attachmentDirectory: String) throws(EdXMLError) -> EdXMLMessage {
+        var syncs = DirectorySyncs()
+        let message = try read(from: path, attachmentDirectory: attachmentDirectory, syncs: &syncs)
+        do {
+            try syncs.sync()
+        } catch {
+            throw .writing(attachmentDirectory, error)
+        }
+        return message
+    }
+
+    /// ``read(from:attachmentDirectory:)`` whose `fsync` of `attachmentDirectory` is added to `syncs`: the files'
+    /// contents are durable when it returns, their names only after `syncs.sync()`.
+    public func read(
+        from path: String, attachmentDirectory: String, syncs: inout DirectorySyncs
+    ) throws(EdXMLError) -> EdXMLMessage {
         let session = try EdXMLParseSession(path: path, limits: limits, attachmentDirectory: attachmentDirectory)
         do {
-            return try session.run()
+            let message = try session.run()
+            syncs.add(contentsOf: session.syncs)
+            return message
         } catch {
             session.removeCreatedFiles()
             throw error

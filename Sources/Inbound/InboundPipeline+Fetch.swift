@@ -14,22 +14,21 @@ extension InboundPipeline {
         // The file system and database work runs off the pipeline's actor, so that the other documents' steps go on
         // meanwhile (their `fsync`s and commits would otherwise take turns on it).
         try await Offload.run { try Directories.create(spool.directory(of: id), mode: 0o700) }
-        let partial = spool.partialEnvelope(of: id)
+        // Straight to its final name: the download appears there whole (file and folder synced) or not at all, and
+        // replaces a copy left by a crash before the transition below.
+        let envelope = spool.envelope(of: id)
         do {
-            try await dependencies.axis.downloadEdoc(docId: docId, to: partial)
+            try await dependencies.axis.downloadEdoc(docId: docId, to: envelope)
         } catch {
             if error.kind == .emptyDocument { throw InboundFailure.unreadable("the axis served an empty document") }
             throw InboundFailure.transient("downloading \(docId): \(error)")
         }
         try await Offload.run {
-            let size = try FileStatus.lstat(partial).size
+            let size = try FileStatus.lstat(envelope).size
             if size > limit {
+                try? Directories.removeTree(envelope)
                 throw InboundFailure.rejected("the envelope is \(size) bytes, over limits.max_inbound_envelope_size")
             }
-            let envelope = spool.envelope(of: id)
-            // A crash after this rename but before the transition leaves an older copy: this download replaces it.
-            if (try? FileStatus.lstat(envelope)) != nil { try Directories.removeTree(envelope) }
-            try FileMover.moveReplacingNothing(from: partial, to: envelope)
             Failpoint.reached("download.written")
             try store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
         }
@@ -51,9 +50,13 @@ extension InboundPipeline {
         do {
             message = try await Offload.run {
                 if (try? FileStatus.lstat(attachments)) != nil { try Directories.removeTree(attachments) }
-                try Directories.create(attachments, mode: 0o700)
+                // Scratch: a parse after a crash decodes them again from the envelope, and the inbox writer syncs
+                // each file's new name where it ends up. So neither this folder's entry nor the decoded files'
+                // names are synced here (the files' contents are).
+                var scratch = DirectorySyncs()
+                try Directories.create(attachments, mode: 0o700, syncs: &scratch)
                 return try EdXMLReader(limits: Self.edxmlLimits(limits)).read(
-                    from: envelope, attachmentDirectory: attachments)
+                    from: envelope, attachmentDirectory: attachments, syncs: &scratch)
             }
         } catch let error as EdXMLError {
             throw InboundFailure(reading: error)

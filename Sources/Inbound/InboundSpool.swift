@@ -6,7 +6,6 @@ struct InboundSpool: Sendable {
 
     func directory(of id: Int64) -> String { "\(root)/\(id)" }
     func envelope(of id: Int64) -> String { "\(directory(of: id))/envelope.edxml" }
-    func partialEnvelope(of id: Int64) -> String { "\(directory(of: id))/envelope.edxml.part" }
     func attachments(of id: Int64) -> String { "\(directory(of: id))/attachments" }
     /// The status message of one queued answer, fixed before its first send (`spool/in/answers/<answer id>.edxml`).
     func answerEnvelope(of answerId: Int64) -> String { "\(root)/answers/\(answerId).edxml" }

@@ -26,6 +26,11 @@ struct InboxWriter: Sendable {
     func deliver(_ document: DocumentRecord, message: EdXMLMessage, now: Date = Date()) throws -> DocumentRecord {
         let id = document.id!
         if let planned = document.destinationPath, (try? FileStatus.lstat(planned)) != nil {
+            // The rename happened before a crash or a failed sync: make it durable before saying so.
+            var placed = DirectorySyncs()
+            placed.add((planned as NSString).deletingLastPathComponent)
+            placed.add(agency.folders.inbox)
+            try placed.sync()
             return try store.transition(id, to: .delivered, note: "already in \(planned)")
         }
         guard let header = message.document else { throw InboundFailure.rejected("not a document message") }
@@ -33,7 +38,11 @@ struct InboxWriter: Sendable {
         let senderFolder = inbox + "/" + SafeFileName.sanitize(message.senderId, fallback: "khong-ro-noi-gui")
         let staging = InboxStaging.path(inbox: inbox, documentId: id)
         if (try? FileStatus.lstat(staging)) != nil { try Directories.removeTree(staging) }
-        try Directories.create(staging, mode: 0o750)
+        // The folders whose new entries are synced once the delivery is renamed into place: `inbox/` (which the
+        // staging folder enters and leaves) and the sender's folder. Entries made inside the staging folder are
+        // synced before the rename, by `assemble`.
+        var placed = DirectorySyncs()
+        try Directories.create(staging, mode: 0o750, syncs: &placed)
         let summary: DocumentSummary
         let delivered: [DeliveredAttachment]
         let planned: String
@@ -44,7 +53,7 @@ struct InboxWriter: Sendable {
             delivered = assembled.delivered
             verdict = assembled.verdict
             let notice = assembled.notice
-            try Directories.create(senderFolder)
+            try Directories.create(senderFolder, syncs: &placed)
             let folderName = SafeFileName.sanitize(summary.folderName, fallback: "van-ban-\(id)")
             planned =
                 senderFolder + "/"
@@ -60,14 +69,14 @@ struct InboxWriter: Sendable {
                 record.signatureVerdict = verdict
             }
             Failpoint.reached("deliver.planned")
-            try FileMover.moveReplacingNothing(from: staging, to: planned)
+            try FileMover.moveReplacingNothing(from: staging, to: planned, syncs: &placed)
         } catch {
             // Whatever stopped the delivery (a ZIP that cannot be unwrapped, refused signatures, a full disk), the
             // clerks must not find a half-assembled folder, possibly holding a rejected document's attachment.
             try? Directories.removeTree(staging)
             throw error
         }
-        try Directories.sync(senderFolder)
+        try placed.sync()
         Failpoint.reached("deliver.moved")
         logger.notice(
             "received from \(message.senderId)",
@@ -85,13 +94,14 @@ struct InboxWriter: Sendable {
     }
 
     /// Puts the attachments (unwrapped from their ZIPs, under safe names), `signatures.txt`, `document.json`,
-    /// `document.txt` and any revoke/update/replace notice into `staging`, and syncs it.
+    /// `document.txt` and any revoke/update/replace notice into `staging`, and syncs it once for all of them.
     private func assemble(
         _ document: DocumentRecord, message: EdXMLMessage, header: DocumentHeader, in staging: String, now: Date
     ) throws -> (
         summary: DocumentSummary, delivered: [DeliveredAttachment], notice: BusinessNotice?, verdict: SignatureVerdict
     ) {
         let id = document.id!
+        var staged = DirectorySyncs()
         var delivered: [DeliveredAttachment] = []
         // The names lienthong writes beside the attachments: a sender's attachment called so gets another name.
         var taken: Set<String> = ["signatures.txt", "document.json", "document.txt"]
@@ -113,7 +123,10 @@ struct InboxWriter: Sendable {
             }
             let safe = SafeFileName.uniqueName(SafeFileName.sanitize(wireName)) { taken.contains($0.lowercased()) }
             taken.insert(safe.lowercased())
-            try FileMover.moveReplacingNothing(from: source, to: staging + "/" + safe)
+            try FileMover.moveReplacingNothing(from: source, to: staging + "/" + safe, syncs: &staged)
+            // The spool's decoded attachments (and a ZIP's unwrapped entry beside them) are scratch, decoded again
+            // from the envelope by a delivery after a crash: the name that counts is the new one in `staging`.
+            staged.drop((source as NSString).deletingLastPathComponent)
             let size = (try? FileStatus.lstat(staging + "/" + safe).size) ?? attachment.byteSize
             delivered.append(
                 DeliveredAttachment(
@@ -126,25 +139,21 @@ struct InboxWriter: Sendable {
             receivedAt: now, signatures: signatures, warning: warning, business: message.business,
             timeZone: agency.timeZone)
         let signaturesText = SignaturesReport(signatures: signatures, warning: warning).text
-        // One `fsync` of the staging folder for the three (it is synced again before it is renamed into place).
-        try DurableFile.write(together: [
-            (staging + "/signatures.txt", Array(signaturesText.utf8)),
-            (staging + "/document.json", summary.json),
-            (staging + "/document.txt", Array(summary.text.utf8)),
-        ])
+        try DurableFile.write(
+            together: [
+                (staging + "/signatures.txt", Array(signaturesText.utf8)),
+                (staging + "/document.json", summary.json),
+                (staging + "/document.txt", Array(summary.text.utf8)),
+            ], syncs: &staged)
         let notice = BusinessNotice(business: message.business, header: header, requestId: id) { documentId in
             try? store.inbound(edxmlDocumentId: documentId, agency: agency.code, excluding: id)
         }
         if let notice {
-            try DurableFile.write(
-                Array(notice.text.utf8),
-                to: staging + "/"
-                    + SafeFileName.uniqueName(BusinessNotice.fileName) {
-                        taken.contains($0.lowercased())
-                    })
+            let name = SafeFileName.uniqueName(BusinessNotice.fileName) { taken.contains($0.lowercased()) }
+            try DurableFile.write(together: [(staging + "/" + name, Array(notice.text.utf8))], syncs: &staged)
             if notice.kind == .revoke { leaveRevokeNotice(notice, document: document) }
         }
-        try Directories.sync(staging)
+        try staged.sync()
         return (summary, delivered, notice, signatures.verdict)
     }
 

@@ -19,6 +19,19 @@ public struct DirectorySyncs: Sendable {
         if seen.insert(directory).inserted { pending.append(directory) }
     }
 
+    /// Adds every directory `other` waits to sync (a step that collected its own), in its order.
+    public mutating func add(contentsOf other: DirectorySyncs) {
+        for directory in other.pending { add(directory) }
+    }
+
+    /// Takes `directory` off the list without syncing it: for a scratch folder whose entries need not survive a
+    /// crash, because the step that fills it fills it again from durable state (the inbound spool's decoded
+    /// attachments). Adding it again puts it back.
+    public mutating func drop(_ directory: String) {
+        guard seen.remove(directory) != nil else { return }
+        pending.removeAll { $0 == directory }
+    }
+
     /// `fsync`s every directory added since the last call, each once, in the order they were added, and forgets them.
     /// On an error the directories not synced yet stay pending, so a second call tries them again.
     public mutating func sync() throws(SystemError) {

@@ -38,9 +38,8 @@ public enum DurableFile {
         for file in files {
             let writer = try DurableFileWriter(creating: file.path, mode: mode, replaceExisting: true)
             try writer.write(file.bytes)
-            try writer.publish(syncingDirectory: false)
+            try writer.publish(syncs: &syncs)
         }
-        syncs.add(directory)
     }
 
     /// Durably writes whatever `body` writes into the descriptor it is given (a fresh, empty temporary file) to

@@ -144,6 +144,13 @@ public final class DurableFileWriter {
         try publish(syncingDirectory: true)
     }
 
+    /// ``publish()`` with the directory's `fsync` added to `syncs`: the file's content is durable when it returns, its
+    /// name only after `syncs.sync()`.
+    public func publish(syncs: inout DirectorySyncs) throws(SystemError) {
+        try publish(syncingDirectory: false)
+        syncs.add(PathParts.split(destination).directory)
+    }
+
     /// ``publish()``, leaving the directory's `fsync` to the caller when `syncingDirectory` is false (several files
     /// published into one directory need it once, ``DurableFile/write(together:mode:)``).
     func publish(syncingDirectory: Bool) throws(SystemError) {

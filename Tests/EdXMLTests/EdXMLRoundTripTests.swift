@@ -1,8 +1,8 @@
 import Foundation
-import SystemSupport
 import Testing
 
 @testable import EdXML
+@testable import SystemSupport
 
 /// What the writer produces reads back to the same values, byte for byte for attachments.
 @Suite struct EdXMLRoundTripTests {
@@ -183,6 +183,52 @@ import Testing
         #expect(error?.systemError?.errno == ENOENT)
         #expect(error?.systemError?.isNoSpace == false)
         #expect(error?.description.contains(directory.file("missing")) == true)
+    }
+
+    @Test func aReadThatIsGivenSyncsLeavesItsFoldersOneSyncToTheCaller() throws {
+        let directory = try TemporaryDirectory()
+        try Data("một\n".utf8).write(to: URL(fileURLWithPath: directory.file("a.txt")))
+        try Data("hai\n".utf8).write(to: URL(fileURLWithPath: directory.file("b.txt")))
+        let path = directory.file("doc.edxml")
+        try EdXMLWriter().writeDocument(
+            header: sampleHeader(), traces: [], business: nil,
+            attachments: ["a.txt", "b.txt"].map {
+                OutgoingAttachment(name: $0, contentType: "text/plain", sourcePath: directory.file($0))
+            }, to: path)
+        let output = try directory.makeDirectory("attachments")
+        var syncs = DirectorySyncs()
+        syncs.add(directory.path)
+
+        let message = try EdXMLReader().read(from: path, attachmentDirectory: output, syncs: &syncs)
+
+        #expect(
+            try message.attachments.map { try String(contentsOfFile: $0.filePath, encoding: .utf8) } == [
+                "một\n", "hai\n",
+            ])
+        #expect(syncs.pending == [directory.path, output], "the two files' folder once, after what was there")
+        try syncs.sync()
+    }
+
+    @Test func aFailedReadAddsNoSyncAndLeavesNoFile() throws {
+        let directory = try TemporaryDirectory()
+        try Data("một\n".utf8).write(to: URL(fileURLWithPath: directory.file("a.txt")))
+        let path = directory.file("doc.edxml")
+        try EdXMLWriter().writeDocument(
+            header: sampleHeader(), traces: [], business: nil,
+            attachments: [
+                OutgoingAttachment(name: "a.txt", contentType: "text/plain", sourcePath: directory.file("a.txt"))
+            ],
+            to: path)
+        let output = try directory.makeDirectory("attachments")
+        var syncs = DirectorySyncs()
+
+        #expect(throws: EdXMLError.self) {
+            try EdXMLReader(limits: EdXMLLimits(maxAttachmentBytes: 2)).read(
+                from: path, attachmentDirectory: output, syncs: &syncs)
+        }
+
+        #expect(syncs.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: output).isEmpty)
     }
 
     @Test func writerRefusesControlCharactersAndRemovesItsTempFile() throws {

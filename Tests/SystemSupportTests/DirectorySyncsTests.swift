@@ -78,4 +78,52 @@ import Testing
             #expect(syncs.isEmpty)
         }
     }
+
+    @Test func aDroppedScratchFolderIsNotSyncedAndComesBackWhenAddedAgain() throws {
+        try TemporaryDirectory.with { directory in
+            var syncs = DirectorySyncs()
+            syncs.add(directory.file("scratch"))
+            syncs.add(directory.path)
+            syncs.drop(directory.file("scratch"))
+            syncs.drop(directory.file("never-added"))
+
+            #expect(syncs.pending == [directory.path])
+            // The dropped folder does not exist: syncing it would fail.
+            try syncs.sync()
+
+            syncs.add(directory.file("scratch"))
+            #expect(syncs.pending == [directory.file("scratch")])
+        }
+    }
+
+    @Test func anotherBatchsSyncsAreAddedOnceEachInTheirOrder() throws {
+        try TemporaryDirectory.with { directory in
+            var syncs = DirectorySyncs()
+            syncs.add(directory.file("b"))
+            var step = DirectorySyncs()
+            step.add(directory.file("a"))
+            step.add(directory.file("b"))
+            step.add(directory.file("c"))
+
+            syncs.add(contentsOf: step)
+
+            #expect(syncs.pending == [directory.file("b"), directory.file("a"), directory.file("c")])
+            #expect(step.pending.count == 3, "the other batch is left as it was")
+        }
+    }
+
+    @Test func aWriterPublishedIntoABatchIsInPlaceWithItsFolderLeftToTheBatch() throws {
+        try TemporaryDirectory.with { directory in
+            var syncs = DirectorySyncs()
+            let writer = try DurableFileWriter(creating: directory.file("a.txt"), mode: 0o600)
+            try writer.write(Array("nội dung".utf8))
+
+            try writer.publish(syncs: &syncs)
+
+            #expect(try directory.read("a.txt") == "nội dung")
+            #expect(try directory.names() == ["a.txt"], "no temporary file left")
+            #expect(syncs.pending == [directory.path])
+            try syncs.sync()
+        }
+    }
 }
