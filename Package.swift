@@ -165,7 +165,7 @@ let package = Package(
         .testTarget(name: "SystemSupportTests", dependencies: ["SystemSupport"]),
         .testTarget(name: "CryptoPrimitivesTests", dependencies: ["CryptoPrimitives"]),
         .testTarget(name: "SigningTests", dependencies: ["Signing", "CryptoPrimitives"]),
-        .testTarget(name: "EdXMLTests", dependencies: ["EdXML", "SystemSupport"]),
+        .testTarget(name: "EdXMLTests", dependencies: ["CryptoPrimitives", "EdXML", "SystemSupport"]),
         .testTarget(name: "AxisProtocolTests", dependencies: ["AxisProtocol"]),
         .testTarget(
             name: "AxisClientTests",

@@ -5,30 +5,34 @@ import SystemSupport
 extension AxisClient {
     /// Sends an edXML envelope (or status message) and returns the axis's `DocId` for it.
     ///
-    /// The file is read twice from one open descriptor: once to compute `hash-file` (streaming SHA-256), once to
-    /// stream it as the body with an exact `Content-Length`; it is never held in memory. The bytes sent are exactly
-    /// the file's bytes (no trailing CRLF).
+    /// The file is streamed as the body from one open descriptor, with an exact `Content-Length`; it is never held
+    /// in memory. The bytes sent are exactly the file's bytes (no trailing CRLF). `hash-file` is `hashFile` when the
+    /// caller knows it (computed as the file was written); otherwise the file is read once more to compute it.
     ///
     /// - Parameters:
     ///   - from: our agency code; must be the one registered for the system id.
     ///   - to: optional recipient header, sent as given.
     ///   - envelopePath: a regular file (symlinks are refused) that must not change during the call.
+    ///   - hashFile: the file's `hash-file` (``HashFile``), when known; the axis refuses the document if it is not
+    ///     the file's.
     /// - Throws: ``AxisError``. Its ``AxisError/failureClass`` is `.ambiguous` when the whole file left us and the
     ///   reply was lost, unreadable or a gateway error: check `getSentEdocList` before sending again.
     public func sendEdoc(
         from: String,
         to: String? = nil,
         messageType: AxisMessageType,
-        envelopePath: String
+        envelopePath: String,
+        hashFile knownHashFile: String? = nil
     ) async throws(AxisError) -> String {
         try await offload { cancellation in
             self.sendEdocBlocking(
-                from: from, to: to, messageType: messageType, envelopePath: envelopePath, cancellation: cancellation)
+                from: from, to: to, messageType: messageType, envelopePath: envelopePath,
+                knownHashFile: knownHashFile, cancellation: cancellation)
         }
     }
 
     private func sendEdocBlocking(
-        from: String, to: String?, messageType: AxisMessageType, envelopePath: String,
+        from: String, to: String?, messageType: AxisMessageType, envelopePath: String, knownHashFile: String?,
         cancellation: CancellationFlag
     ) -> Result<String, AxisError> {
         let method = AxisMethod.sendEdoc
@@ -45,11 +49,15 @@ extension AxisClient {
         }
         let size = status.size
         let hashFile: String
-        do throws(SystemError) {
-            hashFile = try Self.hashFile(of: file)
-            try file.seek(to: 0)
-        } catch {
-            return .failure(AxisError(method: method, kind: .local(error)))
+        if let knownHashFile {
+            hashFile = knownHashFile
+        } else {
+            do throws(SystemError) {
+                hashFile = try Self.hashFile(of: file)
+                try file.seek(to: 0)
+            } catch {
+                return .failure(AxisError(method: method, kind: .local(error)))
+            }
         }
         guard size > 0 else {
             return .failure(AxisError(method: method, kind: .invalidRequest("the envelope \(envelopePath) is empty")))

@@ -1,3 +1,4 @@
+import CryptoPrimitives
 import Foundation
 import SystemSupport
 
@@ -17,19 +18,21 @@ public struct EdXMLWriter: Sendable {
     public init() {}
 
     /// Writes a document message. When `business` is nil a `Bussiness` block for a new document
-    /// (`BussinessDocType` 0) is written, with the header's DocumentId.
+    /// (`BussinessDocType` 0) is written, with the header's DocumentId. Returns the SHA-256 of the bytes written
+    /// (the file's, computed as it was written).
+    @discardableResult
     public func writeDocument(
         header: DocumentHeader,
         traces: [TraceHeader],
         business: BusinessInfo?,
         attachments: [OutgoingAttachment],
         to path: String
-    ) throws(EdXMLError) {
+    ) throws(EdXMLError) -> Digest {
         let contentIds = attachments.map { EdXMLParseSession.normalizedContentId($0.contentId) }
         guard Set(contentIds).count == contentIds.count, !contentIds.contains("") else {
             throw .invalidArgument("attachment ContentIds must be unique and non-empty")
         }
-        try write(to: path) { output throws(EdXMLError) in
+        return try write(to: path) { output throws(EdXMLError) in
             try output.open("edXML:edXMLHeader")
             try writeMessageHeader(header, to: output)
             try writeTraceHeaderList(
@@ -67,8 +70,11 @@ public struct EdXMLWriter: Sendable {
     }
 
     /// Writes a status message (section 6): the envelope header only, no body and no attachments.
-    /// A TraceHeaderList is written only when `traces` is not empty.
-    public func writeStatus(header: StatusHeader, traces: [TraceHeader] = [], to path: String) throws(EdXMLError) {
+    /// A TraceHeaderList is written only when `traces` is not empty. Returns the SHA-256 of the bytes written.
+    @discardableResult
+    public func writeStatus(
+        header: StatusHeader, traces: [TraceHeader] = [], to path: String
+    ) throws(EdXMLError) -> Digest {
         try write(to: path) { output throws(EdXMLError) in
             try output.open("edXML:edXMLHeader")
             try writeStatusHeader(header, to: output)
@@ -82,8 +88,8 @@ public struct EdXMLWriter: Sendable {
         to path: String,
         envelope: (XMLOutput) throws(EdXMLError) -> Void,
         afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
-    ) throws(EdXMLError) {
-        try DurableOutput.write(to: path) { file throws(EdXMLError) in
+    ) throws(EdXMLError) -> Digest {
+        try DurableOutput.write(to: path) { file throws(EdXMLError) -> Digest in
             let output = XMLOutput(file: file)
             try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
             try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
@@ -92,6 +98,7 @@ public struct EdXMLWriter: Sendable {
             try output.close("edXML:edXMLEnvelope")
             try afterEnvelope(output)
             try output.close("edXML")
+            return output.digest()
         }
     }
 

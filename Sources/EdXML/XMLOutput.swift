@@ -1,9 +1,12 @@
+import CryptoPrimitives
 import SystemSupport
 
-/// Writes edXML markup to a ``DurableFileWriter``: indentation, the `edXML:` prefix, escaping.
+/// Writes edXML markup to a ``DurableFileWriter``: indentation, the `edXML:` prefix, escaping. Every byte written
+/// is also hashed (``digest``), so the message's SHA-256 is known without reading the file again.
 final class XMLOutput {
     let file: DurableFileWriter
     private var indentLevel = 0
+    private let hasher = SHA256()
 
     init(file: DurableFileWriter) {
         self.file = file
@@ -15,7 +18,11 @@ final class XMLOutput {
 
     func write(_ bytes: some Collection<UInt8>) throws(EdXMLError) {
         try DurableOutput.append(bytes, to: file)
+        hasher.update(bytes)
     }
+
+    /// The SHA-256 of everything written; nothing may be written afterwards.
+    func digest() -> Digest { hasher.finalize() }
 
     /// `<name attributes>` on its own line; the following content is indented.
     func open(_ name: String, attributes: String = "") throws(EdXMLError) {

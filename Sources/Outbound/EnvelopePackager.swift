@@ -1,4 +1,6 @@
+import AxisProtocol
 import Config
+import CryptoPrimitives
 import EdXML
 import Foundation
 import Logging
@@ -42,9 +44,10 @@ struct EnvelopePackager: Sendable {
             .completeHeader()
         // Signed PDFs instead of originals, other files with their .p7s, non-raw types wrapped in a ZIP.
         let attachments = try OutboundAttachments(spool: spool).list(for: document)
+        let digest: Digest
         do {
             try Directories.removeTree(spool.envelope(of: id))
-            try EdXMLWriter().writeDocument(
+            digest = try EdXMLWriter().writeDocument(
                 header: header, traces: [],
                 business: try BusinessBlock.info(for: document, header: header, store: store),
                 attachments: attachments, to: spool.envelope(of: id))
@@ -60,6 +63,7 @@ struct EnvelopePackager: Sendable {
             $0.subject = header.subject
             $0.codeNotation = metadata.codeNotation
             $0.recipients = metadata.recipients
+            $0.envelopeHashFile = HashFile.value(of: digest)
         }
     }
 }

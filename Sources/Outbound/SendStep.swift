@@ -53,7 +53,8 @@ struct SendStep: Sendable {
         let docId: String
         do {
             docId = try await axis.sendEdoc(
-                from: document.agency, messageType: .edoc, envelopePath: spool.envelope(of: id))
+                from: document.agency, messageType: .edoc, envelopePath: spool.envelope(of: id),
+                hashFile: document.envelopeHashFile)
         } catch {
             throw try failure(of: error, document: document)
         }

@@ -20,7 +20,7 @@ extension DocumentRecord {
         "clerk_notice", "filing_pending", "send_uncertain", "created_at", "updated_at", "arrival_status_sent",
         "business_doc_type", "business_document_id", "business_notice", "related_document_id", "business_reason",
         "unreadable_fetches", "fail_acknowledgement_pending", "quarantine_reason", "send_started_at",
-        "arrival_status_started_at", "arrival_status_doc_id", "signature_verdict", "priority",
+        "arrival_status_started_at", "arrival_status_doc_id", "signature_verdict", "priority", "envelope_hash_file",
     ]
 
     public init(row: Row) throws {
@@ -74,6 +74,8 @@ extension DocumentRecord {
         signatureVerdict = (column.nextOrNil() as String?).flatMap(SignatureVerdict.init(rawValue:))
         // Missing before v9 (a read-only opening of an older database): normal.
         priority = column.nextOrNil() ?? 0
+        // Missing before v12 (a read-only opening of an older database): the sends hash the envelope.
+        envelopeHashFile = column.nextOrNil()
     }
 
     /// The record's values in the order of ``columns``.
@@ -86,7 +88,7 @@ extension DocumentRecord {
                 clerkNotice, filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
                 businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
                 failAcknowledgementPending, quarantineReason, sendStartedAt, arrivalStatusStartedAt,
-                arrivalStatusDocId, signatureVerdict?.rawValue, priority,
+                arrivalStatusDocId, signatureVerdict?.rawValue, priority, envelopeHashFile,
             ]
         }
     }

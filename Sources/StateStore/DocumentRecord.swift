@@ -81,6 +81,11 @@ public struct DocumentRecord: Codable, Sendable, Equatable, Identifiable {
     /// Outbound: how urgent the document is (`do_khan`, độ khẩn: 0 normal … 4); due documents are taken most urgent
     /// first, then oldest first.
     public var priority: Int
+    /// Outbound: the `hash-file` of the envelope, computed while it was written (``DocumentState/packaged``) and
+    /// sent with every `sendEdoc` of it. The envelope is not read a second time to hash it, and bytes that changed
+    /// on disk since packaging are refused by the axis instead of sent. Nil until packaged, and for documents
+    /// packaged before v12 (their sends hash the file).
+    public var envelopeHashFile: String?
     public var createdAt: Date
     public var updatedAt: Date
 

@@ -169,6 +169,11 @@ enum Schema {
                 sql: "CREATE INDEX documents_outbound_queue ON documents (agency, priority DESC, id) WHERE "
                     + DocumentRecord.outboundQueueCondition)
         }
+        migrator.registerMigration("v12: envelope hash-file") { db in
+            // Outbound: the `hash-file` of the envelope, computed as the envelope was written and sent with every
+            // `sendEdoc` of it (`DocumentRecord.envelopeHashFile`).
+            try db.alter(table: "documents") { t in t.add(column: "envelope_hash_file", .text) }
+        }
         return migrator
     }
 }

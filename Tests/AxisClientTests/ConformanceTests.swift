@@ -75,7 +75,9 @@ import Testing
             let downloadedSize = try await receiver.downloadEdoc(docId: docId, to: downloaded)
             let fetchedByGet = scratch.path("\(sample.name).getEdoc")
             let getSize = try await receiver.getEdoc(docId: docId, to: fetchedByGet)
-            for (label, path, size) in [("downloadEdoc", downloaded, downloadedSize), ("getEdoc", fetchedByGet, getSize)] {
+            for (label, path, size) in [
+                ("downloadEdoc", downloaded, downloadedSize), ("getEdoc", fetchedByGet, getSize),
+            ] {
                 let fetched = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
                 #expect(size == Int64(stored.count), "\(sample.name) by \(label): size \(size) of \(stored.count)")
                 #expect(fetched == stored, "\(sample.name) by \(label): bytes differ from what the axis stored")
@@ -164,6 +166,35 @@ import Testing
         #expect(Array(try Data(contentsOf: URL(fileURLWithPath: fetched))) == stored)
     }
 
+    /// A `hash-file` known from packaging is sent as given, without reading the file for it: the right one stores
+    /// the document, one that is not the file's is refused (permanently) and stores nothing.
+    @Test func aKnownHashFileIsSentAsGivenAndAWrongOneIsRefused() async throws {
+        let axis = try SimulatorHarness(systems: ["sys.sender": ["000.00.00.H41"], "sys.g22": ["000.00.00.G22"]])
+        defer { axis.shutdown() }
+        let sender = try axis.client("sys.sender")
+        let envelope = Fixtures.path("status_finish_06.edxml")
+        let bytes = Array(try Data(contentsOf: URL(fileURLWithPath: envelope)))
+
+        let docId = try await sender.sendEdoc(
+            from: "000.00.00.H41", messageType: .status, envelopePath: envelope,
+            hashFile: HashFile.value(ofBytes: bytes))
+        #expect(try axis.storedEnvelope(docId) == bytes)
+
+        let error = try #require(
+            await TestSupport.axisError {
+                try await sender.sendEdoc(
+                    from: "000.00.00.H41", messageType: .status, envelopePath: envelope,
+                    hashFile: HashFile.value(ofBytes: bytes + [0x0a]))
+            })
+        #expect(error.failureClass == .permanent)
+        #expect(
+            error.kind
+                == .fail(
+                    errorCode: AxisErrorCode.hashMismatch,
+                    errorDescription: AxisRejection.hashMismatch.reply.errorDescription))
+        #expect(try await sender.getSentEdocList(messageType: .status, docId: "").map(\.senderDocId) == [docId])
+    }
+
     /// The simulator's FAIL for a document the caller cannot see is permanent and leaves no file behind.
     @Test func getEdocOfAnUnknownDocumentIsAPermanentFailAndLeavesNoFile() async throws {
         let axis = try SimulatorHarness(systems: ["sys.recipient": ["000.00.00.G22"]])
@@ -171,11 +202,15 @@ import Testing
         let scratch = try TemporaryDirectory()
         defer { scratch.remove() }
         let receiver = try axis.client("sys.recipient")
-        let error = try #require(await TestSupport.axisError {
-            try await receiver.getEdoc(docId: "no-such-doc", to: scratch.path("fetched.edxml"))
-        })
-        #expect(error.kind == .fail(errorCode: AxisErrorCode.documentNotFound,
-            errorDescription: AxisRejection.documentNotFound("no-such-doc").reply.errorDescription))
+        let error = try #require(
+            await TestSupport.axisError {
+                try await receiver.getEdoc(docId: "no-such-doc", to: scratch.path("fetched.edxml"))
+            })
+        #expect(
+            error.kind
+                == .fail(
+                    errorCode: AxisErrorCode.documentNotFound,
+                    errorDescription: AxisRejection.documentNotFound("no-such-doc").reply.errorDescription))
         #expect(error.failureClass == .permanent)
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.url.path).isEmpty)
     }

@@ -1,3 +1,4 @@
+import CryptoPrimitives
 import Foundation
 import Testing
 
@@ -183,6 +184,26 @@ import Testing
         #expect(error?.systemError?.errno == ENOENT)
         #expect(error?.systemError?.isNoSpace == false)
         #expect(error?.description.contains(directory.file("missing")) == true)
+    }
+
+    @Test func theWriterReturnsTheSHA256OfTheBytesItWrote() throws {
+        let directory = try TemporaryDirectory()
+        try Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).write(
+            to: URL(fileURLWithPath: directory.file("a.pdf")))
+        let document = directory.file("doc.edxml")
+        let written = try EdXMLWriter().writeDocument(
+            header: sampleHeader(), traces: [], business: nil,
+            attachments: [
+                OutgoingAttachment(name: "a.pdf", contentType: "application/pdf", sourcePath: directory.file("a.pdf"))
+            ],
+            to: document)
+        #expect(written == SHA256.hash(try Data(contentsOf: URL(fileURLWithPath: document))))
+
+        let status = directory.file("status.edxml")
+        let header = try EdXMLReader().readHeader(from: Fixtures.path("status.edxml")).status
+        let statusWritten = try EdXMLWriter().writeStatus(header: try #require(header), to: status)
+        #expect(statusWritten == SHA256.hash(try Data(contentsOf: URL(fileURLWithPath: status))))
+        #expect(statusWritten != written)
     }
 
     @Test func aReadThatIsGivenSyncsLeavesItsFoldersOneSyncToTheCaller() throws {

@@ -1,3 +1,4 @@
+import AxisProtocol
 import Config
 import EdXML
 import Foundation
@@ -95,6 +96,8 @@ import Testing
                 agency: agency, store: store, spool: spool, logger: logger, clock: ClaimClock.fixed
             ).package(signed)
             #expect(packaged.state == .packaged)
+            let envelope = try Data(contentsOf: URL(fileURLWithPath: spool.envelope(of: packaged.id!)))
+            #expect(packaged.envelopeHashFile == HashFile.value(ofBytes: envelope), "the hash of what was written")
             return try EdXMLReader().readHeader(from: spool.envelope(of: packaged.id!))
         }
 

@@ -36,6 +36,7 @@ import Testing
         record.failAcknowledgementPending = true
         record.quarantineReason = "tampered"
         record.signatureVerdict = .tampered
+        record.envelopeHashFile = "3a7f0c"
         record.updatedAt = Date(timeIntervalSince1970: 1_800_000_004.75)
         return record
     }
@@ -62,6 +63,7 @@ import Testing
         changed.recipients = []
         changed.signatureVerdict = nil
         changed.nextAttemptAt = nil
+        changed.envelopeHashFile = nil
         try pool.write { db in try changed.write(db, over: record) }
         #expect(try fixture.store.document(id) == changed)
     }
@@ -90,6 +92,32 @@ import Testing
         let fixture = try TemporaryStore()
         let names = try fixture.store.pool.read { db in try db.columns(in: "documents").map(\.name) }
         #expect(names == DocumentRecord.columns)
+    }
+
+    /// A document packaged by the previous version (schema up to v11) has no recorded hash-file: it reads as nil
+    /// before the migration (a read-only opening) and after it, so its sends hash the envelope as before.
+    @Test func aDocumentPackagedBeforeV12HasNoHashFileAndGetsOne() throws {
+        let fixture = try TemporaryStore()
+        let path = fixture.directory.appendingPathComponent("old.db").path
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: "v11: outbound queue index")
+        try old.write { db in
+            try db.execute(
+                sql: """
+                    INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
+                      created_at, updated_at)
+                    VALUES ('out', '000.00.00.H41', 'packaged', 'edoc', 'a.pdf', '["000.00.00.G22"]', ?, ?)
+                    """,
+                arguments: [Date(timeIntervalSince1970: 1_800_000_000), Date(timeIntervalSince1970: 1_800_000_000)])
+        }
+        try old.close()
+
+        #expect(try DocumentStore(readingFrom: path).documents().map(\.envelopeHashFile) == [nil])
+        let store = try DocumentStore(path: path)
+        let id = try #require(try store.documents().first?.id)
+        #expect(try store.document(id)?.envelopeHashFile == nil)
+        try store.annotate(id, note: "hash") { $0.envelopeHashFile = "3a7f0c" }
+        #expect(try store.document(id)?.envelopeHashFile == "3a7f0c")
     }
 }
 
