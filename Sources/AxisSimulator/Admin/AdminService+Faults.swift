@@ -22,7 +22,7 @@ extension AdminService {
     }
 
     func addFaults(_ request: HTTPRequest) -> HTTPResponse {
-        guard case .file(let path, _) = request.body,
+        guard case .file(let path, _, _) = request.body,
             let body = FileManager.default.contents(atPath: path)
         else {
             return .text(AxisFaultRuleError.notJSON("the body is empty").description, status: 400)

@@ -12,11 +12,10 @@ extension AxisService {
         }
         let declaredType = try call.messageType() ?? .edoc
         let hashFile = try call.requiredParameter("hash-file")
-        guard case .file(let bodyPath, let bodyLength) = call.request.body, bodyLength > 0 else {
+        guard case .file(let bodyPath, let bodyLength, let hashes) = call.request.body, bodyLength > 0 else {
             throw .invalidDocument("noi dung rong")
         }
 
-        let hashes = try storage("hashing the upload") { try BodyHashes.compute(path: bodyPath, length: bodyLength) }
         let storedLength: Int64
         let digest: Digest
         if hashes.full.javaLossyHex == hashFile.lowercased() {
@@ -64,29 +63,5 @@ extension AxisService {
             "stored \(routing.messageType.rawValue) \(docId) from \(from) to \(routing.recipients.joined(separator: ","))",
             metadata: ["bytes": "\(storedLength)", "sha256": "\(digest.hex)"])
         return .json(SendEdocReply(docId: docId).jsonBytes())
-    }
-}
-
-/// SHA-256 of an upload, and of the upload minus a trailing CRLF (which the Java SDK may add), in one pass: the
-/// bytes before the last two are hashed once, and a copy of that state gives the shorter digest.
-struct BodyHashes {
-    let full: Digest
-    let withoutTrailingCRLF: Digest?
-
-    static func compute(path: String, length: Int64) throws -> BodyHashes {
-        let (file, _) = try FileDescriptor.openForReading(path)
-        let hasher = SHA256()
-        let headLength = max(0, length - 2)
-        var offset: Int64 = 0
-        var tail: [UInt8] = []
-        try file.forEachChunk(limit: length) { chunk in
-            let keep = Int(max(0, min(Int64(chunk.count), headLength - offset)))
-            if keep > 0 { hasher.update(UnsafeRawBufferPointer(rebasing: chunk[0..<keep])) }
-            tail.append(contentsOf: chunk[keep...])
-            offset += Int64(chunk.count)
-        }
-        let head = length >= 2 && tail == [0x0D, 0x0A] ? hasher.copy() : nil
-        tail.withUnsafeBytes { hasher.update($0) }
-        return BodyHashes(full: hasher.finalize(), withoutTrailingCRLF: head?.finalize())
     }
 }

@@ -16,12 +16,13 @@ public struct HTTPRequest: Sendable {
 /// Where a request's body is: nowhere, or in a spooled file of known length.
 public enum HTTPRequestBody: Sendable, Equatable {
     case empty
-    case file(path: String, length: Int64)
+    /// `hashes` were computed as the body arrived.
+    case file(path: String, length: Int64, hashes: BodyHashes)
 
     public var length: Int64 {
         switch self {
         case .empty: 0
-        case .file(_, let length): length
+        case .file(_, let length, _): length
         }
     }
 }

@@ -34,7 +34,7 @@ struct HTTPResponder: Sendable {
                 return try await reject(error, peer: peer, writer: writer)
             }
         }
-        defer { if case .file(let path, _) = body { unlink(path) } }
+        defer { if case .file(let path, _, _) = body { unlink(path) } }
 
         let method = request.head.method.rawValue
         let handled = HTTPRequest(

@@ -4,11 +4,12 @@ import NIOCore
 import SystemSupport
 
 /// Writes request bodies, as they arrive, into temporary files in one directory, never into memory: whatever the
-/// size, a request holds at most about 64 KiB here plus what NIO buffers before it stops reading the socket.
+/// size, a request holds at most about ``writeBytes`` here plus what NIO buffers before it stops reading the socket.
+/// Each piece is hashed as it is written (``BodyHashes``), so `sendEdoc` need not read the file back.
 ///
 /// The writes happen off the cooperative threads (``Offload``).
 struct RequestBodySpool: Sendable {
-    static let writeBytes = 64 * 1024
+    static let writeBytes = 1024 * 1024
 
     let directory: String
     let maximumBytes: Int64
@@ -18,6 +19,7 @@ struct RequestBodySpool: Sendable {
     func spool(_ body: RequestBody) async throws -> HTTPRequestBody {
         let path = (directory as NSString).appendingPathComponent("body-\(UUID().uuidString).tmp")
         let file = try await Offload.run { Locked(try SystemSupport.FileDescriptor.createExclusive(path)) }
+        let hashes = Locked(BodyHashes.Streaming())
         do {
             var total: Int64 = 0
             var pending = ByteBuffer()
@@ -27,22 +29,27 @@ struct RequestBodySpool: Sendable {
                 var buffer = buffer
                 pending.writeBuffer(&buffer)
                 if pending.readableBytes >= Self.writeBytes {
-                    try await Self.write(pending, to: file)
+                    try await Self.write(pending, to: file, hashes: hashes)
                     pending.clear()
                 }
             }
-            if pending.readableBytes > 0 { try await Self.write(pending, to: file) }
+            if pending.readableBytes > 0 { try await Self.write(pending, to: file, hashes: hashes) }
             try await Offload.run { try file.withLock { try $0.close() } }
-            return .file(path: path, length: total)
+            return .file(path: path, length: total, hashes: hashes.withLock { $0.finish() })
         } catch {
             unlink(path)
             throw error
         }
     }
 
-    private static func write(_ bytes: ByteBuffer, to file: Locked<SystemSupport.FileDescriptor>) async throws {
+    private static func write(
+        _ bytes: ByteBuffer, to file: Locked<SystemSupport.FileDescriptor>, hashes: Locked<BodyHashes.Streaming>
+    ) async throws {
         try await Offload.run {
-            try file.withLock { file in try bytes.withUnsafeReadableBytes { try file.write($0) } }
+            try bytes.withUnsafeReadableBytes { piece in
+                try file.withLock { try $0.write(piece) }
+                hashes.withLock { $0.update(piece) }
+            }
         }
     }
 }

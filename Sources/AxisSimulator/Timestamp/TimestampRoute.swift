@@ -35,7 +35,7 @@ final class TimestampRoute: HTTPHandler {
         guard contentType == "application/timestamp-query" else {
             return .text("send an RFC 3161 request as application/timestamp-query", status: 415)
         }
-        guard case .file(let path, let length) = request.body, length <= Self.maximumRequestBytes,
+        guard case .file(let path, let length, _) = request.body, length <= Self.maximumRequestBytes,
             let body = FileManager.default.contents(atPath: path)
         else { return .text("the request body is missing or larger than 64 KiB", status: 400) }
         guard let reply = responder.respond(to: Array(body)) else {
