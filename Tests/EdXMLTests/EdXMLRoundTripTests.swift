@@ -186,17 +186,25 @@ import Testing
         #expect(error?.description.contains(directory.file("missing")) == true)
     }
 
+    /// Writes `files` (name, bytes) into `directory` and a document message carrying them to `doc.edxml` there;
+    /// returns its path and what the writer returned.
+    private func document(
+        attaching files: [(name: String, bytes: [UInt8])], in directory: TemporaryDirectory
+    ) throws -> (path: String, digest: Digest) {
+        for file in files { try Data(file.bytes).write(to: URL(fileURLWithPath: directory.file(file.name))) }
+        let path = directory.file("doc.edxml")
+        let digest = try EdXMLWriter().writeDocument(
+            header: sampleHeader(), traces: [], business: nil,
+            attachments: files.map {
+                OutgoingAttachment(name: $0.name, contentType: "text/plain", sourcePath: directory.file($0.name))
+            }, to: path)
+        return (path, digest)
+    }
+
     @Test func theWriterReturnsTheSHA256OfTheBytesItWrote() throws {
         let directory = try TemporaryDirectory()
-        try Data((0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) }).write(
-            to: URL(fileURLWithPath: directory.file("a.pdf")))
-        let document = directory.file("doc.edxml")
-        let written = try EdXMLWriter().writeDocument(
-            header: sampleHeader(), traces: [], business: nil,
-            attachments: [
-                OutgoingAttachment(name: "a.pdf", contentType: "application/pdf", sourcePath: directory.file("a.pdf"))
-            ],
-            to: document)
+        let (document, written) = try self.document(
+            attaching: [("a.pdf", (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7) })], in: directory)
         #expect(written == SHA256.hash(try Data(contentsOf: URL(fileURLWithPath: document))))
 
         let status = directory.file("status.edxml")
@@ -208,14 +216,9 @@ import Testing
 
     @Test func aReadThatIsGivenSyncsLeavesItsFoldersOneSyncToTheCaller() throws {
         let directory = try TemporaryDirectory()
-        try Data("một\n".utf8).write(to: URL(fileURLWithPath: directory.file("a.txt")))
-        try Data("hai\n".utf8).write(to: URL(fileURLWithPath: directory.file("b.txt")))
-        let path = directory.file("doc.edxml")
-        try EdXMLWriter().writeDocument(
-            header: sampleHeader(), traces: [], business: nil,
-            attachments: ["a.txt", "b.txt"].map {
-                OutgoingAttachment(name: $0, contentType: "text/plain", sourcePath: directory.file($0))
-            }, to: path)
+        let path = try document(
+            attaching: [("a.txt", Array("một\n".utf8)), ("b.txt", Array("hai\n".utf8))], in: directory
+        ).path
         let output = try directory.makeDirectory("attachments")
         var syncs = DirectorySyncs()
         syncs.add(directory.path)
@@ -232,14 +235,7 @@ import Testing
 
     @Test func aFailedReadAddsNoSyncAndLeavesNoFile() throws {
         let directory = try TemporaryDirectory()
-        try Data("một\n".utf8).write(to: URL(fileURLWithPath: directory.file("a.txt")))
-        let path = directory.file("doc.edxml")
-        try EdXMLWriter().writeDocument(
-            header: sampleHeader(), traces: [], business: nil,
-            attachments: [
-                OutgoingAttachment(name: "a.txt", contentType: "text/plain", sourcePath: directory.file("a.txt"))
-            ],
-            to: path)
+        let path = try document(attaching: [("a.txt", Array("một\n".utf8))], in: directory).path
         let output = try directory.makeDirectory("attachments")
         var syncs = DirectorySyncs()
 

@@ -98,19 +98,15 @@ import Testing
     /// before the migration (a read-only opening) and after it, so its sends hash the envelope as before.
     @Test func aDocumentPackagedBeforeV12HasNoHashFileAndGetsOne() throws {
         let fixture = try TemporaryStore()
-        let path = fixture.directory.appendingPathComponent("old.db").path
-        let old = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(old, upTo: "v11: outbound queue index")
-        try old.write { db in
+        let created = Date(timeIntervalSince1970: 1_800_000_000)
+        let path = try fixture.olderDatabase(upTo: "v11: outbound queue index") { db in
             try db.execute(
                 sql: """
                     INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
                       created_at, updated_at)
                     VALUES ('out', '000.00.00.H41', 'packaged', 'edoc', 'a.pdf', '["000.00.00.G22"]', ?, ?)
-                    """,
-                arguments: [Date(timeIntervalSince1970: 1_800_000_000), Date(timeIntervalSince1970: 1_800_000_000)])
+                    """, arguments: [created, created])
         }
-        try old.close()
 
         #expect(try DocumentStore(readingFrom: path).documents().map(\.envelopeHashFile) == [nil])
         let store = try DocumentStore(path: path)

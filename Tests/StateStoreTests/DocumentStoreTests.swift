@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import StateStore
@@ -15,6 +16,17 @@ final class TemporaryStore {
     }
 
     deinit { try? FileManager.default.removeItem(at: directory) }
+
+    /// The path of a database as an older version left it, beside the fresh one: its schema migrated up to
+    /// `migration` (by name), then `write` run on it. Opening it with ``DocumentStore`` migrates the rest.
+    func olderDatabase(upTo migration: String, _ write: (Database) throws -> Void) throws -> String {
+        let path = directory.appendingPathComponent("old.db").path
+        let old = try DatabaseQueue(path: path)
+        try Schema.migrator.migrate(old, upTo: migration)
+        try old.write(write)
+        try old.close()
+        return path
+    }
 }
 
 func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {

@@ -195,10 +195,7 @@ import Testing
     /// as "unknown"; a read-only opening before the daemon migrated it reads the rows too.
     @Test func migrationV8AddsTheSignatureVerdictToAnExistingDatabase() throws {
         let fixture = try TemporaryStore()
-        let path = fixture.directory.appendingPathComponent("old.db").path
-        let old = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(old, upTo: "v7: status send intent")
-        try old.write { db in
+        let path = try fixture.olderDatabase(upTo: "v7: status send intent") { db in
             try db.execute(
                 sql: """
                     INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
@@ -206,7 +203,6 @@ import Testing
                     VALUES ('in', ?, 'delivered', 'edoc', 'a.pdf', '[]', ?, 'old-1', ?, ?)
                     """, arguments: [Self.us, Self.them, Self.base, Self.base])
         }
-        try old.close()
 
         let beforeMigration = try DocumentStore(readingFrom: path)
         #expect(try beforeMigration.documents().map(\.signatureVerdict) == [nil])
@@ -227,10 +223,7 @@ import Testing
     /// the migration would. Notes that are not statuses get no columns.
     @Test func migrationV9MovesTheStatusCodesOfExistingNotesIntoColumns() throws {
         let fixture = try TemporaryStore()
-        let path = fixture.directory.appendingPathComponent("old.db").path
-        let old = try DatabaseQueue(path: path)
-        try Schema.migrator.migrate(old, upTo: "v8: signature verdict")
-        try old.write { db in
+        let path = try fixture.olderDatabase(upTo: "v8: signature verdict") { db in
             try db.execute(
                 sql: """
                     INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
@@ -248,7 +241,6 @@ import Testing
                     arguments: [id, Self.base + 5, kind, kind == "transition" ? "sent" : nil, message])
             }
         }
-        try old.close()
 
         let beforeMigration = try DocumentStore(readingFrom: path)
         #expect(
