@@ -72,8 +72,13 @@ extension DocumentRecord {
             """
     }
 
-    /// The earliest retry time among the unfinished documents of one direction and agency.
+    /// The earliest retry time among the unfinished documents of one direction and agency. Outbound, one look-up in
+    /// the partial index `documents_outbound_retry` (v13), however many documents wait for their retry.
     static func nextRetryTime(_ db: Database, direction: Direction, agency: String) throws -> Date? {
+        if direction == .outbound {
+            let sql = "SELECT min(next_attempt_at) FROM documents WHERE \(outboundQueueCondition) AND agency = ?"
+            return try Date.fetchOne(db.cachedStatement(sql: sql), arguments: [agency])
+        }
         let active = activeStates(direction)
         let sql = """
             SELECT min(next_attempt_at) FROM documents
@@ -96,9 +101,9 @@ extension DocumentRecord {
         return try DocumentRecord.fetchOne(db.cachedStatement(sql: sql), arguments: arguments)
     }
 
-    /// The unfinished outbound documents, as SQL with the states written out: the condition of the partial index
-    /// `documents_outbound_queue` (migration v11), which a query must repeat word for word to use it. The states are
-    /// the enum's own names, never input.
+    /// The unfinished outbound documents, as SQL with the states written out: the condition of the partial indexes
+    /// `documents_outbound_queue` and `documents_outbound_retry` (migrations v11, v13), which a query must repeat
+    /// word for word to use them. The states are the enum's own names, never input.
     static let outboundQueueCondition =
         "direction = '\(Direction.outbound.rawValue)' AND state IN ("
         + activeStates(.outbound).map { "'\($0)'" }.joined(separator: ", ") + ")"

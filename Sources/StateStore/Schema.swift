@@ -174,6 +174,20 @@ enum Schema {
             // `sendEdoc` of it (`DocumentRecord.envelopeHashFile`).
             try db.alter(table: "documents") { t in t.add(column: "envelope_hash_file", .text) }
         }
+        migrator.registerMigration("v13: outbound retry times in the queue indexes") { db in
+            // During an outage every queued document waits for its retry time. `due()` walked the queue index and
+            // read each row to see that it was not due yet, and `nextRetryTime` read the whole queue for its
+            // minimum: 16 and 19 ms for 100,000 waiting documents, on each of the pipeline's wake-ups. The queue
+            // index now carries the retry time, so that the walk reads no row that is not due, and a second index
+            // finds the earliest retry time in one look-up.
+            try db.execute(sql: "DROP INDEX documents_outbound_queue")
+            try db.execute(
+                sql: "CREATE INDEX documents_outbound_queue ON documents (agency, priority DESC, id, next_attempt_at) "
+                    + "WHERE " + DocumentRecord.outboundQueueCondition)
+            try db.execute(
+                sql: "CREATE INDEX documents_outbound_retry ON documents (agency, next_attempt_at) WHERE "
+                    + DocumentRecord.outboundQueueCondition)
+        }
         return migrator
     }
 }

@@ -118,7 +118,9 @@ import Testing
 }
 
 /// The outbound queue is read from its partial index in order: finding the next documents reads a few index entries,
-/// not the whole queue and a sort of it (100,000 files in the outbox at start made each look sort them all).
+/// not the whole queue and a sort of it (100,000 files in the outbox at start made each look sort them all). While
+/// every document waits for its retry (an outage), the walk tells the waiting ones from the index alone, and the
+/// earliest retry time is one look-up.
 @Suite struct OutboundQueueIndexTests {
     @Test func dueWalksTheQueueIndexWithoutSorting() throws {
         let fixture = try TemporaryStore()
@@ -130,5 +132,41 @@ import Testing
         }
         #expect(plan.contains { $0.contains("documents_outbound_queue") }, "\(plan)")
         #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+        let columns = try fixture.store.pool.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA index_info(documents_outbound_queue)").map { $0["name"] as String }
+        }
+        #expect(columns == ["agency", "priority", "id", "next_attempt_at"])
+    }
+
+    @Test func theNextRetryTimeIsOneLookUpInTheRetryIndex() throws {
+        let fixture = try TemporaryStore()
+        let plan = try fixture.store.pool.read { db in
+            try Row.fetchAll(
+                db,
+                sql: "EXPLAIN QUERY PLAN SELECT min(next_attempt_at) FROM documents WHERE "
+                    + DocumentRecord.outboundQueueCondition + " AND agency = ?",
+                arguments: ["000.00.00.H41"]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("documents_outbound_retry") }, "\(plan)")
+
+        let store = fixture.store
+        let base = Date(timeIntervalSince1970: 1_800_000_000)
+        var retries: [Date] = []
+        for (index, offset) in [300.0, 60, 900].enumerated() {
+            let id = try #require(try store.insert(outboundDocument("f\(index).pdf"), note: "found").id)
+            try store.recordFailedAttempt(id, error: "axis down", retryAt: base.addingTimeInterval(offset))
+            retries.append(base.addingTimeInterval(offset))
+        }
+        // A finished document's stale retry time and a fresh document's none do not count.
+        let filed = try #require(try store.insert(outboundDocument("done.pdf"), note: "found").id)
+        try store.transition(
+            filed, through: [(.claimed, "c"), (.signed, "s"), (.packaged, "p"), (.sent, "t"), (.filed, "f")]
+        ) { $0.nextAttemptAt = base }
+        #expect(try store.document(filed)?.nextAttemptAt == base)
+        _ = try store.insert(outboundDocument("fresh.pdf"), note: "found")
+
+        #expect(try store.nextRetryTime(direction: .outbound, agency: "000.00.00.H41") == retries.min())
+        #expect(try store.nextRetryTime(direction: .outbound, agency: "000.00.00.H26") == nil)
     }
 }
