@@ -8,8 +8,15 @@ enum DurableOutput {
     static func write<Result>(
         to path: String, _ body: (DurableFileWriter) throws(EdXMLError) -> Result
     ) throws(EdXMLError) -> Result {
+        try syncingAfterwards(naming: path) { syncs throws(EdXMLError) in try write(to: path, syncs: &syncs, body) }
+    }
+
+    /// Runs `body`, then makes the directory `fsync`s it collected; a failed one is ``EdXMLError`` naming `path`.
+    static func syncingAfterwards<Result>(
+        naming path: String, _ body: (inout DirectorySyncs) throws(EdXMLError) -> Result
+    ) throws(EdXMLError) -> Result {
         var syncs = DirectorySyncs()
-        let result = try write(to: path, syncs: &syncs, body)
+        let result = try body(&syncs)
         do {
             try syncs.sync()
         } catch {

@@ -32,14 +32,9 @@ public struct EdXMLReader: Sendable {
     /// error (never overwritten), and the files and (once, at the end) the directory are fsynced. On any error the
     /// files created by this call are removed.
     public func read(from path: String, attachmentDirectory: String) throws(EdXMLError) -> EdXMLMessage {
-        var syncs = DirectorySyncs()
-        let message = try read(from: path, attachmentDirectory: attachmentDirectory, syncs: &syncs)
-        do {
-            try syncs.sync()
-        } catch {
-            throw .writing(attachmentDirectory, error)
+        try DurableOutput.syncingAfterwards(naming: attachmentDirectory) { syncs throws(EdXMLError) in
+            try read(from: path, attachmentDirectory: attachmentDirectory, syncs: &syncs)
         }
-        return message
     }
 
     /// ``read(from:attachmentDirectory:)`` whose `fsync` of `attachmentDirectory` is added to `syncs`: the files'
