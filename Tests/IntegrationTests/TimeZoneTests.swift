@@ -73,13 +73,14 @@ import Testing
         try world.drop(TestPDF.make(note: "mui gio"), named: name, into: b, of: a)
 
         let sent = world.share(a) + "/sent"
-        var receiptPath: String?
+        // The text is renamed into place after the JSON (`ReceiptFile`): once it is there, both are.
+        var receiptText: String?
         #expect(
             await eventually(timeout: 60) {
-                receiptPath = world.files(under: sent).first { $0.hasSuffix(name + ".receipt.json") }
-                return receiptPath != nil
+                receiptText = world.files(under: sent).first { $0.hasSuffix(name + ".receipt.txt") }
+                return receiptText != nil
             }, "no receipt:\n\(world.files(under: world.share(a)))\n\(daemon.log)")
-        let relative = try #require(receiptPath)
+        let relative = try #require(receiptText).replacingOccurrences(of: ".receipt.txt", with: ".receipt.json")
         let json = try #require(
             try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: sent + "/" + relative)))
                 as? [String: Any])
