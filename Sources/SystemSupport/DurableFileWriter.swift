@@ -10,7 +10,8 @@
 ///    destination's directory with `O_CREAT|O_EXCL|O_NOFOLLOW` and permissions exactly `mode` (the umask does not
 ///    apply), so that nothing is written through a planted link and the final rename stays on one filesystem.
 /// 2. ``write(_:)-(UnsafeRawBufferPointer)`` appends pieces of any size through a 64 KiB buffer: a large attachment
-///    streams through constant memory. ``write(_:at:)`` and ``read(into:at:)`` patch and read back what was written
+///    streams through constant memory, and its bytes are written to the disk as they come (``WriteBehind``), so the
+///    final `fsync` has little left to wait for. ``write(_:at:)`` and ``read(into:at:)`` patch and read back what was written
 ///    (a PDF signature is written into the file and the file hashed around it).
 /// 3. ``publish()`` writes out the buffer, `fsync`s the file, renames it to the destination with
 ///    `renameat2(RENAME_NOREPLACE)` (a replacing rename when `replaceExisting` was asked for), and `fsync`s the
@@ -41,6 +42,9 @@ public final class DurableFileWriter {
     private let destinationName: String
     private var buffer: [UInt8] = []
     private var state = State.writing
+    /// The bytes appended to the file itself (``bytesWritten`` less the buffer).
+    private var appended: Int64 = 0
+    private(set) var writeBehind = WriteBehind()
 
     static let bufferCapacity = 64 * 1024
 
@@ -100,6 +104,7 @@ public final class DurableFileWriter {
             if buffer.count + bytes.count > Self.bufferCapacity { try flushBuffer() }
             if bytes.count >= Self.bufferCapacity {
                 try descriptor.write(bytes)
+                fileGrew(by: bytes.count)
             } else {
                 buffer.append(contentsOf: bytes)
             }
@@ -233,7 +238,13 @@ public final class DurableFileWriter {
     private func flushBuffer() throws(SystemError) {
         guard !buffer.isEmpty else { return }
         try Self.withRawBytes(of: buffer) { raw throws(SystemError) in try descriptor.write(raw) }
+        fileGrew(by: buffer.count)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func fileGrew(by count: Int) {
+        appended += Int64(count)
+        writeBehind.fileGrew(to: appended, descriptor: descriptor)
     }
 
     /// Runs one step on a writer that is still writing; if the step fails, the writer is abandoned.

@@ -82,6 +82,22 @@ enum Syscall {
         _ = try retrying("fsync", path: path) { Glibc.fsync(fd) }
     }
 
+    /// Starts writing `length` bytes at `offset` to the disk without waiting (`sync_file_range`, write only).
+    static func startWriteback(_ fd: Int32, offset: Int64, length: Int64, path: String?) throws(SystemError) {
+        _ = try retrying("sync_file_range", path: path) { CLinux_start_writeback(fd, offset, length) }
+    }
+
+    /// Waits until `length` bytes at `offset` are written to the disk (`sync_file_range`, wait, write, wait).
+    static func waitWriteback(_ fd: Int32, offset: Int64, length: Int64, path: String?) throws(SystemError) {
+        _ = try retrying("sync_file_range", path: path) { CLinux_wait_writeback(fd, offset, length) }
+    }
+
+    /// Lets the page cache drop `length` bytes at `offset` of the file (`posix_fadvise(POSIX_FADV_DONTNEED)`).
+    static func dropCached(_ fd: Int32, offset: Int64, length: Int64, path: String?) throws(SystemError) {
+        let code = CLinux_drop_cached(fd, offset, length)
+        if code != 0 { throw SystemError(operation: "posix_fadvise", path: path, errno: code) }
+    }
+
     static func ftruncate(_ fd: Int32, to length: Int64, path: String?) throws(SystemError) {
         _ = try retrying("ftruncate", path: path) { Glibc.ftruncate(fd, off_t(length)) }
     }

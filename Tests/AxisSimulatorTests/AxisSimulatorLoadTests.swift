@@ -11,10 +11,12 @@ struct AxisSimulatorLoadTests {
         return TestEnvelopes.document(from: "vxp.saas.03", to: ["vxp.saas.03"], attachmentBase64: filler)
     }
 
+    /// 20 MiB: more than two of the spool's write-behind windows (`WriteBehind`), so windows are written, waited for
+    /// and dropped from the page cache while the upload still arrives.
     @Test func multiMegabyteEnvelopeRoundTripsThroughDownloadAndGetEdoc() throws {
         let axis = try TestAxis(appendTraceHeader: false)
         defer { axis.shutdown() }
-        let envelope = Self.largeEnvelope(megabytes: 4)
+        let envelope = Self.largeEnvelope(megabytes: 20)
         let docId = try #require(
             try axis.send(envelope, from: "vxp.saas.03", chunkSizes: [65536])
                 .json["DocId"] as? String)

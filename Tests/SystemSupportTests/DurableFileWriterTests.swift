@@ -33,6 +33,31 @@ import Testing
         }
     }
 
+    @Test func aLargeFileIsHandedToTheDiskWindowByWindowAsItIsWritten() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.file("envelope.edxml")
+            let writer = try DurableFileWriter(creating: path)
+            let window = Int(WriteBehind.window)
+            // Buffered pieces and pieces larger than the buffer, crossing window boundaries at odd places.
+            let expected = (0..<2 * window + 1_000).map { UInt8(truncatingIfNeeded: $0 &* 131 >> 3) }
+            let sizes = [100, 70_001, 9, 1_048_577]
+            var offset = 0
+            var piece = 0
+            while offset < expected.count {
+                let size = min(sizes[piece % sizes.count], expected.count - offset)
+                piece += 1
+                try writer.write(expected[offset..<offset + size])
+                offset += size
+                // What the buffer still holds is not in the file yet, so it cannot have been handed on.
+                #expect(writer.writeBehind.started <= writer.bytesWritten)
+                #expect(writer.writeBehind.started % WriteBehind.window == 0)
+            }
+            #expect(writer.writeBehind.started == 2 * WriteBehind.window)
+            try writer.publish()
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: path))) == expected)
+        }
+    }
+
     @Test func thePublishedFileHasExactlyTheRequestedMode() throws {
         try TemporaryDirectory.with { directory in
             let writer = try DurableFileWriter(creating: directory.file("a.pdf"), mode: 0o604)

@@ -20,6 +20,7 @@ struct RequestBodySpool: Sendable {
         let path = (directory as NSString).appendingPathComponent("body-\(UUID().uuidString).tmp")
         let file = try await Offload.run { Locked(try SystemSupport.FileDescriptor.createExclusive(path)) }
         let hashes = Locked(BodyHashes.Streaming())
+        let writeBehind = Locked(WriteBehind(dropsWrittenPages: true))
         do {
             var total: Int64 = 0
             var pending = ByteBuffer()
@@ -29,11 +30,13 @@ struct RequestBodySpool: Sendable {
                 var buffer = buffer
                 pending.writeBuffer(&buffer)
                 if pending.readableBytes >= Self.writeBytes {
-                    try await Self.write(pending, to: file, hashes: hashes)
+                    try await Self.write(pending, to: file, hashes: hashes, writeBehind: writeBehind, end: total)
                     pending.clear()
                 }
             }
-            if pending.readableBytes > 0 { try await Self.write(pending, to: file, hashes: hashes) }
+            if pending.readableBytes > 0 {
+                try await Self.write(pending, to: file, hashes: hashes, writeBehind: writeBehind, end: total)
+            }
             try await Offload.run { try file.withLock { try $0.close() } }
             return .file(path: path, length: total, hashes: hashes.withLock { $0.finish() })
         } catch {
@@ -42,12 +45,17 @@ struct RequestBodySpool: Sendable {
         }
     }
 
+    /// Appends `bytes`, which bring the file to `end` bytes.
     private static func write(
-        _ bytes: ByteBuffer, to file: Locked<SystemSupport.FileDescriptor>, hashes: Locked<BodyHashes.Streaming>
+        _ bytes: ByteBuffer, to file: Locked<SystemSupport.FileDescriptor>, hashes: Locked<BodyHashes.Streaming>,
+        writeBehind: Locked<WriteBehind>, end: Int64
     ) async throws {
         try await Offload.run {
             try bytes.withUnsafeReadableBytes { piece in
-                try file.withLock { try $0.write(piece) }
+                try file.withLock { file in
+                    try file.write(piece)
+                    writeBehind.withLock { $0.fileGrew(to: end, descriptor: file) }
+                }
                 hashes.withLock { $0.update(piece) }
             }
         }

@@ -37,6 +37,24 @@ static inline int CLinux_stat(const char *path, struct stat *result) { return st
 static inline int CLinux_fcntl_getfl(int fd) { return fcntl(fd, F_GETFL); }
 static inline int CLinux_fcntl_setfl(int fd, int flags) { return fcntl(fd, F_SETFL, flags); }
 
+/// sync_file_range(2) with SYNC_FILE_RANGE_WRITE: starts writing the range's dirty pages to the disk and returns
+/// without waiting for them. A hint about timing only; it makes nothing durable (no metadata, no disk cache flush).
+static inline int CLinux_start_writeback(int fd, int64_t offset, int64_t length) {
+    return sync_file_range(fd, offset, length, SYNC_FILE_RANGE_WRITE);
+}
+
+/// sync_file_range(2) waiting for the range's pages already under writeback, then writing and waiting for the rest.
+/// Like CLinux_start_writeback, a matter of timing: durability still needs fsync.
+static inline int CLinux_wait_writeback(int fd, int64_t offset, int64_t length) {
+    return sync_file_range(fd, offset, length,
+                           SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+}
+
+/// posix_fadvise(2) POSIX_FADV_DONTNEED: the range's clean pages may leave the page cache. Returns an error number.
+static inline int CLinux_drop_cached(int fd, int64_t offset, int64_t length) {
+    return posix_fadvise(fd, offset, length, POSIX_FADV_DONTNEED);
+}
+
 /// statfs(2) reduced to the filesystem magic number (f_type), masked to 32 bits as the kernel defines them.
 static inline int CLinux_statfs_type(const char *path, uint64_t *type) {
     struct statfs s;
