@@ -78,12 +78,17 @@ public actor OutboundPipeline {
     private let filesArrived = WakeSignal()
     /// The documents of the batches being claimed right now; no driver takes them meanwhile.
     private var claiming: Set<Int64> = []
+    /// Holds the sends while the axis fails for every document.
+    private var axisGate = AxisGate()
+    /// Packaged documents that reached the send step while the gate was closed. The worker does not hand them out
+    /// again until it opens, except the oldest when a probe is due. Memory only: after a restart they are simply due.
+    private var parked: Set<Int64> = []
 
     /// What stops this agency's outbound work right now, by kind; each kind is cleared when it works again.
     private var troubles: [Trouble: String] = [:]
 
     private enum Trouble: Int, Comparable {
-        case share, folders, recording, queue, signingKey
+        case share, folders, recording, queue, signingKey, axis
         static func < (left: Trouble, right: Trouble) -> Bool { left.rawValue < right.rawValue }
     }
 
@@ -315,8 +320,11 @@ public actor OutboundPipeline {
                     let free = driverLimit - inFlight.count
                     var due: [DocumentRecord] = []
                     if free > 0 {
+                        offerProbe()
                         due = try dependencies.store.due(
-                            direction: .outbound, agency: agency.code, excluding: inFlight.union(claiming),
+                            direction: .outbound, agency: agency.code,
+                            excluding: parked.isEmpty
+                                ? inFlight.union(claiming) : inFlight.union(claiming).union(parked),
                             limit: free)
                     }
                     failures = 0
@@ -331,7 +339,10 @@ public actor OutboundPipeline {
                         await sleep(until: nil)
                         continue
                     }
-                    let next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+                    var next = try dependencies.store.nextRetryTime(direction: .outbound, agency: agency.code)
+                    if !parked.isEmpty, !axisGate.probing, let probe = axisGate.nextProbe {
+                        next = min(next ?? probe, probe)
+                    }
                     activity.resting()
                     await sleep(until: next)
                 } catch {
@@ -378,7 +389,9 @@ public actor OutboundPipeline {
             guard (try? shareIsThere()) == true, troubles[.folders] == nil else { continue }
             let reason: WaitingNotice.CommonReason? =
                 troubles[.signingKey] != nil
-                ? .signingKeyNotReady : (troubles[.queue] ?? troubles[.recording]) != nil ? .serverTrouble : nil
+                ? .signingKeyNotReady
+                : (troubles[.queue] ?? troubles[.recording]) != nil
+                    ? .serverTrouble : troubles[.axis] != nil ? .axisNotAccepting : nil
             let store = dependencies.store
             let code = agency.code
             let outbox = agency.folders.outbox
@@ -452,11 +465,7 @@ public actor OutboundPipeline {
             case .signed:
                 return try await Offload.run { [packager] in try packager.package(document) }
             case .packaged:
-                let now = Date()
-                let destination = await Offload.run { [filer] in
-                    filer.proposedDestination(for: document, sentAt: now)
-                }
-                return try await sender.send(document, destination: destination, now: now)
+                return try await sendThroughGate(document)
             case .sent:
                 return try await Offload.run { [filer] in try filer.fileSent(document) }
             default:
@@ -466,6 +475,79 @@ public actor OutboundPipeline {
             await handle(error, of: document)
         }
         return nil
+    }
+
+    /// Sends a packaged document unless the axis gate holds it; a held document is parked and nil returned. How the
+    /// send ended tells the gate whether the axis works.
+    private func sendThroughGate(_ document: DocumentRecord) async throws -> DocumentRecord? {
+        let now = Date()
+        let admission = axisGate.admit(at: now)
+        guard admission != .wait else {
+            parked.insert(document.id!)
+            return nil
+        }
+        parked.remove(document.id!)
+        var outcome = AxisGate.Outcome.inconclusive
+        defer { axisGateEnded(admission, with: outcome) }
+        do {
+            let destination = await Offload.run { [filer] in filer.proposedDestination(for: document, sentAt: now) }
+            let sent = try await sender.send(document, destination: destination, now: now)
+            outcome = .answered
+            return sent
+        } catch let failure as OutboundFailure {
+            if let problem = failure.axisProblem {
+                outcome = .failed(problem: problem)
+            } else if failure.disposition == .permanent {
+                outcome = .answered
+            }
+            throw failure
+        }
+    }
+
+    /// Tells the gate how a send ended, and acts on what changed: the journal, `status`, and when the axis is back,
+    /// the documents that waited for it.
+    private func axisGateEnded(_ admission: AxisGate.Admission, with outcome: AxisGate.Outcome) {
+        let wasClosed = axisGate.isClosed
+        let policy = dependencies.retry
+        let entry = axisGate.ended(admission, with: outcome, at: Date()) {
+            policy.delay(afterAttempt: $0, random: Double.random(in: 0..<1))
+        }
+        switch entry {
+        case .started(let problem):
+            let message = "the axis does not accept documents: \(problem); they wait, and one is sent now and then "
+            logger.warning("\(message)to see whether it is back")
+        case .continuing(let problem, let since):
+            let since = agency.timeZone.iso8601(since)
+            logger.warning(
+                "the axis still does not accept documents (since \(since)): \(problem); \(parked.count) documents wait")
+        case .ended(let duration):
+            logger.notice("the axis accepts documents again after \(duration); the documents that waited leave now")
+        case nil:
+            break
+        }
+        if let problem = axisGate.problem, let since = axisGate.outage.since {
+            troubles[.axis] =
+                "the axis does not accept documents (since \(agency.timeZone.iso8601(since))): \(problem)"
+        } else {
+            troubles[.axis] = nil
+        }
+        guard wasClosed, !axisGate.isClosed else { return }
+        parked.removeAll()
+        do {
+            try dependencies.store.retrySendsNow(agency: agency.code)
+        } catch {
+            // They leave at their own retry time instead.
+            logger.error("cannot bring forward the sends that waited for the axis: \(describe(error))")
+        }
+        wake.signal()
+        queueChanged.signal()
+    }
+
+    /// While the gate is closed and a probe is due, hands the oldest parked document back to the worker, to be the
+    /// probe (a document whose own retry comes first may probe instead; the other then parks again).
+    private func offerProbe() {
+        guard axisGate.probeIsDue(at: Date()), let oldest = parked.min() else { return }
+        parked.remove(oldest)
     }
 
     /// Records what stopped a step: an ``OutboundFailure`` as it says (a signing key's trouble shown in `status`),
@@ -502,7 +584,10 @@ public actor OutboundPipeline {
                 }
                 let retryAt = Date().addingTimeInterval(delay.seconds)
                 try dependencies.store.recordFailedAttempt(id, error: failure.description, retryAt: retryAt)
-                logger.warning("\(failure.description); retrying in \(delay)", metadata: metadata)
+                // The axis's own trouble is told once for all documents (``AxisGate``).
+                logger.log(
+                    level: failure.axisProblem == nil ? .warning : .info,
+                    "\(failure.description); retrying in \(delay)", metadata: metadata)
             case .permanent:
                 await fail(document, failure: failure, reason: failure.description)
             }

@@ -74,7 +74,7 @@ struct SendStep: Sendable {
         switch error.failureClass {
         case .transient:
             try clearIntent(of: document, note: "sendEdoc failed before the axis stored anything (\(error))")
-            return .transient("sendEdoc: \(error)")
+            return .axis("sendEdoc: \(error)", problem: "sendEdoc: \(error)")
         case .permanent:
             try clearIntent(of: document, note: "the axis refused the document (\(error))")
             var axisMessage = error.description
@@ -98,7 +98,10 @@ struct SendStep: Sendable {
             // No axis DocId is known yet, so ask for everything we sent and match on what we sent.
             sent = try await axis.getSentEdocList(messageType: .edoc, docId: "")
         } catch {
-            throw OutboundFailure.transient("getSentEdocList, needed before sending again: \(error)")
+            let description = "getSentEdocList, needed before sending again: \(error)"
+            throw error.failureClass == .transient
+                ? OutboundFailure.axis(description, problem: "getSentEdocList: \(error)")
+                : OutboundFailure.transient(description)
         }
         let owners = try store.outbound(owningAnyOf: Set(sent.map(\.senderDocId).filter { !$0.isEmpty }))
             .filter { $0.id != document.id }

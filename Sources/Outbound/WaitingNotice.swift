@@ -17,12 +17,16 @@ struct WaitingNotice {
     enum CommonReason: Equatable {
         case signingKeyNotReady
         case serverTrouble
+        case axisNotAccepting
 
         var vietnamese: String {
             switch self {
             case .signingKeyNotReady: "khóa ký số (USB token) của cơ quan chưa sẵn sàng; quản trị viên đã được báo"
             case .serverTrouble:
                 "máy chủ lienthong đang gặp sự cố (ổ đĩa hoặc cơ sở dữ liệu); quản trị viên đã được báo"
+            case .axisNotAccepting:
+                "Trục liên thông văn bản quốc gia chưa nhận văn bản (không kết nối được hoặc đang lỗi); văn bản sẽ "
+                    + "tự động được gửi ngay khi trục hoạt động lại"
             }
         }
 
@@ -30,6 +34,9 @@ struct WaitingNotice {
             switch self {
             case .signingKeyNotReady: "the agency's signing key (USB token) is not ready; the administrator is told"
             case .serverTrouble: "the lienthong server has a problem (disk or database); the administrator is told"
+            case .axisNotAccepting:
+                "the national document axis is not accepting documents (unreachable or failing); they are sent "
+                    + "as soon as it works again"
             }
         }
     }

@@ -191,6 +191,24 @@ public final class DocumentStore: Sendable {
         }
     }
 
+    /// Makes every packaged outbound document of `agency` that waits for a retry of its send due now, and returns how
+    /// many: the axis has just accepted a document after refusing them all, so they need not wait out their own
+    /// backoff (up to `retry.max_delay`) and leave in queue order. A send whose reply was lost (`send_uncertain`)
+    /// keeps its time: it must not be looked up before its request can no longer be committing on the axis.
+    /// The retry index finds them without reading the queue.
+    @discardableResult
+    public func retrySendsNow(agency: String) throws -> Int {
+        try pool.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE documents SET next_attempt_at = NULL
+                    WHERE \(DocumentRecord.outboundQueueCondition) AND agency = ? AND next_attempt_at IS NOT NULL
+                      AND state = ? AND send_uncertain = 0
+                    """, arguments: [agency, DocumentState.packaged.rawValue])
+            return db.changesCount
+        }
+    }
+
     /// Changes fields that are not the state (a destination path learnt, say) and keeps a history line.
     @discardableResult
     public func annotate(

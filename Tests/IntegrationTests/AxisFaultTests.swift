@@ -27,11 +27,15 @@ import Testing
     static func deliver(_ name: String, in world: TwoAgencies, timeout: TimeInterval = 90) async throws -> String {
         try world.drop(TestPDF.make(note: name), named: name, into: recipient, of: sender)
         let inbox = world.share(recipient) + "/inbox"
-        let arrived = await eventually(timeout: timeout) { world.files(under: inbox).contains { $0.hasSuffix("/" + name) } }
+        let arrived = await eventually(timeout: timeout) {
+            world.files(under: inbox).contains { $0.hasSuffix("/" + name) }
+        }
         #expect(arrived, "\(name) did not reach B's inbox:\n\(world.files(under: inbox))\n\(world.logs)")
         let sentA = world.share(sender) + "/sent"
         #expect(
-            await eventually(timeout: 30) { world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") } },
+            await eventually(timeout: 30) {
+                world.files(under: sentA).contains { $0.hasSuffix(name + ".receipt.txt") }
+            },
             "\(name) was not filed in A's sent/:\n\(world.logs)")
         return try documentId(of: name, in: world)
     }
@@ -40,7 +44,8 @@ import Testing
     static func documentId(of name: String, in world: TwoAgencies) throws -> String {
         let list = try runCommand(world.lienthong, ["list", "--config", world.config(sender)])
         let line = try #require(
-            list.output.split(separator: "\n").first { $0.hasSuffix("\t" + name) }, "\(name) not listed:\n\(list.output)")
+            list.output.split(separator: "\n").first { $0.hasSuffix("\t" + name) },
+            "\(name) not listed:\n\(list.output)")
         return String(line.prefix { $0 != "\t" })
     }
 
@@ -74,7 +79,9 @@ import Testing
     }
 
     @Test func aConnectionResetIsRetriedAndTheDocumentArrivesOnce() async throws {
-        let world = try Self.world(faults: [#"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"reset"}}"#])
+        let world = try Self.world(faults: [
+            #"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"reset"}}"#
+        ])
         let id = try await Self.deliver("32_Ngat ket noi.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")
@@ -84,6 +91,75 @@ import Testing
         #expect(history.contains(" retry: "), "the reset should show as a retry:\n\(history)")
     }
 
+    /// The axis answers 503 to every sendEdoc of A for a while. The documents wait for it together behind one probe
+    /// at a time (`AxisGate`): the axis sees one send per retry delay, not one per document; the journal warns once
+    /// instead of once per document and retry; `status` and `DANG-CHO-GUI.txt` say why they wait. When the axis works
+    /// again, they all leave, each stored once.
+    @Test func documentsWaitForAFailingAxisTogetherAndAllLeaveOnceItWorks() async throws {
+        let retry = "  initial_delay: 2s\n  max_delay: 2s\n  jitter: 0\n"
+        let world = try Self.world(
+            faults: [
+                #"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1000000,"fault":{"kind":"http_status","status":503}}"#
+            ],
+            editConfig: { $0.replacingOccurrences(of: "  initial_delay: 1s\n  max_delay: 10s\n", with: retry) })
+        #expect(try String(contentsOfFile: world.config(Self.sender), encoding: .utf8).contains(retry))
+        let names = (1...8).map { "5\($0)_Truc loi \($0).pdf" }
+        for name in names {
+            try world.drop(TestPDF.make(note: name), named: name, into: Self.recipient, of: Self.sender)
+        }
+        let database = StateDatabase(path: world.home(Self.sender) + "/state/state.db")
+        let packaged = "SELECT count(*) FROM documents WHERE direction = 'out' AND state = 'packaged'"
+        #expect(
+            await eventually(timeout: 60) { (try? database.query(packaged)) == "8" }, "not all packaged:\n\(world.logs)"
+        )
+        var status = ""
+        #expect(
+            await eventually(timeout: 10) {
+                status =
+                    (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.sender)]))?.output ?? ""
+                return status.contains("the axis does not accept documents")
+            }, "\(status)")
+        #expect(status.contains("HTTP 503"), "\(status)")
+        let notice = try String(contentsOfFile: world.share(Self.sender) + "/outbox/DANG-CHO-GUI.txt", encoding: .utf8)
+        #expect(notice.contains("Trục liên thông văn bản quốc gia chưa nhận văn bản"), "\(notice)")
+        #expect(notice.contains("VĂN BẢN ĐANG CHỜ GỬI: 8"), "\(notice)")
+
+        // Every send from now on goes through the closed gate (sends let through while it was open have arrived a
+        // second later): one probe at a time, each at least the 2 s retry delay after the last one failed, so at most
+        // 4 start in 6 s, and one more may be on its way when the counting starts. Without the gate, each of the
+        // eight documents would be tried every 2 s: 24.
+        try await Task.sleep(for: .seconds(1))
+        let before = try Self.stats(world).calls["sendEdoc"] ?? 0
+        try await Task.sleep(for: .seconds(6))
+        let probes = (try Self.stats(world).calls["sendEdoc"] ?? 0) - before
+        #expect((1...5).contains(probes), "\(probes) sends in 6 s while the axis failed")
+
+        try world.admin.clearFaults()
+        let sent = world.share(Self.sender) + "/sent"
+        #expect(
+            await eventually(timeout: 60) {
+                world.files(under: sent).filter { $0.hasSuffix(".receipt.txt") }.count == 8
+            },
+            "not all filed after the axis came back:\n\(world.logs)")
+        let stats = try Self.stats(world)
+        #expect(stats.bySender[Self.sender] == 8, "\(stats)")
+        #expect(stats.duplicates == 0, "\(stats)")
+        let log = try #require(world.daemons[Self.sender]).log
+        #expect(log.components(separatedBy: "the axis does not accept documents:").count - 1 == 1, "\(log)")
+        #expect(log.components(separatedBy: "the axis accepts documents again after").count - 1 == 1, "\(log)")
+        let perDocumentWarnings = log.split(separator: "\n").filter {
+            $0.hasPrefix("<4>") && $0.contains("retrying in")
+        }
+        #expect(perDocumentWarnings.isEmpty, "\(perDocumentWarnings)")
+        // `status` reads the snapshot the daemon rewrites every few seconds.
+        #expect(
+            await eventually(timeout: 20) {
+                status =
+                    (try? runCommand(world.lienthong, ["status", "--config", world.config(Self.sender)]))?.output ?? ""
+                return !status.contains("the axis does not accept documents") && status.contains("lifetime: filed 8")
+            }, "\(status)")
+    }
+
     /// The axis answers after 2.2 s while the client waits at most 1.5 s with nothing moving (request_timeout):
     /// the client gives up (libcurl checks about once a second, so at 1.5 to 2 s), the axis still stores the
     /// document, and the next attempt (after the 1 s ± 20 % retry delay, so from 2.3 s) finds it with
@@ -91,7 +167,9 @@ import Testing
     /// report on uncertain sends.
     @Test func aReplySlowerThanTheRequestTimeoutIsRetriedAndDeliveredExactlyOnce() async throws {
         let world = try Self.world(
-            faults: [#"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"delay","milliseconds":2200}}"#],
+            faults: [
+                #"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"delay","milliseconds":2200}}"#
+            ],
             editConfig: { $0.replacingOccurrences(of: "request_timeout: 30s", with: "request_timeout: 1500ms") })
         #expect(
             try String(contentsOfFile: world.config(Self.sender), encoding: .utf8).contains("request_timeout: 1500ms"))
@@ -108,7 +186,9 @@ import Testing
     /// The axis stores the document and drops the connection: the client cannot know, looks the document up with
     /// getSentEdocList, finds it, and never sends it again.
     @Test func storeThenDropLeavesExactlyOneCopyFoundByGetSentEdocList() async throws {
-        let world = try Self.world(faults: [#"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"store_then_drop"}}"#])
+        let world = try Self.world(faults: [
+            #"{"method":"sendEdoc","system_id":"000.00.00.H41","count":1,"fault":{"kind":"store_then_drop"}}"#
+        ])
         let id = try await Self.deliver("34_Luu roi ngat.pdf", in: world)
         let stats = try Self.stats(world)
         #expect(stats.bySender[Self.sender] == 1, "\(stats)")

@@ -101,6 +101,41 @@ func outboundDocument(_ name: String = "cong-van.pdf") -> DocumentRecord {
         #expect(others.map(\.id) == [ids[2], ids[4]])
     }
 
+    /// When the axis accepts documents again, the sends that waited for it are due at once, and nothing else moves.
+    @Test func sendsWaitingForTheAxisAreMadeDueAtOnceAndNothingElse() throws {
+        let fixture = try TemporaryStore()
+        let store = fixture.store
+        let agency = "000.00.00.H41"
+        // Whole seconds: the database keeps milliseconds.
+        let later = Date(timeIntervalSince1970: (Date().timeIntervalSince1970 + 3600).rounded())
+        let packaged: [DocumentState] = [.claimed, .signed, .packaged]
+        func document(_ name: String, through steps: [DocumentState], agency: String = agency) throws -> Int64 {
+            var record = outboundDocument(name)
+            record.agency = agency
+            let id = try #require(try store.insert(record, note: "found").id)
+            for next in steps { try store.transition(id, to: next, note: "step") }
+            return id
+        }
+        let waiting = try document("cho-truc.pdf", through: packaged)
+        let alsoWaiting = try document("cho-truc-2.pdf", through: packaged)
+        let lostReply = try document("mat-tra-loi.pdf", through: packaged)
+        let signingWait = try document("cho-khoa.pdf", through: [.claimed])
+        let otherAgency = try document("co-quan-khac.pdf", through: packaged, agency: "000.00.00.H26")
+        let notWaiting = try document("khong-cho.pdf", through: packaged)
+        for id in [waiting, alsoWaiting, lostReply, signingWait, otherAgency] {
+            try store.recordFailedAttempt(id, error: "HTTP 503", retryAt: later)
+        }
+        try store.annotate(lostReply, note: "no reply") { $0.sendUncertain = true }
+
+        #expect(try store.retrySendsNow(agency: agency) == 2)
+
+        for id in [waiting, alsoWaiting, notWaiting] { #expect(try store.document(id)?.nextAttemptAt == nil) }
+        for id in [lostReply, signingWait, otherAgency] { #expect(try store.document(id)?.nextAttemptAt == later) }
+        #expect(try store.document(waiting)?.attempts == 1, "the failed attempt stays counted")
+        #expect(try store.due(direction: .outbound, agency: agency).map(\.id) == [waiting, alsoWaiting, notWaiting])
+        #expect(try store.retrySendsNow(agency: agency) == 0)
+    }
+
     @Test func anUrgentDocumentComesBeforeOlderOrdinaryOnesAndUrgentOnesKeepTheirOrder() throws {
         let fixture = try TemporaryStore()
         let store = fixture.store

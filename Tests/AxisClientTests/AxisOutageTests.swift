@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import Inbound
+@testable import AxisClient
 
 /// An outage of the axis is logged once when it starts, at growing intervals while it lasts, and once when it ends,
 /// whatever the poll interval (here 2 s polls for 3 hours, on an injected clock).
