@@ -514,12 +514,15 @@ public actor OutboundPipeline {
         }
         switch entry {
         case .started(let problem):
-            let message = "the axis does not accept documents: \(problem); they wait, and one is sent now and then "
-            logger.warning("\(message)to see whether it is back")
+            let message =
+                "the axis does not accept documents: \(problem); they wait, and one is sent now and then to see "
+                + "whether it is back"
+            logger.warning("\(message)")
         case .continuing(let problem, let since):
-            let since = agency.timeZone.iso8601(since)
-            logger.warning(
-                "the axis still does not accept documents (since \(since)): \(problem); \(parked.count) documents wait")
+            let message =
+                "the axis still does not accept documents (since \(agency.timeZone.iso8601(since))): \(problem); "
+                + "\(parked.count) documents held for it"
+            logger.warning("\(message)")
         case .ended(let duration):
             logger.notice("the axis accepts documents again after \(duration); the documents that waited leave now")
         case nil:
