@@ -40,21 +40,38 @@ extension DocumentRecord {
         _ db: Database, direction: Direction, agency: String, excluding: Set<Int64>, limit: Int?, now: Date
     ) throws -> [DocumentRecord] {
         if let limit, limit <= 0 { return [] }
-        let active = activeStates(direction)
-        let sql = dueSQL(direction)
         let wanted = limit.map { $0 + excluding.count } ?? -1
-        var values: [any DatabaseValueConvertible] = direction == .outbound ? [] : active
-        values += [agency, now, wanted] as [any DatabaseValueConvertible]
-        // The rows are read one at a time, the excluded ones (the documents in flight, a batch being claimed) told
-        // by their id alone, and the reading stops at the limit: a long exclusion list costs no decoding.
-        let rows = try Row.fetchCursor(db.cachedStatement(sql: sql), arguments: StatementArguments(values))
-        var due: [DocumentRecord] = []
-        while let row = try rows.next() {
-            if !excluding.isEmpty, let id: Int64 = row[0], excluding.contains(id) { continue }
-            due.append(try DocumentRecord(row: row))
-            if let limit, due.count == limit { break }
+        guard direction == .outbound else {
+            // The rows are read one at a time, the excluded ones told by their id alone.
+            let values = activeStates(direction) + [agency, now, wanted] as [any DatabaseValueConvertible]
+            let rows = try Row.fetchCursor(
+                db.cachedStatement(sql: dueSQL(direction)), arguments: StatementArguments(values))
+            var due: [DocumentRecord] = []
+            while let row = try rows.next() {
+                if !excluding.isEmpty, let id: Int64 = row[0], excluding.contains(id) { continue }
+                due.append(try DocumentRecord(row: row))
+                if let limit, due.count == limit { break }
+            }
+            return due
         }
-        return due
+        // Outbound, the queue index alone is walked (it holds the id, the order and the retry time): the excluded
+        // ids (the documents in flight, a batch being claimed, the sends held by a closed axis gate, thousands in an
+        // outage) cost one index entry each, no row. Only the rows chosen are then read, in the same transaction.
+        let ids = try Int64.fetchCursor(
+            db.cachedStatement(sql: dueIdentifiersSQL), arguments: [agency, now, wanted] as StatementArguments)
+        var chosen: [Int64] = []
+        while let id = try ids.next() {
+            if excluding.contains(id) { continue }
+            chosen.append(id)
+            if let limit, chosen.count == limit { break }
+        }
+        guard !chosen.isEmpty else { return [] }
+        let byId = try Dictionary(
+            uniqueKeysWithValues: DocumentRecord.fetchAll(
+                db, sql: "SELECT \(columnList) FROM documents WHERE id IN (\(placeholders(chosen.count)))",
+                arguments: StatementArguments(chosen)
+            ).map { ($0.id!, $0) })
+        return chosen.compactMap { byId[$0] }
     }
 
     /// The query of ``due(_:direction:agency:excluding:limit:now:)``. Outbound, its condition is spelt as the queue
@@ -71,6 +88,14 @@ extension DocumentRecord {
             ORDER BY priority DESC, id LIMIT ?
             """
     }
+
+    /// The ids of due outbound documents in queue order, from the queue index alone (a covering index scan).
+    static let dueIdentifiersSQL = """
+        SELECT id FROM documents
+        WHERE \(outboundQueueCondition) AND agency = ?
+          AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+        ORDER BY priority DESC, id LIMIT ?
+        """
 
     /// The earliest retry time among the unfinished documents of one direction and agency. Outbound, one look-up in
     /// the partial index `documents_outbound_retry` (v13), however many documents wait for their retry.

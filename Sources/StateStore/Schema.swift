@@ -188,6 +188,17 @@ enum Schema {
                 sql: "CREATE INDEX documents_outbound_retry ON documents (agency, next_attempt_at) WHERE "
                     + DocumentRecord.outboundQueueCondition)
         }
+        migrator.registerMigration("v14: the outbound queue index covers the walk") { db in
+            // `due()` walks the queue index past the documents it must skip (in flight, being claimed, held while
+            // the axis refuses every send: thousands in an outage). With `direction` and `state` in the index too,
+            // the walk reads index entries only (a covering index: SQLite does not count a partial index's own
+            // condition as satisfied), and rows are read for the few documents chosen.
+            try db.execute(sql: "DROP INDEX documents_outbound_queue")
+            try db.execute(
+                sql: "CREATE INDEX documents_outbound_queue ON documents "
+                    + "(agency, priority DESC, id, next_attempt_at, direction, state) WHERE "
+                    + DocumentRecord.outboundQueueCondition)
+        }
         return migrator
     }
 }

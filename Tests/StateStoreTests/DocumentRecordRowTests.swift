@@ -135,7 +135,60 @@ import Testing
         let columns = try fixture.store.pool.read { db in
             try Row.fetchAll(db, sql: "PRAGMA index_info(documents_outbound_queue)").map { $0["name"] as String }
         }
-        #expect(columns == ["agency", "priority", "id", "next_attempt_at"])
+        #expect(columns == ["agency", "priority", "id", "next_attempt_at", "direction", "state"])
+    }
+
+    /// The walk past excluded documents (in flight, being claimed, held by a closed axis gate) reads index entries
+    /// only: thousands of them are skipped without reading a row.
+    @Test func theDueWalkReadsTheQueueIndexAloneAndOnlyTheChosenRows() throws {
+        let fixture = try TemporaryStore()
+        let plan = try fixture.store.pool.read { db in
+            try Row.fetchAll(
+                db, sql: "EXPLAIN QUERY PLAN " + DocumentRecord.dueIdentifiersSQL,
+                arguments: ["000.00.00.H41", Date(), 4]
+            ).map { $0["detail"] as String }
+        }
+        #expect(plan.contains { $0.contains("COVERING INDEX documents_outbound_queue") }, "\(plan)")
+        #expect(!plan.contains { $0.contains("TEMP B-TREE") }, "\(plan)")
+
+        let store = fixture.store
+        let agency = "000.00.00.H41"
+        var ids: [Int64] = []
+        for index in 0..<40 {
+            var record = outboundDocument("f\(index).pdf")
+            record.priority = index == 30 ? 1 : 0
+            ids.append(try #require(try store.insert(record, note: "found").id))
+        }
+        try store.recordFailedAttempt(ids[35], error: "axis down", retryAt: Date().addingTimeInterval(3600))
+        let excluded = Set(ids[0..<25]).union([ids[27]])
+        let due = try store.due(direction: .outbound, agency: agency, excluding: excluded, limit: 5)
+        // The urgent one first, then the oldest not excluded, and whole records.
+        #expect(due.map(\.id) == [ids[30], ids[25], ids[26], ids[28], ids[29]])
+        #expect(due.map(\.fileName) == ["f30.pdf", "f25.pdf", "f26.pdf", "f28.pdf", "f29.pdf"])
+        let rest = try store.due(direction: .outbound, agency: agency, excluding: excluded.union(due.map(\.id!)))
+        #expect(rest.map(\.id) == Array(ids[31..<35]) + Array(ids[36...]))
+    }
+
+    /// A queue left by the previous version (schema v13) is walked through the rebuilt index after the upgrade.
+    @Test func aQueueFromV13IsWalkedThroughTheCoveringIndexAfterTheUpgrade() throws {
+        let fixture = try TemporaryStore()
+        let created = Date(timeIntervalSince1970: 1_800_000_000)
+        let path = try fixture.olderDatabase(upTo: "v13: outbound retry times in the queue indexes") { db in
+            for (name, state) in [("a.pdf", "packaged"), ("b.pdf", "filed"), ("c.pdf", "claimed")] {
+                try db.execute(
+                    sql: """
+                        INSERT INTO documents (direction, agency, state, message_type, file_name, recipients,
+                          created_at, updated_at)
+                        VALUES ('out', '000.00.00.H41', ?, 'edoc', ?, '["000.00.00.G22"]', ?, ?)
+                        """, arguments: [state, name, created, created])
+            }
+        }
+        let store = try DocumentStore(path: path)
+        let columns = try store.pool.read { db in
+            try Row.fetchAll(db, sql: "PRAGMA index_info(documents_outbound_queue)").map { $0["name"] as String }
+        }
+        #expect(columns == ["agency", "priority", "id", "next_attempt_at", "direction", "state"])
+        #expect(try store.due(direction: .outbound, agency: "000.00.00.H41").map(\.fileName) == ["a.pdf", "c.pdf"])
     }
 
     @Test func theNextRetryTimeIsOneLookUpInTheRetryIndex() throws {
