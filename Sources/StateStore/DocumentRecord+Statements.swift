@@ -45,7 +45,7 @@ extension DocumentRecord {
             // The rows are read one at a time, the excluded ones told by their id alone.
             let values = activeStates(direction) + [agency, now, wanted] as [any DatabaseValueConvertible]
             let rows = try Row.fetchCursor(
-                db.cachedStatement(sql: dueSQL(direction)), arguments: StatementArguments(values))
+                db.cachedStatement(sql: inboundDueSQL), arguments: StatementArguments(values))
             var due: [DocumentRecord] = []
             while let row = try rows.next() {
                 if !excluding.isEmpty, let id: Int64 = row[0], excluding.contains(id) { continue }
@@ -74,22 +74,16 @@ extension DocumentRecord {
         return chosen.compactMap { byId[$0] }
     }
 
-    /// The query of ``due(_:direction:agency:excluding:limit:now:)``. Outbound, its condition is spelt as the queue
-    /// index's, so that SQLite walks that index in order and stops at the limit.
-    static func dueSQL(_ direction: Direction) -> String {
-        let unfinished =
-            direction == .outbound
-            ? outboundQueueCondition
-            : "direction = '\(Direction.inbound.rawValue)' AND state IN (\(placeholders(activeStates(.inbound).count)))"
-        return """
-            SELECT \(columnList) FROM documents
-            WHERE \(unfinished) AND agency = ?
-              AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
-            ORDER BY priority DESC, id LIMIT ?
-            """
-    }
+    /// The inbound query of ``due(_:direction:agency:excluding:limit:now:)``: whole rows, in queue order.
+    static let inboundDueSQL = """
+        SELECT \(columnList) FROM documents
+        WHERE direction = '\(Direction.inbound.rawValue)' AND state IN (\(placeholders(activeStates(.inbound).count)))
+          AND agency = ? AND (next_attempt_at IS NULL OR next_attempt_at <= ?)
+        ORDER BY priority DESC, id LIMIT ?
+        """
 
-    /// The ids of due outbound documents in queue order, from the queue index alone (a covering index scan).
+    /// The ids of due outbound documents in queue order, from the queue index alone (a covering index scan). Its
+    /// condition is spelt as the index's, so that SQLite walks that index in order and stops at the limit.
     static let dueIdentifiersSQL = """
         SELECT id FROM documents
         WHERE \(outboundQueueCondition) AND agency = ?
