@@ -11,8 +11,8 @@
 ///    apply), so that nothing is written through a planted link and the final rename stays on one filesystem.
 /// 2. ``write(_:)-(UnsafeRawBufferPointer)`` appends pieces of any size through a 64 KiB buffer: a large attachment
 ///    streams through constant memory, and its bytes are written to the disk as they come (``WriteBehind``), so the
-///    final `fsync` has little left to wait for. ``write(_:at:)`` and ``read(into:at:)`` patch and read back what was written
-///    (a PDF signature is written into the file and the file hashed around it).
+///    final `fsync` has little left to wait for. ``write(_:at:)`` and ``read(into:at:)`` patch and read back what
+///    was written (a PDF signature is written into the file and the file hashed around it).
 /// 3. ``publish()`` writes out the buffer, `fsync`s the file, renames it to the destination with
 ///    `renameat2(RENAME_NOREPLACE)` (a replacing rename when `replaceExisting` was asked for), and `fsync`s the
 ///    directory, so that the name is as durable as the bytes.
