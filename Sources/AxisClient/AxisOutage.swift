@@ -5,7 +5,7 @@ import Foundation
 /// ends. The inbound poll lists two message types and the outbound side has many documents waiting, so an outage
 /// would otherwise log a warning for each of them every time.
 public struct AxisOutage: Sendable {
-    /// What to log after a poll, if anything.
+    /// What to log after a call of the axis, if anything.
     public enum Entry: Equatable, Sendable {
         case started(error: String)
         case continuing(error: String, since: Date)
@@ -16,14 +16,14 @@ public struct AxisOutage: Sendable {
     public static let firstReminder: Duration = .seconds(60)
     public static let longestReminderInterval: Duration = .seconds(3600)
 
-    /// When the current outage began (the first failed poll after a success); nil while the axis answers.
+    /// When the current outage began (the first failure after a success); nil while the axis answers.
     public private(set) var since: Date?
     private var nextReminder: Date?
     private var reminderInterval: Duration = firstReminder
 
     public init() {}
 
-    /// A poll failed at `now` with `error`.
+    /// A call of the axis (a poll, a send) failed at `now` with `error`.
     public mutating func failed(_ error: String, at now: Date) -> Entry? {
         guard let since else {
             self.since = now
@@ -37,7 +37,7 @@ public struct AxisOutage: Sendable {
         return .continuing(error: error, since: since)
     }
 
-    /// A poll succeeded at `now`.
+    /// A call of the axis succeeded at `now`.
     public mutating func succeeded(at now: Date) -> Entry? {
         guard let since else { return nil }
         self.since = nil

@@ -13,6 +13,7 @@
 /// Timing only: nothing is durable before the `fsync` that must follow, and a failed hint (a filesystem without
 /// `sync_file_range`) changes nothing but the timing, so its error is dropped; a real write error is reported by that
 /// `fsync`. A file smaller than a window never calls anything.
+///
 /// What it saves is measured in BENCHMARKS.md (session 10, the 1 GiB attachment).
 public struct WriteBehind {
     /// How much of the file is handed to the disk at a time.
