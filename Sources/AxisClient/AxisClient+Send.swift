@@ -31,6 +31,24 @@ extension AxisClient {
         }
     }
 
+    /// ``sendEdoc(from:to:messageType:envelopePath:hashFile:)`` for an envelope held in memory: a status message of
+    /// a few kilobytes that is composed, sent and not kept needs no file.
+    public func sendEdoc(
+        from: String,
+        to: String? = nil,
+        messageType: AxisMessageType,
+        envelope: [UInt8]
+    ) async throws(AxisError) -> String {
+        try await offload { cancellation in
+            guard !envelope.isEmpty else {
+                return .failure(AxisError(method: .sendEdoc, kind: .invalidRequest("the envelope is empty")))
+            }
+            return self.sendEdocBlocking(
+                from: from, to: to, messageType: messageType, body: .bytes(envelope),
+                hashFile: HashFile.value(ofBytes: envelope), cancellation: cancellation)
+        }
+    }
+
     private func sendEdocBlocking(
         from: String, to: String?, messageType: AxisMessageType, envelopePath: String, knownHashFile: String?,
         cancellation: CancellationFlag
@@ -62,6 +80,16 @@ extension AxisClient {
         guard size > 0 else {
             return .failure(AxisError(method: method, kind: .invalidRequest("the envelope \(envelopePath) is empty")))
         }
+        return sendEdocBlocking(
+            from: from, to: to, messageType: messageType, body: .file(file, size: size), hashFile: hashFile,
+            cancellation: cancellation)
+    }
+
+    private func sendEdocBlocking(
+        from: String, to: String?, messageType: AxisMessageType, body: HTTPExchange.Body, hashFile: String,
+        cancellation: CancellationFlag
+    ) -> Result<String, AxisError> {
+        let method = AxisMethod.sendEdoc
         var parameters: [(name: String, value: String)] = [
             ("from", from), ("servicetype", "eDoc"), ("messagetype", messageType.rawValue),
         ]
@@ -69,7 +97,7 @@ extension AxisClient {
         parameters.append(("hash-file", hashFile))
 
         let exchanged = exchange(
-            method, parameters: parameters, contentType: "application/octet-stream", body: .file(file, size: size),
+            method, parameters: parameters, contentType: "application/octet-stream", body: body,
             sink: .memory(limit: endpoint.maxReplyBytes), timeout: endpoint.transferTimeout,
             stallTimeout: endpoint.requestTimeout, freshConnection: true,
             cancellation: cancellation)

@@ -76,12 +76,29 @@ public struct EdXMLWriter: Sendable {
         header: StatusHeader, traces: [TraceHeader] = [], to path: String
     ) throws(EdXMLError) -> Digest {
         try write(to: path) { output throws(EdXMLError) in
-            try output.open("edXML:edXMLHeader")
-            try writeStatusHeader(header, to: output)
-            if !traces.isEmpty { try writeTraceHeaderList(traces, business: nil, to: output) }
-            try output.close("edXML:edXMLHeader")
+            try writeStatusEnvelope(header: header, traces: traces, to: output)
         } afterEnvelope: { _ throws(EdXMLError) in
         }
+    }
+
+    /// The status message ``writeStatus(header:traces:to:)`` would write, in memory: for a message sent once and not
+    /// kept (a few kilobytes), which needs no file created, synced and removed.
+    public func statusMessage(header: StatusHeader, traces: [TraceHeader] = []) throws(EdXMLError) -> [UInt8] {
+        let output = XMLOutput()
+        try compose(into: output) { output throws(EdXMLError) in
+            try writeStatusEnvelope(header: header, traces: traces, to: output)
+        } afterEnvelope: { _ throws(EdXMLError) in
+        }
+        return output.bytes
+    }
+
+    private func writeStatusEnvelope(
+        header: StatusHeader, traces: [TraceHeader], to output: XMLOutput
+    ) throws(EdXMLError) {
+        try output.open("edXML:edXMLHeader")
+        try writeStatusHeader(header, to: output)
+        if !traces.isEmpty { try writeTraceHeaderList(traces, business: nil, to: output) }
+        try output.close("edXML:edXMLHeader")
     }
 
     private func write(
@@ -91,15 +108,24 @@ public struct EdXMLWriter: Sendable {
     ) throws(EdXMLError) -> Digest {
         try DurableOutput.write(to: path) { file throws(EdXMLError) -> Digest in
             let output = XMLOutput(file: file)
-            try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-            try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
-            try output.open("edXML:edXMLEnvelope", attributes: " xmlns:edXML=\"\(EdXMLReader.namespace)\"")
-            try envelope(output)
-            try output.close("edXML:edXMLEnvelope")
-            try afterEnvelope(output)
-            try output.close("edXML")
+            try compose(into: output, envelope: envelope, afterEnvelope: afterEnvelope)
             return output.digest()
         }
+    }
+
+    /// The root element and the envelope around what `envelope` writes, then what follows the envelope.
+    private func compose(
+        into output: XMLOutput,
+        envelope: (XMLOutput) throws(EdXMLError) -> Void,
+        afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
+    ) throws(EdXMLError) {
+        try output.raw("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        try output.open("edXML", attributes: " xmlns=\"\(EdXMLReader.namespace)\"")
+        try output.open("edXML:edXMLEnvelope", attributes: " xmlns:edXML=\"\(EdXMLReader.namespace)\"")
+        try envelope(output)
+        try output.close("edXML:edXMLEnvelope")
+        try afterEnvelope(output)
+        try output.close("edXML")
     }
 
     /// Appends the base64 of the file at `path` to `output`, without line breaks, reading in chunks.

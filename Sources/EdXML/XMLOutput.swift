@@ -1,10 +1,14 @@
 import CryptoPrimitives
 import SystemSupport
 
-/// Writes edXML markup to a ``DurableFileWriter``: indentation, the `edXML:` prefix, escaping. Every byte written
-/// is also hashed (``digest``), so the message's SHA-256 is known without reading the file again.
+/// Writes edXML markup to a ``DurableFileWriter``, or into memory for a message small enough to be sent from there:
+/// indentation, the `edXML:` prefix, escaping. Every byte written is also hashed (``digest``), so the message's
+/// SHA-256 is known without reading the file again.
 final class XMLOutput {
-    let file: DurableFileWriter
+    /// The file being written, or nil when the output is collected in ``bytes``.
+    let file: DurableFileWriter?
+    /// What was written, when there is no file.
+    private(set) var bytes: [UInt8] = []
     private var indentLevel = 0
     private let hasher = SHA256()
 
@@ -12,12 +16,21 @@ final class XMLOutput {
         self.file = file
     }
 
+    /// An output collected in memory (``bytes``).
+    init() {
+        file = nil
+    }
+
     func raw(_ text: String) throws(EdXMLError) {
         try write(text.utf8)
     }
 
     func write(_ bytes: some Collection<UInt8>) throws(EdXMLError) {
-        try DurableOutput.append(bytes, to: file)
+        if let file {
+            try DurableOutput.append(bytes, to: file)
+        } else {
+            self.bytes.append(contentsOf: bytes)
+        }
         hasher.update(bytes)
     }
 

@@ -96,9 +96,12 @@ extension InboundPipeline {
 
     /// Tells the sender the document arrived at `agency` (status 01), once: a failure is retried with the
     /// acknowledgement.
+    ///
+    /// The message is composed in memory and not kept: sending it once is what counts, and that rests on
+    /// `arrivalStatusStartedAt` committed before the send and the look-up on the axis after an ambiguous one, not on
+    /// resending the same bytes. A retry composes it again, with the time of that attempt.
     private func sendArrivalStatus(for document: DocumentRecord, from agency: InboundAgency) async throws {
         let id = document.id!
-        let path = spool.directory(of: id) + "/status-01.edxml"
         let lookup = SentStatusLookup(axis: dependencies.axis, store: dependencies.store)
         if let started = document.arrivalStatusStartedAt {
             // An earlier send may be on the axis: a kill or a lost reply came between it and our record of it.
@@ -117,13 +120,11 @@ extension InboundPipeline {
             }
         }
         let header = ArrivalStatus(agency: agency.config, document: document, now: Date()).header
+        let message: [UInt8]
         do {
-            try await Offload.run {
-                try Directories.create((path as NSString).deletingLastPathComponent, mode: 0o700)
-                if (try? FileStatus.lstat(path)) == nil { try EdXMLWriter().writeStatus(header: header, to: path) }
-            }
+            message = try EdXMLWriter().statusMessage(header: header)
         } catch {
-            throw InboundFailure.transient("cannot write status 01: \(error)")
+            throw InboundFailure.transient("cannot compose status 01: \(error)")
         }
         let store = dependencies.store
         _ = try await Offload.run {
@@ -132,7 +133,7 @@ extension InboundPipeline {
         let statusDocId: String
         do {
             statusDocId = try await dependencies.axis.sendEdoc(
-                from: agency.config.code, messageType: .status, envelopePath: path)
+                from: agency.config.code, messageType: .status, envelope: message)
         } catch {
             if error.failureClass != .ambiguous {
                 try dependencies.store.annotate(id, note: "status 01 was not stored: \(error)") {

@@ -38,8 +38,7 @@ extension InboundPipeline {
     /// names, or refuses it), records copies for the other agencies of ours it names, and delivers this one.
     func deliver(_ document: DocumentRecord, to agency: InboundAgency) async throws {
         let id = document.id!
-        let attachments = spool.attachments(of: id)
-        let envelope = spool.envelope(of: id)
+        let (spool, envelope) = (self.spool, spool.envelope(of: id))
         guard (try? FileStatus.lstat(envelope)) != nil else {
             try dependencies.store.transition(
                 id, to: .listed, note: "the downloaded envelope is no longer in the spool; fetching it again")
@@ -49,14 +48,13 @@ extension InboundPipeline {
         let message: EdXMLMessage
         do {
             message = try await Offload.run {
-                if (try? FileStatus.lstat(attachments)) != nil { try Directories.removeTree(attachments) }
+                try spool.removeScratch(of: id)
                 // Scratch: a parse after a crash decodes them again from the envelope, and the inbox writer syncs
-                // each file's new name where it ends up. So neither this folder's entry nor the decoded files'
-                // names are synced here (the files' contents are).
+                // each file's new name where it ends up. So the decoded files' names are not synced here (their
+                // contents are).
                 var scratch = DirectorySyncs()
-                try Directories.create(attachments, mode: 0o700, syncs: &scratch)
                 return try EdXMLReader(limits: Self.edxmlLimits(limits)).read(
-                    from: envelope, attachmentDirectory: attachments, syncs: &scratch)
+                    from: envelope, attachmentDirectory: spool.directory(of: id), syncs: &scratch)
             }
         } catch let error as EdXMLError {
             throw InboundFailure(reading: error)

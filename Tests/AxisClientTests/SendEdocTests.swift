@@ -12,7 +12,8 @@ import Testing
         let reply = LoopbackResponder.Reply.json(#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"d-42"}"#)
         try await TestSupport.withResponder([reply]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let docId = try await client.sendEdoc(from: "000.00.00.H26", to: "000.00.00.G22", messageType: .edoc,
+            let docId = try await client.sendEdoc(
+                from: "000.00.00.H26", to: "000.00.00.G22", messageType: .edoc,
                 envelopePath: path)
             #expect(docId == "d-42")
             let request = try #require(responder.requests.first)
@@ -29,8 +30,37 @@ import Testing
             #expect(verified.parameters["servicetype"] == "eDoc")
             #expect(verified.parameters["messagetype"] == "edoc")
             #expect(verified.parameters["hash-file"] == HashFile.value(ofBytes: document))
-            #expect(request.headers["xroadvnpt-sign-header-key"]
-                == "from;servicetype;messagetype;to;hash-file;systemid;timestamp;Content-Type")
+            #expect(
+                request.headers["xroadvnpt-sign-header-key"]
+                    == "from;servicetype;messagetype;to;hash-file;systemid;timestamp;Content-Type")
+        }
+    }
+
+    @Test func anEnvelopeHeldInMemoryArrivesExactlyWithItsHash() async throws {
+        let document = TestSupport.documentBytes(count: 4_321)
+        let reply = LoopbackResponder.Reply.json(#"{"status":"OK","ErrorCode":"0","ErrorDesc":"","DocId":"s-7"}"#)
+        try await TestSupport.withResponder([reply]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let docId = try await client.sendEdoc(from: "000.00.00.H26", messageType: .status, envelope: document)
+            #expect(docId == "s-7")
+            let request = try #require(responder.requests.first)
+            #expect(request.body == document)
+            #expect(request.headers["content-length"] == "4321")
+            let verified = try TestSupport.verify(request).get()
+            #expect(verified.parameters["messagetype"] == "status")
+            #expect(verified.parameters["hash-file"] == HashFile.value(ofBytes: document))
+        }
+    }
+
+    @Test func anEmptyEnvelopeInMemoryIsRefusedBeforeAnythingIsSent() async throws {
+        try await TestSupport.withResponder([]) { responder in
+            let client = try TestSupport.client(responder.baseURL)
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "000.00.00.H26", messageType: .status, envelope: [])
+                })
+            #expect(error.kind == .invalidRequest("the envelope is empty"))
+            #expect(responder.requests.isEmpty)
         }
     }
 
@@ -38,12 +68,16 @@ import Testing
         let directory = try TemporaryDirectory()
         defer { directory.remove() }
         let path = try directory.write("envelope.edxml", TestSupport.documentBytes(count: 1000))
-        try await TestSupport.withResponder([.respond(status: 503, contentType: "text/html",
-            body: Array("<html>Service Unavailable</html>".utf8))]) { responder in
+        try await TestSupport.withResponder([
+            .respond(
+                status: 503, contentType: "text/html",
+                body: Array("<html>Service Unavailable</html>".utf8))
+        ]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let error = try #require(await TestSupport.axisError {
-                try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
-            })
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
+                })
             #expect(error.kind == .httpStatus(code: 503, bodyExcerpt: "<html>Service Unavailable</html>"))
             #expect(error.failureClass == .transient)
         }
@@ -57,9 +91,10 @@ import Testing
         let reply = LoopbackResponder.Reply.json(#"{"status":"FAIL","ErrorCode":"-1","ErrorDesc":""# + message + "\"}")
         try await TestSupport.withResponder([reply]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let error = try #require(await TestSupport.axisError {
-                try await client.sendEdoc(from: "002.00.20.H13", messageType: .edoc, envelopePath: path)
-            })
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "002.00.20.H13", messageType: .edoc, envelopePath: path)
+                })
             #expect(error.kind == .fail(errorCode: "-1", errorDescription: message))
             #expect(error.failureClass == .permanent)
             #expect(error.description.contains(message))
@@ -73,9 +108,10 @@ import Testing
         let path = try directory.write("envelope.edxml", document)
         try await TestSupport.withResponder([.resetAfterBody]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let error = try #require(await TestSupport.axisError {
-                try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
-            })
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
+                })
             #expect(responder.requests.first?.body == document)
             guard case .network = error.kind else {
                 Issue.record("expected a network error, got \(error)")
@@ -93,9 +129,10 @@ import Testing
         let path = try directory.write("envelope.edxml", TestSupport.documentBytes(count: 5000))
         try await TestSupport.withResponder([.closeAfterBody]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let error = try #require(await TestSupport.axisError {
-                try await client.sendEdoc(from: "000.00.00.H26", messageType: .status, envelopePath: path)
-            })
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "000.00.00.H26", messageType: .status, envelopePath: path)
+                })
             #expect(error.failureClass == .ambiguous)
             #expect(responder.requests.first?.headers["xroadvnpt-messagetype"] == "status")
         }
@@ -107,9 +144,10 @@ import Testing
         let path = try directory.write("envelope.edxml", TestSupport.documentBytes(count: 10))
         try await TestSupport.withResponder([.json(#"{"status":"OK","ErrorCode":"0","DocId":"0"}"#)]) { responder in
             let client = try TestSupport.client(responder.baseURL)
-            let error = try #require(await TestSupport.axisError {
-                try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
-            })
+            let error = try #require(
+                await TestSupport.axisError {
+                    try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
+                })
             #expect(error.failureClass == .ambiguous)
         }
     }
@@ -123,9 +161,10 @@ import Testing
         let url = responder.baseURL
         responder.stop()
         let client = try TestSupport.client(url)
-        let error = try #require(await TestSupport.axisError {
-            try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
-        })
+        let error = try #require(
+            await TestSupport.axisError {
+                try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: path)
+            })
         #expect(error.kind == .network(code: 7, message: error.networkMessage))
         #expect(!error.requestBodyFullySent)
         #expect(error.failureClass == .transient)
@@ -133,9 +172,11 @@ import Testing
 
     @Test func missingEnvelopeIsAPermanentLocalFileError() async throws {
         let client = try TestSupport.client("http://127.0.0.1:9/axis")
-        let error = try #require(await TestSupport.axisError {
-            try await client.sendEdoc(from: "000.00.00.H26", messageType: .edoc, envelopePath: "/nonexistent/e.edxml")
-        })
+        let error = try #require(
+            await TestSupport.axisError {
+                try await client.sendEdoc(
+                    from: "000.00.00.H26", messageType: .edoc, envelopePath: "/nonexistent/e.edxml")
+            })
         #expect(error.kind == .localFile(path: "/nonexistent/e.edxml", operation: "open for reading", errno: ENOENT))
         #expect(error.failureClass == .permanent)
     }

@@ -160,6 +160,20 @@ import Testing
         #expect(!text.contains("edXMLBody") && !text.contains("AttachmentEncoded"))
     }
 
+    @Test func aStatusMessageComposedInMemoryIsTheSameBytesAsTheOneWrittenToAFile() throws {
+        let directory = try TemporaryDirectory()
+        let header = try #require(try EdXMLReader().readHeader(from: Fixtures.path("status.edxml")).status)
+        let trace = TraceHeader(organId: "000.00.00.G22", timestamp: "2026/12/07 23:59:59")
+        let path = directory.file("status.edxml")
+        try EdXMLWriter().writeStatus(header: header, traces: [trace], to: path)
+        let composed = try EdXMLWriter().statusMessage(header: header, traces: [trace])
+        #expect(composed == Array(try Data(contentsOf: URL(fileURLWithPath: path))))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["status.edxml"])
+        let escaped = StatusHeader(
+            from: Organization(organId: "x"), responseFor: ResponseFor(), statusCode: "01", description: "a\u{1}b")
+        #expect(throws: EdXMLError.self) { try EdXMLWriter().statusMessage(header: escaped) }
+    }
+
     @Test func writerNeverOverwritesAndLeavesNoTempFileBehind() throws {
         let directory = try TemporaryDirectory()
         let path = try directory.write("exists.edxml", "keep me")

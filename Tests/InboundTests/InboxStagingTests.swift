@@ -42,7 +42,7 @@ final class InboxFixture {
             note: "listed")
         let id = try #require(listed.id)
         let document = try store.transition(id, to: .downloaded, note: "downloaded")
-        let directory = spool.attachments(of: id)
+        let directory = spool.directory(of: id)
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var attachments: [ReceivedAttachment] = []
         for (index, file) in files.enumerated() {

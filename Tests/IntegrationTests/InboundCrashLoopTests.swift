@@ -4,7 +4,7 @@ import Testing
 /// reliability.md, "Durable state", inbound: agency B's daemon is killed 200 times while A keeps sending to it: at
 /// every inbound step boundary in turn and at random moments. Counted at the end: every document A sent is in B's
 /// inbox exactly once (one folder each), the axis lists nothing pending for B (each acknowledged), no staging folder
-/// is left in the inbox, nothing needs work, and the axis holds no message twice (status 01 included).
+/// is left in the inbox, nothing needs work, the axis holds no message twice, and it holds one status 01 per document.
 @Suite(.serialized) struct InboundCrashLoopTests {
     static let sender = TwoAgencies.codeA
     static let recipient = TwoAgencies.codeB
@@ -64,6 +64,10 @@ import Testing
         let duplicates = stats["duplicate_documents"] as? Int
         #expect(duplicates == 0, "the axis holds messages twice: \(stats["duplicates"] ?? "")")
         #expect((stats["documents_by_sender"] as? [String: Int])?[Self.sender] == numbers.count, "\(stats)")
+        // B sends nothing but status 01, composed afresh for each attempt: counted by sender, not by content.
+        #expect(
+            (stats["documents_by_sender"] as? [String: Int])?[Self.recipient] == numbers.count,
+            "status 01 is not on the axis exactly once per document: \(stats)")
         print(
             "inbound crash loop: \(Self.iterations) kills (\(Self.iterations / 2) at step boundaries \(reached), "
                 + "\(Self.iterations / 2) at random, seed \(Self.seed)), \(numbers.count) documents, "
