@@ -10,7 +10,7 @@ import Logging
 /// simulator.stop()
 /// ```
 /// Data lives under ``AxisSimulatorConfiguration/dataDirectory``: `axis.sqlite` (queues), `envelopes/` (stored
-/// envelopes), `spool/` (uploads and getEdoc replies in progress, emptied at start), `axis.lock` (one simulator
+/// envelopes), `spool/` (uploads in progress, emptied at start), `axis.lock` (one simulator
 /// per data directory, held until ``stop()``).
 public final class AxisSimulator: Sendable {
     /// The bound ports.
@@ -54,7 +54,7 @@ public final class AxisSimulator: Sendable {
         let counters = AxisCallCounters()
         let service = AxisService(
             configuration: configuration, store: store, envelopes: envelopes, counters: counters, faults: faults,
-            faultPlan: faultPlan, scratchDirectory: spool, logger: logger)
+            faultPlan: faultPlan, logger: logger)
         axisServer = HTTPServer(
             configuration: HTTPServerConfiguration(
                 host: configuration.listenAddress, port: configuration.port,

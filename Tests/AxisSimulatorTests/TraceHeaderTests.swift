@@ -35,6 +35,7 @@ struct TraceHeaderTests {
     {
         let reply = try axis.call(.downloadEdoc, parameters: [("docId", docId)], credentials: credentials)
         #expect(reply.status == 200)
+        #expect(reply.headers["content-length"] == String(reply.body.count))
         return reply.body
     }
 

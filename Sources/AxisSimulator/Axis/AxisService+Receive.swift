@@ -33,28 +33,18 @@ extension AxisService {
     /// `downloadEdoc`: the envelope as served (see ``servedEnvelope(_:)``), raw.
     func downloadEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
         let document = try accessibleDocument(call)
-        let served = try servedEnvelope(document)
         return HTTPResponse(
             status: 200, headers: HTTPHeaders([("Content-Type", "application/octet-stream")]),
-            body: .file(path: served.path, removeAfterSending: served.isTemporary))
+            body: .stream(try servedEnvelope(document)))
     }
 
     /// `getEdoc`: `{"status":"OK",...,"data":"<base64 of the envelope>"}`, encoded while it is sent (see
     /// ``GetEdocReplyBody``), so a large envelope is neither held in memory nor copied.
     func getEdoc(_ call: AxisCall) throws(AxisRejection) -> HTTPResponse {
         let document = try accessibleDocument(call)
-        let served = try servedEnvelope(document)
-        let body = try storage("opening \(document.docId) for getEdoc") { () throws -> GetEdocReplyBody in
-            do {
-                return try GetEdocReplyBody(envelope: served.path, removeAfterSending: served.isTemporary)
-            } catch {
-                if served.isTemporary { unlink(served.path) }
-                throw error
-            }
-        }
         return HTTPResponse(
             status: 200, headers: HTTPHeaders([("Content-Type", "application/json; charset=utf-8")]),
-            body: .stream(body))
+            body: .stream(GetEdocReplyBody(envelope: try servedEnvelope(document))))
     }
 
     /// `updateStatus`: `done`/`fail` take the delivery off the caller's list (idempotently), `processing` keeps it.
@@ -94,28 +84,31 @@ extension AxisService {
 
 extension AxisService {
     /// The envelope a caller downloads: the stored bytes plus one `TraceHeader` (this axis's mark: the configured
-    /// `trace_organ_id` or the sender, and the time the document was stored), written durably to a scratch file
-    /// the caller removes; or the stored file itself when `append_trace_header` is off. The stored original never
-    /// changes, so `getSentEdocList`, the hashes and the duplicate counters keep describing what the sender sent.
-    /// The stamp comes from the stored document, so every download of a document is byte-identical.
-    func servedEnvelope(_ document: StoredDocument) throws(AxisRejection) -> (path: String, isTemporary: Bool) {
+    /// `trace_organ_id` or the sender, and the time the document was stored), inserted while it is sent
+    /// (``TracedEnvelopeBody``); or the stored file itself when `append_trace_header` is off or the envelope has no
+    /// place for the mark. The stored original never changes, so `getSentEdocList`, the hashes and the duplicate
+    /// counters keep describing what the sender sent. The stamp comes from the stored document, so every download of
+    /// a document is byte-identical.
+    func servedEnvelope(_ document: StoredDocument) throws(AxisRejection) -> any HTTPBodyProducer {
         let original = envelopes.absolutePath(document.filePath)
-        guard configuration.appendTraceHeader else { return (original, false) }
-        let scratch = (scratchDirectory as NSString).appendingPathComponent("traced-\(UUID().uuidString).edxml")
+        let stored = { () throws(AxisRejection) -> any HTTPBodyProducer in
+            try self.storage("opening \(document.docId)") {
+                try FileBodyProducer(path: original, removeAfterSending: false)
+            }
+        }
+        guard configuration.appendTraceHeader else { return try stored() }
         do {
-            let output = try DurableFileWriter(creating: scratch, mode: 0o600)
-            let (input, _) = try FileDescriptor.openForReading(original)
-            try TraceHeaderInserter.copy(
-                from: input, into: output, organId: configuration.traceOrganId ?? document.sender,
+            return try TracedEnvelopeBody(
+                path: original, organId: configuration.traceOrganId ?? document.sender,
                 timestamp: reportedTraceTimestamp(document.createdAt))
-            try output.publish()
-            return (scratch, true)
         } catch let failure as TraceHeaderInserter.Failure {
             logger.warning("serving \(document.docId) without a TraceHeader: \(failure)")
-            return (original, false)
+        } catch let failure as TracedEnvelopeBody.Failure {
+            logger.warning("serving \(document.docId) without a TraceHeader: \(failure)")
         } catch {
             logger.error("adding a TraceHeader to \(document.docId) failed: \(error)")
             throw .internalError
         }
+        return try stored()
     }
 }

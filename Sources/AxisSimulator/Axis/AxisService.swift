@@ -16,14 +16,11 @@ final class AxisService: HTTPHandler {
     /// The rules of `POST /admin/faults`.
     let faultPlan: AxisFaultPlan
     let logger: Logger
-    /// Where served envelopes with an added TraceHeader are written before streaming.
-    let scratchDirectory: String
     let clock: @Sendable () -> Date
 
     init(
         configuration: AxisSimulatorConfiguration, store: AxisStore, envelopes: EnvelopeStore,
-        counters: AxisCallCounters, faults: AxisFaultInjector, faultPlan: AxisFaultPlan, scratchDirectory: String,
-        logger: Logger,
+        counters: AxisCallCounters, faults: AxisFaultInjector, faultPlan: AxisFaultPlan, logger: Logger,
         clock: @escaping @Sendable () -> Date = Date.init
     ) {
         self.configuration = configuration
@@ -32,7 +29,6 @@ final class AxisService: HTTPHandler {
         self.counters = counters
         self.faults = faults
         self.faultPlan = faultPlan
-        self.scratchDirectory = scratchDirectory
         self.logger = logger
         self.clock = clock
     }

@@ -3,6 +3,7 @@ import Foundation
 
 /// The body of an OK getEdoc reply, `{"status":"OK",...,"data":"<base64>"}`, base64-encoding the served envelope
 /// while it is sent: neither the reply nor the envelope is ever held in memory or copied to disk.
+/// Pieces of any size are encoded (``Base64PieceEncoder`` carries the bytes that do not fill a group).
 ///
 /// The length is known up front from the envelope's size (4 characters per 3 bytes, padded), so the reply carries an
 /// exact Content-Length. An envelope that shrinks while it is sent makes the server close the connection.
@@ -16,14 +17,14 @@ final class GetEdocReplyBody: HTTPBodyProducer {
         var encoder = Base64PieceEncoder()
     }
 
-    private let envelope: FileBodyProducer
+    private let envelope: any HTTPBodyProducer
     private let prefix: [UInt8]
     private let suffix: [UInt8]
     private let state = Locked(State())
 
-    /// Takes the envelope at `path` as it is now; `removeAfterSending` for a temporary served envelope.
-    init(envelope path: String, removeAfterSending: Bool) throws {
-        envelope = try FileBodyProducer(path: path, removeAfterSending: removeAfterSending)
+    /// Encodes the served envelope as `envelope` produces it (the stored file, or it with a TraceHeader).
+    init(envelope: any HTTPBodyProducer) {
+        self.envelope = envelope
         (prefix, suffix) = GetEdocReply.jsonParts()
     }
 

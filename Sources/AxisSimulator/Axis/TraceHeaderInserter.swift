@@ -1,8 +1,6 @@
-import SystemSupport
-
-/// Copies an envelope while inserting one `TraceHeader`, the way the real axis marks the envelopes it serves,
-/// in one streaming pass with constant memory: bytes are copied up to the insertion point, the element is
-/// inserted, and the rest (the attachments, usually nearly all of the file) is copied without being looked at.
+/// Inserts one `TraceHeader` into an envelope fed to it chunk by chunk, the way the real axis marks the envelopes it
+/// serves: bytes are copied up to the insertion point, the element is inserted, and then it is ``isDone``: the rest
+/// (the attachments, usually nearly all of the file) need not be looked at (``TracedEnvelopeBody``).
 ///
 /// Where it goes, matching elements by local name whatever their prefix:
 /// - into the `TraceHeaderList` that follows `MessageHeader`: before its `Bussiness` child (the schema puts
@@ -48,7 +46,8 @@ final class TraceHeaderInserter {
 
     private let organId: String
     private let timestamp: String
-    private let output: DurableFileWriter
+    /// What the bytes fed so far became, until ``takeOutput()`` takes it.
+    private var output: [UInt8] = []
     private var phase = Phase.seekingMessageHeaderEnd
     private var markup: Markup?
     private var tag: [UInt8] = []
@@ -57,27 +56,29 @@ final class TraceHeaderInserter {
     private var held: [UInt8] = []
 
     /// `timestamp` is written as given (`yyyy/MM/dd HH:mm:ss`); `organId` is escaped.
-    init(organId: String, timestamp: String, output: DurableFileWriter) {
+    init(organId: String, timestamp: String) {
         self.organId = organId
         self.timestamp = timestamp
-        self.output = output
     }
 
-    /// Copies `source` into the output with the trace inserted. Throws ``Failure`` when there is nowhere to put
-    /// it, or the file's own errors.
-    static func copy(from source: FileDescriptor, into output: DurableFileWriter, organId: String, timestamp: String)
-        throws
-    {
-        let inserter = TraceHeaderInserter(organId: organId, timestamp: timestamp, output: output)
-        try source.forEachChunk { try inserter.feed($0) }
-        try inserter.finish()
+    /// Whether the TraceHeader is in: every later byte is copied as it is, so the rest of the envelope need not go
+    /// through the inserter.
+    var isDone: Bool {
+        if case .done = phase { return true }
+        return false
+    }
+
+    /// The output of the bytes fed since the last call.
+    func takeOutput() -> [UInt8] {
+        defer { output = [] }
+        return output
     }
 
     func feed(_ bytes: UnsafeRawBufferPointer) throws {
         var index = 0
         while index < bytes.count {
             if case .done = phase {
-                try output.write(UnsafeRawBufferPointer(rebasing: bytes[index...]))
+                output.append(contentsOf: UnsafeRawBufferPointer(rebasing: bytes[index...]))
                 return
             }
             switch markup {
@@ -197,33 +198,33 @@ final class TraceHeaderInserter {
                 if selfClosing {
                     var opened = Array(element.dropLast(2))
                     opened.append(UInt8(ascii: ">"))
-                    try output.write(opened)
-                    try output.write(traceHeader(prefix: prefix))
-                    try output.write(Array("</\(Self.qualified(prefix, "TraceHeaderList"))>".utf8))
+                    output.append(contentsOf: opened)
+                    output.append(contentsOf: traceHeader(prefix: prefix))
+                    output.append(contentsOf: Array("</\(Self.qualified(prefix, "TraceHeaderList"))>".utf8))
                     phase = .done
                 } else {
-                    try output.write(element)
+                    output.append(contentsOf: element)
                     phase = .insideTraceList(prefix: prefix)
                 }
             } else {
                 try insertNewList(prefix: headerPrefix)
-                try output.write(element)
+                output.append(contentsOf: element)
             }
         case .insideTraceList(let listPrefix):
             if (!isEnd && local == "Bussiness") || (isEnd && local == "TraceHeaderList") {
-                try output.write(traceHeader(prefix: listPrefix))
+                output.append(contentsOf: traceHeader(prefix: listPrefix))
                 phase = .done
             }
-            try output.write(element)
+            output.append(contentsOf: element)
         case .done:
-            try output.write(element)
+            output.append(contentsOf: element)
         }
     }
 
     /// Writes bytes that are not an element tag: straight out, or held while deciding after `</MessageHeader>`.
     private func emit(_ bytes: some Collection<UInt8>) throws {
         guard case .afterMessageHeader(let prefix) = phase else {
-            try output.write(bytes)
+            output.append(contentsOf: bytes)
             return
         }
         held.append(contentsOf: bytes)
@@ -233,13 +234,13 @@ final class TraceHeaderInserter {
     /// A new `TraceHeaderList` right after `</MessageHeader>`, then whatever was held.
     private func insertNewList(prefix: String) throws {
         let list = Self.qualified(prefix, "TraceHeaderList")
-        try output.write(Array("<\(list)>".utf8) + traceHeader(prefix: prefix) + Array("</\(list)>".utf8))
+        output.append(contentsOf: Array("<\(list)>".utf8) + traceHeader(prefix: prefix) + Array("</\(list)>".utf8))
         phase = .done
         try releaseHeld()
     }
 
     private func releaseHeld() throws {
-        try output.write(held)
+        output.append(contentsOf: held)
         held = []
     }
 

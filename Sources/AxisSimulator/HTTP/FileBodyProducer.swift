@@ -18,10 +18,15 @@ final class FileBodyProducer: HTTPBodyProducer {
     private let state: Locked<State>
 
     /// Opens `path` now.
-    init(path: String, removeAfterSending: Bool) throws {
+    convenience init(path: String, removeAfterSending: Bool) throws {
         let (file, status) = try FileDescriptor.openForReading(path)
+        self.init(continuing: file, path: path, length: status.size, removeAfterSending: removeAfterSending)
+    }
+
+    /// Sends `length` bytes of `file` from its current offset (the part of a file another producer did not send).
+    init(continuing file: FileDescriptor, path: String, length: Int64, removeAfterSending: Bool = false) {
         self.path = path
-        length = status.size
+        self.length = length
         self.removeAfterSending = removeAfterSending
         state = Locked(State(file: file))
     }
