@@ -16,7 +16,7 @@ extension DocumentStore {
         documentId: Int64, code: AnswerCode, reason: String?, origin: String, now: Date = Date()
     ) throws -> AnswerRecord {
         let reason = try AnswerRules.normalizedReason(reason, for: code)
-        return try pool.write { db in
+        return try commits.write { db in
             guard let document = try DocumentRecord.fetch(db, id: documentId) else {
                 throw AnswerRefusal.unknownDocument(documentId)
             }
@@ -155,7 +155,7 @@ extension DocumentStore {
     private func changeQueuedAnswer(
         _ id: Int64, _ change: (Database, inout AnswerRecord) throws -> Void
     ) throws -> AnswerRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard var answer = try AnswerRecord.fetchOne(db, key: id) else { throw StateStoreError.unknownAnswer(id) }
             guard answer.state == .queued else { throw StateStoreError.answerNotQueued(id, answer.state) }
             try change(db, &answer)

@@ -21,7 +21,7 @@ extension DocumentStore {
     /// request. The concerned document's history gets a line too.
     /// - Throws: ``BusinessRequestRefusal`` when the concerned document may not take the request.
     public func insertBusinessRequest(_ request: DocumentRecord, note: String) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard let originalId = request.relatedDocumentId, let type = request.businessDocType else {
                 throw BusinessRequestRefusal.isRequest(request.id ?? 0, concerning: nil)
             }
@@ -45,7 +45,7 @@ extension DocumentStore {
     public func requeueBusinessRequest(
         _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void
     ) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard let request = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }

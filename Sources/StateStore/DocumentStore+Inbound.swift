@@ -41,7 +41,7 @@ extension DocumentStore {
     public func addInboundCopies(
         of listed: DocumentRecord, for agencies: [String], note: String, now: Date = Date()
     ) throws -> [DocumentRecord] {
-        try pool.write { db in
+        try commits.write { db in
             var added: [DocumentRecord] = []
             for agency in agencies {
                 let existing = try Self.inboundRecord(
@@ -75,7 +75,7 @@ extension DocumentStore {
     public func recordUnreadableFetch(
         _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
     ) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard var document = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
@@ -99,7 +99,7 @@ extension DocumentStore {
     /// The axis accepted our acknowledgement (`status`, `done` or `fail`) of a docId, for all the given copies at
     /// once: delivered ones become `acknowledged`; quarantined ones no longer have a `fail` pending.
     public func recordAcknowledged(_ ids: [Int64], status: String, now: Date = Date()) throws {
-        try pool.write { db in
+        try commits.write { db in
             for id in ids {
                 guard var document = try DocumentRecord.fetch(db, id: id) else {
                     throw StateStoreError.unknownDocument(id)

@@ -4,10 +4,13 @@ import GRDB
 /// The durable record of every document and the only place that changes a document's state.
 ///
 /// SQLite in WAL mode with `synchronous=FULL` (reliability.md, "Durable state"): a committed transition survives
-/// power loss. Every public method runs in one transaction, so a document and its history never disagree.
+/// power loss. Every public method runs in one transaction (or one savepoint of a transaction shared with writes that
+/// came at the same time: ``GroupCommit``), so a document and its history never disagree.
 /// The store is safe to share between tasks and processes (the CLI reads while the daemon writes).
 public final class DocumentStore: Sendable {
     let pool: DatabasePool
+    /// Where every write goes: writes that arrive together share one commit (``GroupCommit``).
+    let commits: GroupCommit
     public let path: String
 
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
@@ -30,6 +33,7 @@ public final class DocumentStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
+        commits = GroupCommit(pool: pool)
         self.path = path
     }
 
@@ -43,6 +47,7 @@ public final class DocumentStore: Sendable {
         } catch {
             throw .cannotOpen(path: path, reason: String(describing: error))
         }
+        commits = GroupCommit(pool: pool)
         self.path = path
     }
 
@@ -56,7 +61,7 @@ public final class DocumentStore: Sendable {
     /// ``insert(_:note:)`` for several documents in one transaction (a batch of files claimed together: one commit
     /// for all), in the order given.
     public func insert(_ documents: [(DocumentRecord, note: String)]) throws -> [DocumentRecord] {
-        try pool.write { db in
+        try commits.write { db in
             try documents.map { document, note in
                 var document = document
                 document.state = DocumentState.initial(for: document.direction)
@@ -78,7 +83,7 @@ public final class DocumentStore: Sendable {
     public func insertInboundIfNew(_ documents: [(DocumentRecord, note: String)]) throws
         -> [(DocumentRecord, isNew: Bool)]
     {
-        try pool.write { db in
+        try commits.write { db in
             try documents.map { document, note in
                 precondition(
                     document.direction == .inbound && document.axisDocId != nil, "inbound records need an axis docId")
@@ -107,7 +112,7 @@ public final class DocumentStore: Sendable {
         _ id: Int64, to next: DocumentState, note: String, now: Date = Date(),
         change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             try Self.transition(db, id, to: next, note: note, now: now, change: change)
         }
     }
@@ -120,7 +125,7 @@ public final class DocumentStore: Sendable {
         change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
         precondition(!steps.isEmpty, "at least one state")
-        return try pool.write { db in
+        return try commits.write { db in
             for (state, note) in steps.dropLast() {
                 _ = try Self.transition(db, id, to: state, note: note, now: now) { _ in }
             }
@@ -134,7 +139,7 @@ public final class DocumentStore: Sendable {
     public func transition(_ moves: [DocumentMove], now: Date = Date()) throws
         -> [Result<DocumentRecord, StateStoreError>]
     {
-        try pool.write { db in
+        try commits.write { db in
             try moves.map { move in
                 do {
                     return .success(
@@ -176,7 +181,7 @@ public final class DocumentStore: Sendable {
     public func recordFailedAttempt(
         _ id: Int64, error message: String, retryAt: Date, now: Date = Date()
     ) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard let stored = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
@@ -198,7 +203,7 @@ public final class DocumentStore: Sendable {
     /// The retry index finds them without reading the queue.
     @discardableResult
     public func retrySendsNow(agency: String) throws -> Int {
-        try pool.write { db in
+        try commits.write { db in
             try db.execute(
                 sql: """
                     UPDATE documents SET next_attempt_at = NULL
@@ -214,7 +219,7 @@ public final class DocumentStore: Sendable {
     public func annotate(
         _ id: Int64, note: String, now: Date = Date(), change: @Sendable (inout DocumentRecord) -> Void = { _ in }
     ) throws -> DocumentRecord {
-        try pool.write { db in
+        try commits.write { db in
             guard let stored = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
@@ -234,7 +239,7 @@ public final class DocumentStore: Sendable {
     public func noteStatus(_ id: Int64, _ status: StatusNote, description: String, now: Date = Date()) throws
         -> DocumentRecord
     {
-        try pool.write { db in
+        try commits.write { db in
             guard let stored = try DocumentRecord.fetch(db, id: id) else {
                 throw StateStoreError.unknownDocument(id)
             }
