@@ -79,8 +79,10 @@ import Testing
             entered.wait()
         }
 
-        func waitUntilQueued(_ count: Int) async throws {
-            for _ in 0..<1000 where commits.queuedWrites < count { try await Task.sleep(for: .milliseconds(10)) }
+        /// Waits (at most 10 s) for `count` writes to be queued behind the held commit. A thread sleep, not a task's:
+        /// the suite also runs under libfaketime, where a task's sleep never ends.
+        func waitUntilQueued(_ count: Int) {
+            for _ in 0..<5000 where commits.queuedWrites < count { Thread.sleep(forTimeInterval: 0.002) }
             #expect(commits.queuedWrites == count)
         }
 
@@ -105,12 +107,12 @@ import Testing
         }
     }
 
-    @Test func writesQueuedBehindACommitShareTheNextOneAndEachGetsItsOwnResult() async throws {
+    @Test func writesQueuedBehindACommitShareTheNextOneAndEachGetsItsOwnResult() throws {
         let world = try World()
         world.holdACommitOpen()
         let names = (1...10).map { "w\($0)" }
         for name in names { world.write(name) }
-        try await world.waitUntilQueued(names.count)
+        world.waitUntilQueued(names.count)
         world.finish()
 
         #expect(world.counter.commits == 2, "the holder's commit and one for the ten queued behind it")
@@ -121,20 +123,20 @@ import Testing
         for (name, id) in zip(names, ids) { #expect(stored[name] == id) }
     }
 
-    @Test func aWriteThatThrowsIsRolledBackAloneAndTheOthersCommit() async throws {
+    @Test func aWriteThatThrowsIsRolledBackAloneAndTheOthersCommit() throws {
         let world = try World()
         world.holdACommitOpen()
         // Queued one by one, so that they run in this order.
         world.write("before")
-        try await world.waitUntilQueued(1)
+        world.waitUntilQueued(1)
         world.write("refused") { _ in throw Refused() }
-        try await world.waitUntilQueued(2)
+        world.waitUntilQueued(2)
         world.write("duplicate-of-before") { db in
             try db.execute(sql: "INSERT INTO t (name) VALUES ('before')")
         }
-        try await world.waitUntilQueued(3)
+        world.waitUntilQueued(3)
         world.write("after")
-        try await world.waitUntilQueued(4)
+        world.waitUntilQueued(4)
         world.finish()
 
         #expect(world.counter.commits == 2)
@@ -147,15 +149,15 @@ import Testing
 
     /// SQLite rolls a whole transaction back on some errors (a full disk, an I/O error); here a write ends it itself.
     /// Then none of the batch happened, and every write in it is told so, including those that had succeeded.
-    @Test func whenTheSharedTransactionIsLostEveryWriteOfTheBatchFails() async throws {
+    @Test func whenTheSharedTransactionIsLostEveryWriteOfTheBatchFails() throws {
         let world = try World()
         world.holdACommitOpen()
         world.write("first")
-        try await world.waitUntilQueued(1)
+        world.waitUntilQueued(1)
         world.write("ends-the-transaction") { db in try db.execute(sql: "ROLLBACK") }
-        try await world.waitUntilQueued(2)
+        world.waitUntilQueued(2)
         world.write("last")
-        try await world.waitUntilQueued(3)
+        world.waitUntilQueued(3)
         world.finish()
 
         #expect(try world.names() == ["holder"])
