@@ -54,7 +54,8 @@ final class GroupCommit: @unchecked Sendable {
     }
 
     /// Queues `job` and blocks until it is committed or failed. The caller that finds no commit in progress commits
-    /// what is queued (its own job first among them), then hands over to the next.
+    /// what is queued, oldest first and at most ``maximumBatch`` (its own job may have to wait for the next batch),
+    /// then wakes the others.
     private func perform(_ job: Job) throws {
         condition.lock()
         waiting.append(job)
