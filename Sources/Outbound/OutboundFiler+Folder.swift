@@ -16,9 +16,9 @@ extension OutboundFiler {
     /// The stem recorded as a folder's destination.
     static let folderStem = "document"
 
-    func fileSentFolder(_ document: DocumentRecord, now: Date) throws -> DocumentRecord {
+    func fileSentFolder(_ document: DocumentRecord, sentAt: Date?, now: Date) throws -> DocumentRecord {
         let id = document.id!
-        let sentAt = sentTime(of: document)
+        let sentAt = sentAt ?? sentTime(of: document)
         let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: sentAt)
         let (document, folder) = try planFolder(document, in: dayFolder)
         let names = (try? spool.attachmentNames(of: document)) ?? []

@@ -16,10 +16,13 @@ struct OutboundFiler: Sendable {
     let logger: Logger
 
     /// Files a `sent` document into `sent/YYYY-MM-DD/` with its receipt, then records `filed`.
-    func fileSent(_ document: DocumentRecord, now: Date = Date()) throws -> DocumentRecord {
-        if document.isDocumentFolder { return try fileSentFolder(document, now: now) }
+    ///
+    /// - Parameter sentAt: when `sent` was committed, if the caller saw it happen (the record the send step
+    ///   returned); otherwise read from the document's history (``sentTime(of:)``).
+    func fileSent(_ document: DocumentRecord, sentAt: Date? = nil, now: Date = Date()) throws -> DocumentRecord {
+        if document.isDocumentFolder { return try fileSentFolder(document, sentAt: sentAt, now: now) }
         let id = document.id!
-        let sentAt = sentTime(of: document)
+        let sentAt = sentAt ?? sentTime(of: document)
         let dayFolder = agency.folders.sent + "/" + agency.timeZone.day(of: sentAt)
         var document = document
         // The moves and the receipt share their folders' fsyncs (the day's folder is touched three times), all made

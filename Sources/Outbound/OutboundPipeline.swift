@@ -368,11 +368,16 @@ public actor OutboundPipeline {
             queueChanged.signal()
         }
         var current = document
+        // When this driver saw `sent` committed: the record's `updatedAt` then, which filing needs not read back.
+        var sentAt: Date?
         while !Task.isCancelled {
             activity.progressed()
-            guard let next = await Liveness.Activity.$current.withValue(activity, operation: { await advance(current) })
+            guard
+                let next = await Liveness.Activity.$current.withValue(
+                    activity, operation: { await advance(current, sentAt: sentAt) })
             else { return }
             guard !next.state.isTerminal, next.nextAttemptAt == nil, next.state != current.state else { return }
+            if next.state == .sent { sentAt = next.updatedAt }
             current = next
         }
     }
@@ -446,8 +451,8 @@ public actor OutboundPipeline {
     }
 
     /// Moves one document one step and returns it as it is now; records what went wrong and returns nil if the
-    /// step did not complete.
-    private func advance(_ document: DocumentRecord) async -> DocumentRecord? {
+    /// step did not complete. `sentAt` is when `sent` was committed, if the caller saw it.
+    private func advance(_ document: DocumentRecord, sentAt: Date?) async -> DocumentRecord? {
         do {
             switch document.state {
             case .detected:
@@ -467,7 +472,7 @@ public actor OutboundPipeline {
             case .packaged:
                 return try await sendThroughGate(document)
             case .sent:
-                return try await Offload.run { [filer] in try filer.fileSent(document) }
+                return try await Offload.run { [filer] in try filer.fileSent(document, sentAt: sentAt) }
             default:
                 return nil
             }

@@ -78,16 +78,17 @@ extension DocumentRecord {
         envelopeHashFile = column.nextOrNil()
     }
 
-    /// The record's values in the order of ``columns``.
+    /// The record's values in the order of ``columns`` (times as ``StoredTime``).
     var databaseValues: [(any DatabaseValueConvertible)?] {
         get throws {
             [
                 id, direction.rawValue, agency, state.rawValue, messageType, fileName, sourcePath, fileSize,
                 fileModifiedNanos, fileInode, sha256, try RecipientsColumn.encode(recipients), counterpart, subject,
-                codeNotation, edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt, lastError,
-                clerkNotice, filingPending, sendUncertain, createdAt, updatedAt, arrivalStatusSent, businessDocType,
-                businessDocumentId, businessNotice, relatedDocumentId, businessReason, unreadableFetches,
-                failAcknowledgementPending, quarantineReason, sendStartedAt, arrivalStatusStartedAt,
+                codeNotation, edxmlDocumentId, axisDocId, destinationPath, attempts, nextAttemptAt.map(StoredTime.init),
+                lastError, clerkNotice, filingPending, sendUncertain, StoredTime(createdAt), StoredTime(updatedAt),
+                arrivalStatusSent, businessDocType, businessDocumentId, businessNotice, relatedDocumentId,
+                businessReason, unreadableFetches, failAcknowledgementPending, quarantineReason,
+                sendStartedAt.map(StoredTime.init), arrivalStatusStartedAt.map(StoredTime.init),
                 arrivalStatusDocId, signatureVerdict?.rawValue, priority, envelopeHashFile,
             ]
         }

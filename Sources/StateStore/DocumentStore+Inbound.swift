@@ -27,11 +27,7 @@ extension DocumentStore {
     /// Every record of the docId `axisDocId` (of one message type) held for one of `agencies`, oldest first.
     public func inboundCopies(axisDocId: String, messageType: String, agencies: [String]) throws -> [DocumentRecord] {
         try pool.read { db in
-            try DocumentRecord
-                .filter(Column("direction") == Direction.inbound.rawValue && agencies.contains(Column("agency")))
-                .filter(Column("message_type") == messageType && Column("axis_doc_id") == axisDocId)
-                .order(Column("id"))
-                .fetchAll(db)
+            try DocumentRecord.inboundCopies(db, axisDocId: axisDocId, messageType: messageType, agencies: agencies)
         }
     }
 
@@ -63,10 +59,7 @@ extension DocumentStore {
     static func inboundRecord(
         _ db: Database, agency: String, messageType: String, axisDocId: String?
     ) throws -> DocumentRecord? {
-        try DocumentRecord
-            .filter(Column("direction") == Direction.inbound.rawValue && Column("agency") == agency)
-            .filter(Column("message_type") == messageType && Column("axis_doc_id") == axisDocId)
-            .fetchOne(db)
+        try DocumentRecord.inbound(db, agency: agency, messageType: messageType, axisDocId: axisDocId)
     }
 
     /// The axis served the document in a form that cannot be read: counts the fetch, keeps `error` for `status`,

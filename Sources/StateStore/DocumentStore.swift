@@ -258,7 +258,9 @@ public final class DocumentStore: Sendable {
         _ message: String, at: Date, status: StatusNote? = nil
     ) throws {
         try db.cachedStatement(sql: insertEvent).execute(
-            arguments: [id, at, kind.rawValue, from?.rawValue, to?.rawValue, message, status?.code, status?.sender])
+            arguments: [
+                id, StoredTime(at), kind.rawValue, from?.rawValue, to?.rawValue, message, status?.code, status?.sender,
+            ])
     }
 
     /// A history line, through the connection's cached statement (one per step of every document).

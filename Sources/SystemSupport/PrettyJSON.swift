@@ -7,8 +7,9 @@ import Foundation
 ///
 /// `JSONSerialization` cost 2.75 % of the daemon's CPU in a 1,000-document burst (perf), a third of writing the
 /// receipt with its `fsync`s; this is a plain walk over the object. It takes what receipts hold, as built in code or
-/// as `JSONSerialization` reads them back: strings, integers, booleans, `null`, arrays and objects. Anything else
-/// (a fraction, say) makes ``encode(_:)`` return nil, and ``ReceiptFile`` falls back to `JSONSerialization`.
+/// as `JSONSerialization` reads them back: strings, integers (`Int`, and `Int64` for database ids), booleans,
+/// `null`, arrays and objects. Anything else (a fraction, say) makes ``encode(_:)`` return nil, and ``ReceiptFile``
+/// falls back to `JSONSerialization` (which every receipt took until `Int64` was added here: its `id`).
 enum PrettyJSON {
     static func encode(_ object: [String: Any]) -> [UInt8]? {
         var output: [UInt8] = []
@@ -23,6 +24,8 @@ enum PrettyJSON {
         case let flag as Bool where type(of: value) == Bool.self || type(of: value) == booleanNumber:
             output += Array((flag ? "true" : "false").utf8)
         case let number as Int:
+            output += Array(String(number).utf8)
+        case let number as Int64:
             output += Array(String(number).utf8)
         case let text as String:
             appendQuoted(text, to: &output)

@@ -38,6 +38,30 @@ import Testing
         #expect(receipt.contains("Thời điểm gửi / Sent at:      2027-01-01T00:30:00+09:00"), "\(receipt)")
     }
 
+    /// The pipeline hands filing the `updatedAt` of the record the send step returned instead of reading the history
+    /// back: the same instant, so the same day and receipt either way.
+    @Test func theSendTimeTheDriverSawFilesAsTheHistorysDoes() throws {
+        let tokyo = try #require(CivilTimeZone(identifier: "Asia/Tokyo"))
+        let fromMemory = try World(timeZone: tokyo)
+        let sent = try Self.sent(in: fromMemory, at: Self.newYearInTokyo)
+        #expect(sent.updatedAt == Self.newYearInTokyo)
+        let filer = OutboundFiler(
+            agency: fromMemory.agency, store: fromMemory.store, spool: fromMemory.spool, logger: Logger(label: "t"))
+        let filed = try filer.fileSent(sent, sentAt: sent.updatedAt, now: Self.newYearInTokyo + 3_600)
+        #expect(filed.destinationPath == fromMemory.agency.folders.sent + "/2027-01-01/cv.pdf")
+        let receipt = try String(
+            contentsOfFile: fromMemory.agency.folders.sent + "/2027-01-01/cv.pdf.receipt.txt", encoding: .utf8)
+        #expect(receipt.contains("Thời điểm gửi / Sent at:      2027-01-01T00:30:00+09:00"), "\(receipt)")
+
+        // Given a time, filing uses it: one on the eve files on the eve (the history says New Year's Day).
+        let given = try World(timeZone: tokyo)
+        let alsoSent = try Self.sent(in: given, at: Self.newYearInTokyo)
+        let eve = try OutboundFiler(
+            agency: given.agency, store: given.store, spool: given.spool, logger: Logger(label: "t")
+        ).fileSent(alsoSent, sentAt: Self.newYearInTokyo - 3_600, now: Self.newYearInTokyo + 3_600)
+        #expect(eve.destinationPath == given.agency.folders.sent + "/2026-12-31/cv.pdf")
+    }
+
     @Test func inVietnamTimeByDefaultTheSameInstantIsStillNewYearsEve() throws {
         let world = try World()
         let filer = OutboundFiler(

@@ -27,6 +27,8 @@ import Testing
             ] as [Any],
             "concerned": ["id": 0, "empty": [Any](), "none": [String: Any](), "gone": NSNull()] as [String: Any],
             "big": Int.max, "negative": -42,
+            // A database id is an Int64, which does not cast to Int.
+            "document_id": Int64(125), "smallest": Int64.min,
         ]
     }
 

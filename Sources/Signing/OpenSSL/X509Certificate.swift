@@ -76,9 +76,13 @@ final class X509Certificate: @unchecked Sendable {
         return bio.text
     }
 
-    /// Every certificate in the file at `path`; throws when there is none.
+    /// Every certificate in the file at `path`; throws when there is none. The file is read each time; its
+    /// certificates are parsed again only when its bytes changed (``CertificateFileCache``).
     static func load(path: String, role: SigningError.FileRole) throws(SigningError) -> [X509Certificate] {
-        let certificates = try parseAll(SmallFile.read(path: path, role: role, secret: false))
+        let bytes = try SmallFile.read(path: path, role: role, secret: false)
+        let certificates = try CertificateFileCache.shared.certificates(in: bytes, from: path) {
+            (bytes) throws(SigningError) in try parseAll(bytes)
+        }
         guard !certificates.isEmpty else { throw .invalidCertificate(path: path, detail: "no certificate found") }
         return certificates
     }
