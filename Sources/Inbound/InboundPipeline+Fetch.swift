@@ -7,7 +7,8 @@ import SystemSupport
 
 /// Steps "download" and "deliver": the envelope into the spool, then its content where it belongs.
 extension InboundPipeline {
-    func download(_ document: DocumentRecord) async throws {
+    /// Returns the record `downloaded`.
+    func download(_ document: DocumentRecord) async throws -> DocumentRecord {
         let id = document.id!
         let docId = document.axisDocId ?? ""
         let (spool, store, limit) = (self.spool, dependencies.store, dependencies.limits.maxInboundEnvelopeSize)
@@ -23,26 +24,26 @@ extension InboundPipeline {
             if error.kind == .emptyDocument { throw InboundFailure.unreadable("the axis served an empty document") }
             throw InboundFailure.transient("downloading \(docId): \(error)")
         }
-        try await Offload.run {
+        return try await Offload.run {
             let size = try FileStatus.lstat(envelope).size
             if size > limit {
                 try? Directories.removeTree(envelope)
                 throw InboundFailure.rejected("the envelope is \(size) bytes, over limits.max_inbound_envelope_size")
             }
             Failpoint.reached("download.written")
-            try store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
+            return try store.transition(id, to: .downloaded, note: "downloaded \(size) bytes") { $0.fileSize = size }
         }
     }
 
     /// Parses the envelope, confirms that it is addressed to `agency` (otherwise hands it to the agencies of ours it
     /// names, or refuses it), records copies for the other agencies of ours it names, and delivers this one.
-    func deliver(_ document: DocumentRecord, to agency: InboundAgency) async throws {
+    /// Returns the record as the step left it, or nil when it was handed to the other agencies (`redirected`).
+    func deliver(_ document: DocumentRecord, to agency: InboundAgency) async throws -> DocumentRecord? {
         let id = document.id!
         let (spool, envelope) = (self.spool, spool.envelope(of: id))
         guard (try? FileStatus.lstat(envelope)) != nil else {
-            try dependencies.store.transition(
+            return try dependencies.store.transition(
                 id, to: .listed, note: "the downloaded envelope is no longer in the spool; fetching it again")
-            return
         }
         let limits = dependencies.limits
         let message: EdXMLMessage
@@ -59,13 +60,10 @@ extension InboundPipeline {
         } catch let error as EdXMLError {
             throw InboundFailure(reading: error)
         }
-        guard try dispatchCopies(of: document, message: message) else { return }
-        if message.kind == .status {
-            try noteStatus(message, document: document, agency: agency)
-            return
-        }
+        guard try dispatchCopies(of: document, message: message) else { return nil }
+        if message.kind == .status { return try noteStatus(message, document: document, agency: agency) }
         let inbox = agency.inbox
-        _ = try await Offload.run { try inbox.deliver(document, message: message) }
+        return try await Offload.run { try inbox.deliver(document, message: message) }
     }
 
     /// Confirms the addressee of a downloaded record with the envelope's recipients and records a copy for every
@@ -98,8 +96,11 @@ extension InboundPipeline {
         return true
     }
 
-    /// A status message answers one of our documents: record it in that document's history.
-    private func noteStatus(_ message: EdXMLMessage, document: DocumentRecord, agency: InboundAgency) throws {
+    /// A status message answers one of our documents: record it in that document's history. Returns the status
+    /// message's own record, `delivered`.
+    private func noteStatus(
+        _ message: EdXMLMessage, document: DocumentRecord, agency: InboundAgency
+    ) throws -> DocumentRecord {
         let id = document.id!
         guard let status = message.status else { throw InboundFailure.rejected("status message without a header") }
         let code = status.statusCode.trimmingCharacters(in: .whitespaces)
@@ -117,7 +118,7 @@ extension InboundPipeline {
         } else {
             agency.logger.info("\(line) (for a document lienthong did not send)", metadata: ["DOC_ID": "\(id)"])
         }
-        try dependencies.store.transition(id, to: .delivered, note: line) {
+        return try dependencies.store.transition(id, to: .delivered, note: line) {
             $0.subject = "status \(code)"
             $0.edxmlDocumentId = status.responseFor.documentId
         }

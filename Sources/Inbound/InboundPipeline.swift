@@ -340,9 +340,11 @@ public actor InboundPipeline {
             var current = record
             for _ in 0..<Self.maximumStepsPerDrive {
                 activity.progressed()
-                guard !Task.isCancelled,
-                    await Liveness.Activity.$current.withValue(activity, operation: { await advance(current) }),
-                    let next = try? dependencies.store.document(current.id!),
+                guard !Task.isCancelled else { break }
+                let outcome = await Liveness.Activity.$current.withValue(
+                    activity, operation: { await advance(current) })
+                guard case .taken(let known) = outcome,
+                    let next = known ?? (try? dependencies.store.document(current.id!)),
                     next.state != current.state
                         || next.failAcknowledgementPending != current.failAcknowledgementPending,
                     next.nextAttemptAt == nil,
@@ -353,19 +355,27 @@ public actor InboundPipeline {
         }
     }
 
+    /// What one step of a record came to.
+    private enum StepOutcome {
+        /// No step: the record waits for its agency's share, or is not this pipeline's.
+        case notTaken
+        /// A step was taken (or tried); the record as it left it when the step returned it (saving the driver a read
+        /// of the row: 4 % of the daemon's CPU when receiving small documents), else nil.
+        case taken(DocumentRecord?)
+    }
+
     /// Steps that write into an agency's share wait while it is not prepared (not mounted, folders failing);
     /// acknowledging what is already delivered or quarantined touches only the spool and the axis, so it goes on.
-    /// Returns whether a step was taken (false when it waits for its share or is not this pipeline's).
-    private func advance(_ document: DocumentRecord) async -> Bool {
-        guard let agency = agency(of: document) else { return false }
+    private func advance(_ document: DocumentRecord) async -> StepOutcome {
+        guard let agency = agency(of: document) else { return .notTaken }
         let touchesShare = document.state == .listed || document.state == .downloaded
-        guard !touchesShare || prepared.contains(agency.config.code) else { return false }
+        guard !touchesShare || prepared.contains(agency.config.code) else { return .notTaken }
         do {
             switch document.state {
-            case .listed: try await download(document)
-            case .downloaded: try await deliver(document, to: agency)
+            case .listed: return .taken(try await download(document))
+            case .downloaded: return .taken(try await deliver(document, to: agency))
             case .delivered, .quarantined: await acknowledge(document)
-            default: return false
+            default: return .notTaken
             }
         } catch let failure as InboundFailure {
             switch failure {
@@ -378,7 +388,7 @@ public actor InboundPipeline {
         } catch {
             record(String(describing: error), of: document)
         }
-        return true
+        return .taken(nil)
     }
 
     func record(_ failure: String, of document: DocumentRecord) {
