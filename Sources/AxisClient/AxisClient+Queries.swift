@@ -4,13 +4,15 @@ extension AxisClient {
     /// Everything waiting for us: documents (`.edoc`) or status messages (`.status`). Items stay listed until
     /// acknowledged with ``updateStatus(docId:status:description:)``.
     public func getReceivedEdocList(messageType: AxisMessageType) async throws(AxisError) -> [ReceivedEdocItem] {
-        try await list(.getReceivedEdocList,
+        try await list(
+            .getReceivedEdocList,
             parameters: [("servicetype", "eDoc"), ("messagetype", messageType.rawValue)], body: Array("{}".utf8))
     }
 
     /// Where a document we sent stands on the axis; after an ambiguous sendEdoc, the way to learn whether it arrived.
     public func getSentEdocList(messageType: AxisMessageType, docId: String) async throws(AxisError) -> [SentEdocItem] {
-        try await list(.getSentEdocList,
+        try await list(
+            .getSentEdocList,
             parameters: [("servicetype", "eDoc"), ("messagetype", messageType.rawValue), ("docId", docId)])
     }
 

@@ -3,10 +3,11 @@ import CCurl
 import Dispatch
 import Foundation
 import Logging
+import SystemSupport
 
 /// The national axis, as lienthong calls it: one signed HTTP request per call, documents streamed from and to files.
 ///
-/// Every call runs its blocking libcurl transfer on a private dispatch queue, never on Swift's cooperative thread
+/// Every call runs its blocking libcurl transfer on ``BlockingThreadPool/shared``, never on Swift's cooperative thread
 /// pool, and aborts it when the calling task is cancelled. Each request gets a fresh timestamp and signature.
 /// Failures are ``AxisError``s whose ``AxisError/failureClass`` says whether to retry, give up, or (after a
 /// sendEdoc whose reply was lost) look the document up before resending.
@@ -16,7 +17,9 @@ public final class AxisClient: Sendable {
     let logger: Logger
     /// Idle libcurl handles whose connections are reused (``AxisEndpoint/reuseConnections``).
     let handles: CurlHandlePool
-    private let queue = DispatchQueue(label: "lienthong.axis-client", qos: .utility, attributes: .concurrent)
+    /// One permit per call in progress (``AxisEndpoint/maxConnections``), taken on the blocking thread before the
+    /// transfer starts.
+    private let transfers: DispatchSemaphore
     /// Told of every call that fails, once, as its caller receives the error (the status page's metrics).
     private let errorObserver: (@Sendable (AxisError) -> Void)?
 
@@ -29,17 +32,24 @@ public final class AxisClient: Sendable {
         self.logger = logger
         self.errorObserver = errorObserver
         handles = CurlHandlePool(capacity: endpoint.reuseConnections ? endpoint.maxIdleConnections : 0)
+        transfers = DispatchSemaphore(value: endpoint.maxConnections)
     }
 
-    /// Runs blocking work on the client's queue; cancelling the task sets the flag the transfer polls.
+    /// Runs blocking work on ``BlockingThreadPool/shared`` once one of the ``AxisEndpoint/maxConnections`` permits
+    /// is free; cancelling the task sets the flag the transfer polls.
     func offload<T: Sendable>(
         _ work: @escaping @Sendable (CancellationFlag) -> Result<T, AxisError>
     ) async throws(AxisError) -> T {
         let flag = CancellationFlag()
-        let queue = self.queue
+        let transfers = self.transfers
         let result: Result<T, AxisError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                queue.async { continuation.resume(returning: work(flag)) }
+                BlockingThreadPool.shared.submit {
+                    transfers.wait()
+                    let result = work(flag)
+                    transfers.signal()
+                    continuation.resume(returning: result)
+                }
             }
         } onCancel: {
             flag.cancel()

@@ -45,6 +45,9 @@ public struct AxisEndpoint: Sendable {
     /// ones. sendEdoc always opens a fresh connection whatever this says: see `CurlTransport`.
     public var reuseConnections: Bool
     public var maxIdleConnections: Int
+    /// Most calls in progress at once through one ``AxisClient``, whatever the pipelines ask: the axis SDK's
+    /// client keeps at most 10 connections per system, and an axis may refuse more. Calls beyond it wait.
+    public var maxConnections: Int
 
     /// - Throws: ``AxisEndpointError`` for a URL that is not http(s), plain http without `allowPlainHTTP`, or a
     ///   URL with credentials, query or fragment.
@@ -66,7 +69,8 @@ public struct AxisEndpoint: Sendable {
         userAgent: String = "lienthong (libcurl)",
         maxReplyBytes: Int = 2_000_000,
         reuseConnections: Bool = true,
-        maxIdleConnections: Int = 4
+        maxIdleConnections: Int = 4,
+        maxConnections: Int = 10
     ) throws(AxisEndpointError) {
         self.baseURL = try Self.validated(baseURL, allowPlainHTTP: allowPlainHTTP)
         self.allowPlainHTTP = allowPlainHTTP
@@ -86,10 +90,11 @@ public struct AxisEndpoint: Sendable {
         self.maxReplyBytes = maxReplyBytes
         self.reuseConnections = reuseConnections
         self.maxIdleConnections = maxIdleConnections
+        self.maxConnections = maxConnections
         for (name, positive) in [
             ("connectTimeout", connectTimeout > .zero), ("requestTimeout", requestTimeout > .zero),
             ("lowSpeedTime", lowSpeedTime > .zero), ("maxReplyBytes", maxReplyBytes > 0),
-            ("maxIdleConnections", maxIdleConnections >= 0),
+            ("maxIdleConnections", maxIdleConnections >= 0), ("maxConnections", maxConnections > 0),
         ] where !positive {
             throw .invalidLimit(name)
         }
@@ -105,9 +110,11 @@ public struct AxisEndpoint: Sendable {
         do {
             bytes = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw AxisError(method: method, kind: .configuration(
-                "cannot read the client key password file \(path): \(error.localizedDescription); check the path "
-                    + "and that the lienthong user may read it (mode 0600)"))
+            throw AxisError(
+                method: method,
+                kind: .configuration(
+                    "cannot read the client key password file \(path): \(error.localizedDescription); check the path "
+                        + "and that the lienthong user may read it (mode 0600)"))
         }
         var text = String(decoding: bytes, as: UTF8.self)
         while text.hasSuffix("\n") || text.hasSuffix("\r") { text.removeLast() }
