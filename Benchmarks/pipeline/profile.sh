@@ -39,6 +39,13 @@ run_daemon() {
   fi
   "${command[@]}" >> "$home/lienthong.log" 2>&1 &
   pid=$!
+  if [ -n "${STRACE:-}" ]; then
+    # Stopped, strace would detach and leave the daemon running: the daemon (its child) is stopped instead, and
+    # strace then writes its output and ends.
+    local child=""
+    for _ in $(seq 50); do child=$(pgrep -P "$pid" | head -1) && [ -n "$child" ] && break; sleep 0.1; done
+    pid=${child:-$pid}
+  fi
   if [ "$1" = a ]; then DA=$pid; else DB=$pid; fi
   for _ in $(seq 100); do [ -s "$home/state/state.db" ] && break; sleep 0.1; done
   sleep 1
