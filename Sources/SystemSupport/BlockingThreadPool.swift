@@ -11,8 +11,9 @@ import Foundation
 ///
 /// `@unchecked Sendable`: every stored variable is read and written under `condition` only.
 public final class BlockingThreadPool: @unchecked Sendable {
-    /// The pool ``Offload`` and the axis client use: far more threads than a configuration keeps busy (each
-    /// pipeline moves a handful of documents at once), a bound against a runaway all the same.
+    /// The pool ``Offload`` and the axis client use: more threads than a configuration keeps busy (each pipeline
+    /// moves up to ten documents at once, and the axis client makes at most ten calls at once), a bound against a
+    /// runaway all the same. Jobs never wait for a job queued behind them, so a full pool only makes them wait.
     public static let shared = BlockingThreadPool(name: "lienthong.blocking", maximumThreads: 64)
 
     public let name: String
