@@ -28,11 +28,29 @@ public struct EdXMLWriter: Sendable {
         attachments: [OutgoingAttachment],
         to path: String
     ) throws(EdXMLError) -> Digest {
+        try DurableOutput.syncingAfterwards(naming: path) { syncs throws(EdXMLError) in
+            try writeDocument(
+                header: header, traces: traces, business: business, attachments: attachments, to: path, syncs: &syncs)
+        }
+    }
+
+    /// ``writeDocument(header:traces:business:attachments:to:)`` whose `fsync` of the directory is added to
+    /// `syncs`: the message's bytes are durable when it returns, its name only after `syncs.sync()` (the outbound
+    /// pipeline syncs a document's spool folder once for its signed files and its envelope).
+    @discardableResult
+    public func writeDocument(
+        header: DocumentHeader,
+        traces: [TraceHeader],
+        business: BusinessInfo?,
+        attachments: [OutgoingAttachment],
+        to path: String,
+        syncs: inout DirectorySyncs
+    ) throws(EdXMLError) -> Digest {
         let contentIds = attachments.map { EdXMLParseSession.normalizedContentId($0.contentId) }
         guard Set(contentIds).count == contentIds.count, !contentIds.contains("") else {
             throw .invalidArgument("attachment ContentIds must be unique and non-empty")
         }
-        return try write(to: path) { output throws(EdXMLError) in
+        return try write(to: path, syncs: &syncs) { output throws(EdXMLError) in
             try output.open("edXML:edXMLHeader")
             try writeMessageHeader(header, to: output)
             try writeTraceHeaderList(
@@ -106,7 +124,18 @@ public struct EdXMLWriter: Sendable {
         envelope: (XMLOutput) throws(EdXMLError) -> Void,
         afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
     ) throws(EdXMLError) -> Digest {
-        try DurableOutput.write(to: path) { file throws(EdXMLError) -> Digest in
+        try DurableOutput.syncingAfterwards(naming: path) { syncs throws(EdXMLError) in
+            try write(to: path, syncs: &syncs, envelope: envelope, afterEnvelope: afterEnvelope)
+        }
+    }
+
+    private func write(
+        to path: String,
+        syncs: inout DirectorySyncs,
+        envelope: (XMLOutput) throws(EdXMLError) -> Void,
+        afterEnvelope: (XMLOutput) throws(EdXMLError) -> Void
+    ) throws(EdXMLError) -> Digest {
+        try DurableOutput.write(to: path, syncs: &syncs) { file throws(EdXMLError) -> Digest in
             let output = XMLOutput(file: file)
             try compose(into: output, envelope: envelope, afterEnvelope: afterEnvelope)
             return output.digest()

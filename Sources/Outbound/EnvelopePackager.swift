@@ -37,6 +37,13 @@ struct EnvelopePackager: Sendable {
     /// Writes the envelope of a `signed` document, or of a `claimed` one whose files ``SigningStep`` has just
     /// signed (`signing` says how), and records `packaged` (with `signed` before it, in the same commit).
     func package(_ document: DocumentRecord, signing: String? = nil) throws -> DocumentRecord {
+        var syncs = DirectorySyncs()
+        return try package(document, signing: signing, syncs: &syncs)
+    }
+
+    /// ``package(_:signing:)`` after a signing that left the folders of its new files in `syncs`: they are synced
+    /// with the envelope's folder, each once, before the commit.
+    func package(_ document: DocumentRecord, signing: String?, syncs: inout DirectorySyncs) throws -> DocumentRecord {
         precondition(document.state == .signed || signing != nil, "a claimed document is signed first")
         let now = clock()
         let id = document.id!
@@ -50,9 +57,14 @@ struct EnvelopePackager: Sendable {
             digest = try EdXMLWriter().writeDocument(
                 header: header, traces: [],
                 business: try BusinessBlock.info(for: document, header: header, store: store),
-                attachments: attachments, to: spool.envelope(of: id))
+                attachments: attachments, to: spool.envelope(of: id), syncs: &syncs)
         } catch {
             throw OutboundFailure.transient("cannot write the envelope: \(error)")
+        }
+        do {
+            try syncs.sync()
+        } catch {
+            throw OutboundFailure.transient("cannot make the signed files and the envelope durable: \(error)")
         }
         Failpoint.reached("package.written")
         var steps: [(DocumentState, String)] = []

@@ -22,8 +22,10 @@ struct SigningStep: Sendable {
 
     /// Signs the claimed document's files and returns what was done, in words for its history. Nothing is committed
     /// here: ``EnvelopePackager`` records `signed` and `packaged` together once the envelope is written, because
-    /// until then a restart may simply sign again (nothing has left the machine).
-    func sign(_ document: DocumentRecord) throws -> String {
+    /// until then a restart may simply sign again (nothing has left the machine). For the same reason the new
+    /// files' names need not be durable yet: their folders are added to `syncs`, which the packager syncs once
+    /// with the envelope's before its commit (the document's spool folder is then synced once, not twice).
+    func sign(_ document: DocumentRecord, syncs: inout DirectorySyncs) throws -> String {
         let id = document.id!
         let metadata = OutboundMetadata.claimed(document, agency: agency, spool: spool)
         try refuseSecret(document, metadata: metadata)
@@ -39,7 +41,7 @@ struct SigningStep: Sendable {
             notes.append(
                 try sign(
                     file: name, of: id, skipDone: document.isDocumentFolder, options: pdfOptions,
-                    claimedDigest: { claimedDigest(of: document, at: $0) }))
+                    claimedDigest: { claimedDigest(of: document, at: $0) }, syncs: &syncs))
         }
         Failpoint.reached("sign.written")
         return notes.joined(separator: "; ")
@@ -48,7 +50,7 @@ struct SigningStep: Sendable {
     /// Signs one file of the document; in a document folder a file signed before a restart is not signed again.
     private func sign(
         file name: String, of id: Int64, skipDone: Bool, options: () throws(OutboundFailure) -> PAdESOptions,
-        claimedDigest: (String) -> [UInt8]?
+        claimedDigest: (String) -> [UInt8]?, syncs: inout DirectorySyncs
     ) throws -> String {
         let original = spool.original(of: id, fileName: name)
         if PDFKind.isPDF(path: original) {
@@ -56,11 +58,11 @@ struct SigningStep: Sendable {
             if skipDone, (try? FileStatus.lstat(signed)) != nil { return "\(name): signed before a restart" }
             // A signed copy left by a crash before `signed` was committed is redone: nothing has been sent yet.
             try Directories.removeTree(signed)
-            try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700)
+            try Directories.create((signed as NSString).deletingLastPathComponent, mode: 0o700, syncs: &syncs)
             let options = try options()
             let field: PAdESSignedField
             do {
-                field = try pdfSigner.sign(pdfAt: original, to: signed, options: options)
+                field = try pdfSigner.sign(pdfAt: original, to: signed, options: options, syncs: &syncs)
             } catch {
                 throw Self.failure(error, file: original)
             }
@@ -85,7 +87,7 @@ struct SigningStep: Sendable {
         } catch {
             throw Self.failure(.signing(error), file: original)
         }
-        try DurableFile.write(signature, to: signaturePath, replaceExisting: true)
+        try DurableFile.write(signature, to: signaturePath, replaceExisting: true, syncs: &syncs)
         return "\(name): signed (detached CMS, \(signature.count) bytes)"
     }
 

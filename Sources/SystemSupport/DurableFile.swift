@@ -10,9 +10,20 @@ public enum DurableFile {
     public static func write(
         _ bytes: [UInt8], to path: String, mode: UInt32 = 0o640, replaceExisting: Bool = false
     ) throws(SystemError) {
+        var syncs = DirectorySyncs()
+        try write(bytes, to: path, mode: mode, replaceExisting: replaceExisting, syncs: &syncs)
+        try syncs.sync()
+    }
+
+    /// ``write(_:to:mode:replaceExisting:)`` whose `fsync` of the directory is added to `syncs`: the file's bytes
+    /// are durable when it returns, its name only after `syncs.sync()`.
+    public static func write(
+        _ bytes: [UInt8], to path: String, mode: UInt32 = 0o640, replaceExisting: Bool = false,
+        syncs: inout DirectorySyncs
+    ) throws(SystemError) {
         let writer = try DurableFileWriter(creating: path, mode: mode, replaceExisting: replaceExisting)
         try writer.write(bytes)
-        try writer.publish()
+        try writer.publish(syncs: &syncs)
     }
 
     /// Durably replaces several files of one directory (`path`, bytes), with one `fsync` of the directory for all

@@ -198,7 +198,11 @@ public final class DurableFileWriter {
             return nil
         }
         state = .published
-        if syncingDirectory { try directory.sync() }
+        if syncingDirectory {
+            try DirectorySyncCoalescer.shared.sync(PathParts.split(destination).directory) {
+                () throws(SystemError) in try directory.sync()
+            }
+        }
         return published
     }
 

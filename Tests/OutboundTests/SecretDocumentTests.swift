@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Signing
 import StateStore
+import SystemSupport
 import Testing
 
 @testable import Outbound
@@ -77,8 +78,9 @@ import Testing
         let step = SigningStep(
             agency: world.agency, spool: world.spool, signer: RefusingSigner(),
             pdfSigner: PAdESSigner(key: key), logger: Logger(label: "test"))
+        var syncs = DirectorySyncs()
         do {
-            _ = try step.sign(claimed)
+            _ = try step.sign(claimed, syncs: &syncs)
             Issue.record("a secret document was signed")
         } catch let failure as OutboundFailure {
             #expect(failure.disposition == .permanent)
@@ -96,7 +98,10 @@ import Testing
         let step = SigningStep(
             agency: world.agency, spool: world.spool, signer: RefusingSigner(),
             pdfSigner: PAdESSigner(key: RefusingKey()), logger: Logger(label: "test"))
-        #expect(throws: OutboundFailure.self) { try step.sign(claimed) }
+        #expect(throws: OutboundFailure.self) {
+            var syncs = DirectorySyncs()
+            return try step.sign(claimed, syncs: &syncs)
+        }
         #expect(!FileManager.default.fileExists(atPath: world.spool.signedPDF(of: id, fileName: claimed.fileName)))
     }
 

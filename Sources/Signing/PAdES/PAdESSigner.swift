@@ -42,6 +42,24 @@ public struct PAdESSigner: Sendable {
     public func sign(pdfAt input: String, to output: String, options: PAdESOptions = .init())
         throws(PAdESError) -> PAdESSignedField
     {
+        var syncs = DirectorySyncs()
+        let field = try sign(pdfAt: input, to: output, options: options, syncs: &syncs)
+        do {
+            try syncs.sync()
+        } catch {
+            throw .outputFailed(error)
+        }
+        return field
+    }
+
+    /// ``sign(pdfAt:to:options:)`` whose `fsync` of `output`'s directory is added to `syncs`: the signed file's
+    /// bytes are durable when it returns, its name only after `syncs.sync()`.
+    @discardableResult
+    public func sign(
+        pdfAt input: String, to output: String, options: PAdESOptions = .init(), syncs: inout DirectorySyncs
+    )
+        throws(PAdESError) -> PAdESSignedField
+    {
         var options = options
         if timestamper != nil { options.signatureCapacity += Timestamper.reservation }
         let signingTime = options.signingTime ?? Date()
@@ -86,7 +104,7 @@ public struct PAdESSigner: Sendable {
             }
             try outputStep { () throws(SystemError) in
                 try file.write(Array(Hex.encode(signature).utf8), at: gap.lowerBound + 1)
-                try file.publish()
+                try file.publish(syncs: &syncs)
             }
         } catch {
             file.abandon()
