@@ -42,6 +42,8 @@ public final class DurableFileWriter {
     private let destinationName: String
     private var buffer: [UInt8] = []
     private var state = State.writing
+    /// Whether ``makeContentDurable()`` synced and closed the file already.
+    private var contentIsDurable = false
     /// The bytes appended to the file itself (``bytesWritten`` less the buffer).
     private var appended: Int64 = 0
     private(set) var writeBehind = WriteBehind()
@@ -139,6 +141,18 @@ public final class DurableFileWriter {
         try run { () throws(SystemError) in try flushBuffer() }
     }
 
+    /// Makes the bytes written so far durable and closes the file, without putting it at ``destination`` yet:
+    /// ``publish()`` then only renames it (and syncs the directory). For a file whose rename must happen under a
+    /// lock that its `fsync` need not hold (a receipt, ``ReceiptFile``). Nothing can be written after it.
+    public func makeContentDurable() throws(SystemError) {
+        try run { () throws(SystemError) in
+            try flushBuffer()
+            try descriptor.sync()
+            try descriptor.close()
+        }
+        contentIsDurable = true
+    }
+
     /// Makes the file durable and puts it at ``destination``; see the type's description for the steps.
     ///
     /// If only the final `fsync` of the directory fails, the error is thrown although the file is already in place:
@@ -187,10 +201,12 @@ public final class DurableFileWriter {
     func publish(
         syncingDirectory: Bool = true, renaming rename: () throws(SystemError) -> String?
     ) throws(SystemError) -> String? {
-        let published = try run { () throws(SystemError) -> String? in
-            try flushBuffer()
-            try descriptor.sync()
-            try descriptor.close()
+        let published = try run(publishing: true) { () throws(SystemError) -> String? in
+            if !contentIsDurable {
+                try flushBuffer()
+                try descriptor.sync()
+                try descriptor.close()
+            }
             return try rename()
         }
         guard let published else {
@@ -252,10 +268,19 @@ public final class DurableFileWriter {
     }
 
     /// Runs one step on a writer that is still writing; if the step fails, the writer is abandoned.
-    private func run<Result>(_ step: () throws(SystemError) -> Result) throws(SystemError) -> Result {
+    /// Runs a step of the writing, abandoning the file if it throws. Only ``publish()`` may follow
+    /// ``makeContentDurable()`` (`publishing`); anything else then abandons the file, since its bytes would be lost.
+    private func run<Result>(publishing: Bool = false, _ step: () throws(SystemError) -> Result) throws(SystemError)
+        -> Result
+    {
         guard state == .writing else {
             let done = state == .published ? "already published" : "abandoned after an earlier error"
             throw SystemError(operation: "write (the file was \(done))", path: destination, errno: EBADF)
+        }
+        guard publishing || !contentIsDurable else {
+            abandon()
+            throw SystemError(
+                operation: "write (the file's content was already made durable)", path: destination, errno: EBADF)
         }
         do {
             return try step()

@@ -11,8 +11,8 @@ import Foundation
 /// a recipient sends back, possibly at the same moment, from another thread or another process. Every write goes
 /// through this type: the read-modify-write of one receipt holds the ``DirectoryLock`` of the folder it is in (a
 /// lock that outlives the temporary-file-and-rename writes), so no writer works from a copy another has just
-/// replaced and no line is lost; both files are written with one ``DurableFile/write(together:mode:)`` (temporary files, `fsync`, renames, one
-/// `fsync` of the folder).
+/// replaced and no line is lost; both files are written as with ``DurableFile/write(together:mode:)`` (temporary
+/// files, `fsync`, renames, one `fsync` of the folder).
 ///
 /// The JSON file is renamed into place before the text file: whoever sees a line in the text (a clerk, or a script
 /// that waits for it) finds the same status in the JSON already. The other way round, a reader could see a status
@@ -49,9 +49,19 @@ public struct ReceiptFile: Sendable {
 
     /// ``write(text:json:)`` whose `fsync` of the folder is added to `syncs` (shared with the moves of the filing
     /// that writes it): the receipt is durable only after `syncs.sync()`.
+    ///
+    /// A whole receipt does not depend on what was there, so its two files are written and synced before the lock
+    /// is taken, and the lock is held only for the two renames: the documents filed at once into one day's folder
+    /// do not wait for each other's `fsync`s.
     public func write(text: String, json: [String: Any], syncs: inout DirectorySyncs) throws {
-        let files = [(jsonPath, try Self.encode(json)), (textPath, Array(text.utf8))]
-        try locked { try DurableFile.write(together: files, syncs: &syncs) }
+        var writers: [DurableFileWriter] = []
+        for (path, bytes) in [(jsonPath, try Self.encode(json)), (textPath, Array(text.utf8))] {
+            let writer = try DurableFileWriter(creating: path, mode: 0o640, replaceExisting: true)
+            try writer.write(bytes)
+            try writer.makeContentDurable()
+            writers.append(writer)
+        }
+        try locked { for writer in writers { try writer.publish(syncs: &syncs) } }
     }
 
     /// Reads the receipt, lets `change` edit it and writes back each file that changed, all under the lock.

@@ -33,6 +33,28 @@ import Testing
         }
     }
 
+    @Test func contentMadeDurableFirstIsOnlyRenamedByPublish() throws {
+        try TemporaryDirectory.with { directory in
+            let path = directory.file("x.pdf.receipt.txt")
+            let writer = try DurableFileWriter(creating: path)
+            try writer.write("ĐÃ GỬI".utf8)
+            try writer.makeContentDurable()
+            #expect(!FileManager.default.fileExists(atPath: path))
+            #expect(try directory.names().count == 1, "the temporary file, complete, waits for its rename")
+            #expect(throws: SystemError.self, "nothing can be added once the content is durable") {
+                try writer.write("x".utf8)
+            }
+            #expect(try directory.names().isEmpty, "the failed write abandoned the temporary file")
+
+            let second = try DurableFileWriter(creating: path)
+            try second.write("ĐÃ GỬI".utf8)
+            try second.makeContentDurable()
+            try second.publish()
+            #expect(try String(contentsOfFile: path, encoding: .utf8) == "ĐÃ GỬI")
+            #expect(try directory.names() == ["x.pdf.receipt.txt"])
+        }
+    }
+
     @Test func aLargeFileIsHandedToTheDiskWindowByWindowAsItIsWritten() throws {
         try TemporaryDirectory.with { directory in
             let path = directory.file("envelope.edxml")

@@ -84,6 +84,55 @@ import Testing
 
     /// Whoever reads the text and then the JSON never finds a status in the text that the JSON lacks: the JSON is
     /// in place first. Shown by a text that cannot be replaced (a folder in its place): the JSON is already new.
+    /// A whole receipt does not depend on what was there: its files are written and synced before the folder's
+    /// lock is taken, and only renamed under it, so filings into one folder do not wait for each other's `fsync`s.
+    @Test func aWholeReceiptIsWrittenBeforeTheLockAndOnlyRenamedUnderIt() throws {
+        try TemporaryDirectory.with { directory in
+            let receipt = ReceiptFile(besides: directory.file("Công văn.pdf"))
+            let text = "ĐÃ GỬI / SENT\n"
+            let json: [String: Any] = ["status": "sent", "id": 7]
+            let sizes = [Array(text.utf8).count, try ReceiptFile.encode(json).count].sorted()
+            let held = DispatchSemaphore(value: 0)
+            let release = DispatchSemaphore(value: 0)
+            let written = DispatchSemaphore(value: 0)
+            let failures = Failures()
+            Thread.detachNewThread {
+                do {
+                    try DirectoryLock.withExclusiveLock(on: directory.path) {
+                        held.signal()
+                        _ = release.wait(timeout: .now() + 30)
+                    }
+                } catch {
+                    failures.add(error)
+                }
+            }
+            #expect(held.wait(timeout: .now() + 30) == .success)
+            Thread.detachNewThread {
+                do { try receipt.write(text: text, json: ["status": "sent", "id": 7]) } catch { failures.add(error) }
+                written.signal()
+            }
+            let deadline = Date().addingTimeInterval(30)
+            while Self.temporarySizes(in: directory.path) != sizes, Date() < deadline { usleep(1000) }
+            #expect(Self.temporarySizes(in: directory.path) == sizes, "both files written while the folder is locked")
+            #expect(!FileManager.default.fileExists(atPath: receipt.textPath))
+            #expect(!FileManager.default.fileExists(atPath: receipt.jsonPath))
+            release.signal()
+            #expect(written.wait(timeout: .now() + 30) == .success)
+            #expect(try String(contentsOfFile: receipt.textPath, encoding: .utf8) == text)
+            #expect(try Array(Data(contentsOf: URL(fileURLWithPath: receipt.jsonPath))) == ReceiptFile.encode(json))
+            #expect(Self.temporarySizes(in: directory.path).isEmpty)
+            #expect(failures.all.isEmpty)
+        }
+    }
+
+    /// The sizes of lienthong's temporary files in `folder`, smallest first.
+    static func temporarySizes(in folder: String) -> [Int] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasPrefix(DurableFile.temporaryPrefix) }.compactMap { name in
+            (try? FileManager.default.attributesOfItem(atPath: folder + "/" + name))?[.size] as? Int
+        }.sorted()
+    }
+
     @Test func theJSONIsInPlaceBeforeTheText() throws {
         try TemporaryDirectory.with { directory in
             let receipt = ReceiptFile(besides: directory.file("a.pdf"))
