@@ -109,21 +109,30 @@ final class XMLByteSource {
     /// Copies buffered bytes into `output` up to (not including) the first byte for which `isStop` is true,
     /// at most `limit` bytes, and consumes them. Returns the number copied (0 when the next byte stops).
     /// This is the fast path for long text runs such as base64.
+    ///
+    /// The scan works on local copies of the position and a pointer into the buffer: it is most of the time spent
+    /// reading an envelope, and the object's own properties would be checked for exclusive access at every byte.
+    @inline(__always)
     func takeRun(into output: inout [UInt8], limit: Int, isStop: (UInt8) -> Bool) throws(EdXMLError) -> Int {
         if start == end { try fill(atLeast: 1) }
-        var index = start
         let stop = min(end, start + limit)
-        while index < stop {
-            let byte = buffer[index]
-            if isStop(byte) { break }
-            if byte == 0x0A {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
+        let (index, line, column) = buffer.withUnsafeBufferPointer { bytes in
+            var (index, line, column) = (start, self.line, self.column)
+            while index < stop {
+                let byte = bytes[index]
+                if isStop(byte) { break }
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else if byte & 0xC0 != 0x80 {
+                    column += 1
+                }
+                index += 1
             }
-            index += 1
+            return (index, line, column)
         }
+        self.line = line
+        self.column = column
         let count = index - start
         if count > 0 {
             output.append(contentsOf: buffer[start..<index])
