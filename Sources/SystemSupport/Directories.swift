@@ -43,13 +43,10 @@ public enum Directories {
         syncs.add(parent)
     }
 
-    /// Opens `path` as a directory and `fsync`s it, making the names created or removed in it durable. Threads that
-    /// sync the same folder at the same time share their `fsync`s (``DirectorySyncCoalescer``).
+    /// Opens `path` as a directory and `fsync`s it, making the names created or removed in it durable.
     public static func sync(_ path: String) throws(SystemError) {
-        try DirectorySyncCoalescer.shared.sync(path) { () throws(SystemError) in
-            let directory = FileDescriptor(owning: try Syscall.open(path, flags: O_RDONLY | O_DIRECTORY), path: path)
-            try directory.sync()
-        }
+        let directory = FileDescriptor(owning: try Syscall.open(path, flags: O_RDONLY | O_DIRECTORY), path: path)
+        try directory.sync()
     }
 
     /// The entries of `path` (without `.` and `..`), sorted by name. Entry kinds come from the directory itself, or

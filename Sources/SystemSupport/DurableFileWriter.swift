@@ -214,11 +214,7 @@ public final class DurableFileWriter {
             return nil
         }
         state = .published
-        if syncingDirectory {
-            try DirectorySyncCoalescer.shared.sync(PathParts.split(destination).directory) {
-                () throws(SystemError) in try directory.sync()
-            }
-        }
+        if syncingDirectory { try directory.sync() }
         return published
     }
 
