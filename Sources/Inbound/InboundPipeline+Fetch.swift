@@ -42,8 +42,11 @@ extension InboundPipeline {
         let id = document.id!
         let (spool, envelope) = (self.spool, spool.envelope(of: id))
         guard (try? FileStatus.lstat(envelope)) != nil else {
-            return try dependencies.store.transition(
-                id, to: .listed, note: "the downloaded envelope is no longer in the spool; fetching it again")
+            let store = dependencies.store
+            return try await Offload.run {
+                try store.transition(
+                    id, to: .listed, note: "the downloaded envelope is no longer in the spool; fetching it again")
+            }
         }
         let limits = dependencies.limits
         let message: EdXMLMessage
@@ -60,8 +63,11 @@ extension InboundPipeline {
         } catch let error as EdXMLError {
             throw InboundFailure(reading: error)
         }
-        guard try dispatchCopies(of: document, message: message) else { return nil }
-        if message.kind == .status { return try noteStatus(message, document: document, agency: agency) }
+        // Commits and receipt rewrites, like every step's, off the actor and the cooperative threads.
+        guard try await Offload.run({ try self.dispatchCopies(of: document, message: message) }) else { return nil }
+        if message.kind == .status {
+            return try await Offload.run { try self.noteStatus(message, document: document, agency: agency) }
+        }
         let inbox = agency.inbox
         return try await Offload.run { try inbox.deliver(document, message: message) }
     }
@@ -70,7 +76,7 @@ extension InboundPipeline {
     /// other agency of ours they name. Returns false when the record's agency is not among them: the record is then
     /// `redirected` (the copies deliver it). An envelope naming no agency of ours is refused; one naming nobody is
     /// taken as listed.
-    private func dispatchCopies(of document: DocumentRecord, message: EdXMLMessage) throws -> Bool {
+    private nonisolated func dispatchCopies(of document: DocumentRecord, message: EdXMLMessage) throws -> Bool {
         let id = document.id!
         let named = message.recipientIds
         if named.isEmpty { return true }
@@ -98,7 +104,7 @@ extension InboundPipeline {
 
     /// A status message answers one of our documents: record it in that document's history. Returns the status
     /// message's own record, `delivered`.
-    private func noteStatus(
+    private nonisolated func noteStatus(
         _ message: EdXMLMessage, document: DocumentRecord, agency: InboundAgency
     ) throws -> DocumentRecord {
         let id = document.id!

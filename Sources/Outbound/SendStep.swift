@@ -29,9 +29,11 @@ struct SendStep: Sendable {
                     "the axis had stored the document although we never saw its reply; not sending it again",
                     metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(found)"])
                 let note = "found on the axis after a lost reply: DocId \(found)"
-                return try store.transition(id, to: .sent, note: note) {
-                    $0.axisDocId = found
-                    $0.sendUncertain = false
+                return try await Offload.run { [store] in
+                    try store.transition(id, to: .sent, note: note) {
+                        $0.axisDocId = found
+                        $0.sendUncertain = false
+                    }
                 }
             }
             if let started = document.sendStartedAt, now < started.addingTimeInterval(requestTimeout) {
@@ -44,10 +46,14 @@ struct SendStep: Sendable {
                     clerkMessage: nil)
             }
         }
-        try store.annotate(id, note: "sending to the axis", now: now) {
-            $0.sendUncertain = true
-            $0.sendStartedAt = now
-            if let destination { $0.destinationPath = destination }
+        // The commits wait for the disk: on the blocking threads, not on the cooperative ones the other documents'
+        // steps need meanwhile.
+        _ = try await Offload.run { [store] in
+            try store.annotate(id, note: "sending to the axis", now: now) {
+                $0.sendUncertain = true
+                $0.sendStartedAt = now
+                if let destination { $0.destinationPath = destination }
+            }
         }
         Failpoint.reached("send.intent")
         let docId: String
@@ -56,13 +62,15 @@ struct SendStep: Sendable {
                 from: document.agency, messageType: .edoc, envelopePath: spool.envelope(of: id),
                 hashFile: document.envelopeHashFile)
         } catch {
-            throw try failure(of: error, document: document)
+            throw try await Offload.run { [self] in try failure(of: error, document: document) }
         }
         Failpoint.reached("send.stored")
         logger.info("axis accepted", metadata: ["DOC_ID": "\(id)", "AXIS_DOC_ID": "\(docId)"])
-        return try store.transition(id, to: .sent, note: "axis accepted: DocId \(docId)") {
-            $0.axisDocId = docId
-            $0.sendUncertain = false
+        return try await Offload.run { [store] in
+            try store.transition(id, to: .sent, note: "axis accepted: DocId \(docId)") {
+                $0.axisDocId = docId
+                $0.sendUncertain = false
+            }
         }
     }
 
