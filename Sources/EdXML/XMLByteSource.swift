@@ -110,8 +110,8 @@ final class XMLByteSource {
     /// at most `limit` bytes, and consumes them. Returns the number copied (0 when the next byte stops).
     /// This is the fast path for long text runs such as base64.
     ///
-    /// The scan works on local copies of the position and a pointer into the buffer: it is most of the time spent
-    /// reading an envelope, and the object's own properties would be checked for exclusive access at every byte.
+    /// The scan works on local copies of the position and a pointer into the buffer: it runs over every byte of an
+    /// attachment's base64, and the object's own properties would be checked for exclusive access at each one.
     @inline(__always)
     func takeRun(into output: inout [UInt8], limit: Int, isStop: (UInt8) -> Bool) throws(EdXMLError) -> Int {
         if start == end { try fill(atLeast: 1) }

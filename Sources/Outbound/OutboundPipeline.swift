@@ -230,10 +230,10 @@ public actor OutboundPipeline {
     static let claimLoops = 4
 
     /// How many documents the drivers move at once: ``concurrency``, or one while more files wait to be claimed than
-    /// one full batch per claim loop. A full outbox at start is then taken off the clerks' share first (into the spool, where
-    /// nobody can change or delete it, `DANG-CHO-GUI.txt` listing it) rather than sharing the two cores with the
-    /// sending from its first second; the sending goes on meanwhile, one document at a time, and a burst that the
-    /// claims keep up with never slows it.
+    /// one full batch per claim loop. A full outbox at start is then taken off the clerks' share first (into the
+    /// spool, where nobody can change or delete it, `DANG-CHO-GUI.txt` listing it) rather than sharing the two cores
+    /// with the sending from its first second; the sending goes on meanwhile, one document at a time, and a burst
+    /// that the claims keep up with never slows it.
     private var driverLimit: Int { Self.driverLimit(waitingToBeClaimed: readyFiles.count, concurrency: concurrency) }
 
     static func driverLimit(waitingToBeClaimed: Int, concurrency: Int) -> Int {

@@ -263,9 +263,9 @@ public final class DurableFileWriter {
         writeBehind.fileGrew(to: appended, descriptor: descriptor)
     }
 
-    /// Runs one step on a writer that is still writing; if the step fails, the writer is abandoned.
-    /// Runs a step of the writing, abandoning the file if it throws. Only ``publish()`` may follow
-    /// ``makeContentDurable()`` (`publishing`); anything else then abandons the file, since its bytes would be lost.
+    /// Runs one step on a writer that is still writing; if the step fails, the writer is abandoned. Only
+    /// ``publish()`` may follow ``makeContentDurable()`` (`publishing`): anything else abandons the writer, since
+    /// what it wrote would be lost.
     private func run<Result>(publishing: Bool = false, _ step: () throws(SystemError) -> Result) throws(SystemError)
         -> Result
     {
