@@ -51,6 +51,26 @@ import Testing
             pdfSigner: PAdESSigner(key: SecretDocumentTests.RefusingKey()), logger: Logger(label: "test"))
     }
 
+    /// Signing and packaging are committed together: the signature's new name is left to the packaging, which
+    /// syncs every folder the two touched before it records `signed` and `packaged`.
+    @Test func theSigningsFoldersAreSyncedByThePackagingBeforeItsCommit() throws {
+        let world = try World()
+        let claimed = try claimedDocument(in: world)
+        var syncs = DirectorySyncs()
+        let how = try step(world, RecordingSigner()).sign(claimed, syncs: &syncs)
+        #expect(!syncs.isEmpty, "the signature's folder waits for the packaging's sync")
+        #expect(try world.store.document(claimed.id!)?.state == .claimed, "nothing committed by the signing")
+        let packaged = try EnvelopePackager(
+            agency: world.agency, store: world.store, spool: world.spool, logger: Logger(label: "test"),
+            clock: ClaimClock.fixed
+        ).package(claimed, signing: how, syncs: &syncs)
+        #expect(syncs.isEmpty, "every folder synced before the commit")
+        #expect(packaged.state == .packaged)
+        #expect(
+            FileManager.default.fileExists(atPath: world.spool.signature(of: claimed.id!, fileName: claimed.fileName)))
+        #expect(FileManager.default.fileExists(atPath: world.spool.envelope(of: claimed.id!)))
+    }
+
     @Test func theFileAsClaimedIsSignedFromTheClaimsDigestWithoutBeingReadAgain() throws {
         let world = try World()
         let claimed = try claimedDocument(in: world)
