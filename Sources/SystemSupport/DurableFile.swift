@@ -10,9 +10,7 @@ public enum DurableFile {
     public static func write(
         _ bytes: [UInt8], to path: String, mode: UInt32 = 0o640, replaceExisting: Bool = false
     ) throws(SystemError) {
-        var syncs = DirectorySyncs()
-        try write(bytes, to: path, mode: mode, replaceExisting: replaceExisting, syncs: &syncs)
-        try syncs.sync()
+        try writer(of: bytes, to: path, mode: mode, replaceExisting: replaceExisting).publish()
     }
 
     /// ``write(_:to:mode:replaceExisting:)`` whose `fsync` of the directory is added to `syncs`: the file's bytes
@@ -21,9 +19,17 @@ public enum DurableFile {
         _ bytes: [UInt8], to path: String, mode: UInt32 = 0o640, replaceExisting: Bool = false,
         syncs: inout DirectorySyncs
     ) throws(SystemError) {
+        try writer(of: bytes, to: path, mode: mode, replaceExisting: replaceExisting).publish(syncs: &syncs)
+    }
+
+    /// A writer for `path` holding `bytes`, ready to publish (which syncs the directory through the writer's own
+    /// descriptor, without opening it again).
+    private static func writer(of bytes: [UInt8], to path: String, mode: UInt32, replaceExisting: Bool)
+        throws(SystemError) -> DurableFileWriter
+    {
         let writer = try DurableFileWriter(creating: path, mode: mode, replaceExisting: replaceExisting)
         try writer.write(bytes)
-        try writer.publish(syncs: &syncs)
+        return writer
     }
 
     /// Durably replaces several files of one directory (`path`, bytes), with one `fsync` of the directory for all
